@@ -1,0 +1,100 @@
+"""Users and their role assignments.
+
+The area and organisation a role is bound to are referenced by app label
+("councils.Council"), so this app imports nothing from the domain apps: the domain
+apps' selectors import ``accounts.scoping`` instead (dependencies run one way).
+"""
+
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from .choices import Role
+
+
+class User(AbstractUser):
+    display_name = models.CharField("ชื่อที่แสดง", max_length=150, blank=True)
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+
+    class Meta:
+        verbose_name = "ผู้ใช้"
+        verbose_name_plural = "ผู้ใช้"
+
+    def __str__(self):
+        return self.display_name or self.get_full_name() or self.username
+
+
+class RoleAssignment(models.Model):
+    """One role of one user, bound to the one thing that role is about."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="role_assignments", verbose_name="ผู้ใช้"
+    )
+    role = models.CharField("บทบาท", max_length=30, choices=Role.choices)
+    council = models.ForeignKey(
+        "councils.Council",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="สภาองค์กรชุมชนตำบล",
+    )
+    district = models.ForeignKey(
+        "councils.District",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="อำเภอ",
+    )
+    agency = models.ForeignKey(
+        "agencies.Agency",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="หน่วยงาน",
+    )
+    provinces = models.ManyToManyField(
+        "councils.Province",
+        blank=True,
+        related_name="+",
+        verbose_name="จังหวัดที่รับผิดชอบ",
+        help_text="เจ้าหน้าที่ พอช. ระดับภาค: เลือกจังหวัด; เว้นว่างหมายถึงทั้งประเทศ",
+    )
+    created_at = models.DateTimeField("กำหนดเมื่อ", auto_now_add=True)
+    history = HistoricalRecords(m2m_fields=[provinces])
+
+    class Meta:
+        verbose_name = "การกำหนดบทบาท"
+        verbose_name_plural = "การกำหนดบทบาท"
+        constraints = [
+            models.CheckConstraint(
+                name="role_council_staff_has_council",
+                condition=~models.Q(role=Role.COUNCIL_STAFF) | models.Q(council__isnull=False),
+            ),
+            models.CheckConstraint(
+                name="role_district_officer_has_district",
+                condition=~models.Q(role=Role.DISTRICT_OFFICER) | models.Q(district__isnull=False),
+            ),
+            models.CheckConstraint(
+                name="role_agency_staff_has_agency",
+                condition=~models.Q(role=Role.AGENCY_STAFF) | models.Q(agency__isnull=False),
+            ),
+        ]
+
+    def __str__(self):
+        target = self.council or self.district or self.agency or ""
+        return f"{self.get_role_display()} {target}".strip()
+
+    def clean(self):
+        required = {
+            Role.COUNCIL_STAFF: ("council", "กรุณาเลือกสภาองค์กรชุมชนตำบล"),
+            Role.DISTRICT_OFFICER: ("district", "กรุณาเลือกอำเภอ"),
+            Role.AGENCY_STAFF: ("agency", "กรุณาเลือกหน่วยงาน"),
+        }
+        if self.role in required:
+            field, message = required[self.role]
+            if getattr(self, f"{field}_id") is None:
+                raise ValidationError({field: message})

@@ -1,0 +1,147 @@
+"""The one scoping mechanism: what a user may see, and what they may do inside it.
+
+Every selector, view, API view, export and report narrows its queryset with
+``scope_for(user).restrict(qs, ...)``. Objects outside the scope are simply not in the
+queryset, so looking one up answers 404. Inside the scope, actions are checked with
+``Scope.can_*`` helpers and refused with 403 (``PermissionDenied``).
+
+A scope is a union of areas (provinces, districts, subdistricts) plus agencies:
+- council staff:     the subdistrict of their council
+- district officer:  their district
+- agency staff:      their agency, and the area the agency serves
+- CODI staff:        the provinces assigned, or the whole country when none are
+- administrator:     the whole country
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q, QuerySet
+
+from .choices import Role
+
+
+@dataclass(frozen=True)
+class Scope:
+    national: bool = False
+    province_ids: frozenset[int] = field(default_factory=frozenset)
+    district_ids: frozenset[int] = field(default_factory=frozenset)
+    subdistrict_ids: frozenset[int] = field(default_factory=frozenset)
+    agency_ids: frozenset[int] = field(default_factory=frozenset)
+    council_ids: frozenset[int] = field(default_factory=frozenset)
+    roles: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (
+            self.national
+            or self.province_ids
+            or self.district_ids
+            or self.subdistrict_ids
+            or self.agency_ids
+        )
+
+    def has_role(self, *roles: str) -> bool:
+        return bool(self.roles.intersection(roles))
+
+    def area_q(self, subdistrict: str) -> Q:
+        """A Q matching rows whose subdistrict (at the lookup path given) is in scope."""
+        if self.national:
+            return Q()
+        q = Q(pk__in=[])
+        if self.province_ids:
+            q |= Q(**{f"{subdistrict}__district__province_id__in": self.province_ids})
+        if self.district_ids:
+            q |= Q(**{f"{subdistrict}__district_id__in": self.district_ids})
+        if self.subdistrict_ids:
+            q |= Q(**{f"{subdistrict}_id__in": self.subdistrict_ids})
+        return q
+
+    def restrict(self, qs: QuerySet, *, subdistrict: str | None = None, agency: str | None = None) -> QuerySet:
+        """Narrow ``qs`` to the scope. ``subdistrict`` and ``agency`` are lookup paths
+        from the queryset's model to a Subdistrict and to an Agency."""
+        if self.national:
+            return qs
+        q = Q(pk__in=[])
+        if subdistrict is not None:
+            q |= self.area_q(subdistrict)
+        if agency is not None and self.agency_ids:
+            q |= Q(**{f"{agency}_id__in": self.agency_ids})
+        return qs.filter(q)
+
+    # Actions allowed inside the scope -------------------------------------------------
+    def can_edit_council(self, council) -> bool:
+        return self.has_role(Role.ADMINISTRATOR) or council.pk in self.council_ids
+
+    def can_review_alignment(self, district_id: int) -> bool:
+        return self.has_role(Role.ADMINISTRATOR) or (
+            self.has_role(Role.DISTRICT_OFFICER) and district_id in self.district_ids
+        )
+
+    def can_request_report(self) -> bool:
+        return self.has_role(Role.CODI_STAFF, Role.ADMINISTRATOR)
+
+
+ANONYMOUS = Scope()
+
+
+def build_scope(user) -> Scope:
+    if user is None or not user.is_authenticated:
+        return ANONYMOUS
+    if user.is_superuser:
+        return Scope(national=True, roles=frozenset({Role.ADMINISTRATOR}))
+    national = False
+    provinces: set[int] = set()
+    districts: set[int] = set()
+    subdistricts: set[int] = set()
+    agencies: set[int] = set()
+    councils: set[int] = set()
+    roles: set[str] = set()
+    assignments = user.role_assignments.select_related("council", "agency").prefetch_related(
+        "provinces"
+    )
+    for a in assignments:
+        roles.add(a.role)
+        if a.role == Role.ADMINISTRATOR:
+            national = True
+        elif a.role == Role.CODI_STAFF:
+            ids = {p.pk for p in a.provinces.all()}
+            if ids:
+                provinces |= ids
+            else:
+                national = True
+        elif a.role == Role.DISTRICT_OFFICER:
+            districts.add(a.district_id)
+        elif a.role == Role.COUNCIL_STAFF:
+            councils.add(a.council_id)
+            subdistricts.add(a.council.subdistrict_id)
+        elif a.role == Role.AGENCY_STAFF:
+            agencies.add(a.agency_id)
+            agency = a.agency
+            if agency.subdistrict_id:
+                subdistricts.add(agency.subdistrict_id)
+            elif agency.district_id:
+                districts.add(agency.district_id)
+            elif agency.province_id:
+                provinces.add(agency.province_id)
+    return Scope(
+        national=national,
+        province_ids=frozenset(provinces),
+        district_ids=frozenset(districts),
+        subdistrict_ids=frozenset(subdistricts),
+        agency_ids=frozenset(agencies),
+        council_ids=frozenset(councils),
+        roles=frozenset(roles),
+    )
+
+
+def scope_for(user) -> Scope:
+    """The user's scope, computed once per user object (so once per request)."""
+    if user is None or not user.is_authenticated:
+        return ANONYMOUS
+    cached = getattr(user, "_portal_scope", None)
+    if cached is None:
+        cached = build_scope(user)
+        user._portal_scope = cached
+    return cached

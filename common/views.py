@@ -1,0 +1,53 @@
+from django.db import connection
+from django.http import JsonResponse
+from django.views.generic import TemplateView
+
+from accounts.choices import Role
+from accounts.scoping import scope_for
+
+
+class HomeView(TemplateView):
+    """The public front page; signed-in users also see the shortcuts of their roles."""
+
+    template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        user = self.request.user
+        if user.is_authenticated:
+            ctx["shortcuts"] = _shortcuts(user)
+        return ctx
+
+
+def _shortcuts(user) -> list[dict]:
+    from django.urls import reverse
+
+    scope = scope_for(user)
+    items = []
+    for a in user.role_assignments.select_related("council__subdistrict", "district"):
+        if a.role == Role.COUNCIL_STAFF:
+            code = a.council.subdistrict.code
+            items.append({"label": f"หน้าสภา: {a.council}", "url": reverse("councils:council_detail", args=[code])})
+            items.append({"label": "บันทึกกิจกรรม", "url": reverse("councils:activity_create", args=[code])})
+        elif a.role == Role.DISTRICT_OFFICER:
+            items.append(
+                {
+                    "label": f"พิจารณาการเชื่อมโยงแผน อำเภอ{a.district}",
+                    "url": reverse("plans:alignment_review", args=[a.district.code]),
+                }
+            )
+    if scope.can_request_report():
+        items.append({"label": "รายงานประจำปี", "url": reverse("reports:report_list")})
+    items.append({"label": "สภาในพื้นที่ของฉัน", "url": reverse("councils:council_list")})
+    return items
+
+
+class AboutView(TemplateView):
+    template_name = "about.html"
+
+
+def healthz(request):
+    """Liveness and database check for load balancers and docker-compose."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "councils"
+
+urlpatterns = [
+    path("", views.CouncilListView.as_view(), name="council_list"),
+    path("<str:code>/", views.CouncilDetailView.as_view(), name="council_detail"),
+    path("<str:code>/activities/new/", views.ActivityCreateView.as_view(), name="activity_create"),
+]

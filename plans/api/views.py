@@ -1,0 +1,48 @@
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, viewsets
+from rest_framework.response import Response
+
+from .. import selectors, services
+from .serializers import (
+    AlignmentInputSerializer,
+    AlignmentSerializer,
+    LocalPlanProjectSerializer,
+    PlanItemSerializer,
+)
+
+
+class PlanItemViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = PlanItemSerializer
+    filterset_fields = ["plan__fiscal_year", "theme"]
+
+    def get_queryset(self):
+        return selectors.plan_items_visible_to(user=self.request.user).order_by("id")
+
+
+class AlignmentViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = AlignmentSerializer
+    filterset_fields = ["status"]
+    http_method_names = ["get", "patch", "put", "head", "options"]
+
+    def get_queryset(self):
+        return selectors.alignments_visible_to(user=self.request.user).order_by("id")
+
+    @extend_schema(request=AlignmentInputSerializer, responses=AlignmentSerializer)
+    def update(self, request, *args, **kwargs):
+        alignment = self.get_object()
+        data = AlignmentInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        result = services.alignment_review(plan_item=alignment.plan_item, by=request.user, **data.validated_data)
+        return Response(AlignmentSerializer(result).data)
+
+    @extend_schema(request=AlignmentInputSerializer, responses=AlignmentSerializer)
+    def partial_update(self, request, *args, **kwargs):
+        return self.update(request, *args, **kwargs)
+
+
+class LocalPlanProjectViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = LocalPlanProjectSerializer
+    filterset_fields = ["fiscal_year"]
+
+    def get_queryset(self):
+        return selectors.local_plan_projects_visible_to(user=self.request.user).order_by("id")

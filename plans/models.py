@@ -1,0 +1,128 @@
+"""Community plans, LAO local plan projects and how they are aligned."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from common.models import TimeStampedModel
+from common.validators import validate_be_year
+
+from .choices import AlignmentStatus
+
+
+class CommunityPlan(TimeStampedModel):
+    council = models.ForeignKey(
+        "councils.Council", on_delete=models.CASCADE, related_name="plans", verbose_name="สภา"
+    )
+    fiscal_year = models.PositiveIntegerField("ปีงบประมาณ (พ.ศ.)", validators=[validate_be_year])
+    title = models.CharField("ชื่อแผน", max_length=255)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-fiscal_year", "council__subdistrict__code"]
+        verbose_name = "แผนพัฒนาชุมชน"
+        verbose_name_plural = "แผนพัฒนาชุมชน"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["council", "fiscal_year", "title"], name="plan_unique_title_per_year"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.fiscal_year})"
+
+
+class PlanItem(TimeStampedModel):
+    plan = models.ForeignKey(
+        CommunityPlan, on_delete=models.CASCADE, related_name="items", verbose_name="แผน"
+    )
+    theme = models.ForeignKey(
+        "councils.Theme", on_delete=models.PROTECT, related_name="plan_items", verbose_name="ประเด็น"
+    )
+    description = models.TextField("รายละเอียด")
+    budget_needed = models.DecimalField(
+        "งบประมาณที่ต้องการ (บาท)",
+        max_digits=14,
+        decimal_places=2,
+        default=Decimal("0"),
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["plan", "id"]
+        verbose_name = "รายการในแผนพัฒนาชุมชน"
+        verbose_name_plural = "รายการในแผนพัฒนาชุมชน"
+
+    def __str__(self):
+        return self.description[:60]
+
+
+class LocalPlanProject(TimeStampedModel):
+    """A project in an LAO's local development plan (แผนพัฒนาท้องถิ่น)."""
+
+    lao = models.ForeignKey(
+        "agencies.Agency",
+        on_delete=models.PROTECT,
+        related_name="local_plan_projects",
+        verbose_name="องค์กรปกครองส่วนท้องถิ่น",
+    )
+    fiscal_year = models.PositiveIntegerField("ปีงบประมาณ (พ.ศ.)", validators=[validate_be_year])
+    title = models.CharField("ชื่อโครงการ", max_length=255)
+    budget = models.DecimalField(
+        "งบประมาณ (บาท)",
+        max_digits=14,
+        decimal_places=2,
+        default=Decimal("0"),
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-fiscal_year", "title"]
+        verbose_name = "โครงการในแผนพัฒนาท้องถิ่น"
+        verbose_name_plural = "โครงการในแผนพัฒนาท้องถิ่น"
+
+    def __str__(self):
+        return f"{self.title} ({self.fiscal_year})"
+
+
+class Alignment(models.Model):
+    """The current review of one plan item against the LAO's local plan."""
+
+    plan_item = models.OneToOneField(
+        PlanItem, on_delete=models.CASCADE, related_name="alignment", verbose_name="รายการในแผน"
+    )
+    local_plan_project = models.ForeignKey(
+        LocalPlanProject,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="alignments",
+        verbose_name="โครงการในแผนท้องถิ่น",
+    )
+    status = models.CharField(
+        "สถานะ", max_length=20, choices=AlignmentStatus.choices, default=AlignmentStatus.PENDING
+    )
+    note = models.TextField("หมายเหตุ", blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="ผู้พิจารณา",
+    )
+    reviewed_at = models.DateTimeField("พิจารณาเมื่อ", null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "การเชื่อมโยงแผน"
+        verbose_name_plural = "การเชื่อมโยงแผน"
+        indexes = [models.Index(fields=["status"])]
+
+    def __str__(self):
+        return f"{self.plan_item} → {self.get_status_display()}"

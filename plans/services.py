@@ -1,0 +1,53 @@
+"""Every write to plans and alignments."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.scoping import scope_for
+
+from .choices import AlignmentStatus
+from .models import Alignment, CommunityPlan, LocalPlanProject, PlanItem
+
+
+@transaction.atomic
+def plan_item_add(*, plan: CommunityPlan, theme, description: str, budget_needed=0) -> PlanItem:
+    item = PlanItem(plan=plan, theme=theme, description=description.strip(), budget_needed=budget_needed)
+    item.full_clean()
+    item.save()
+    Alignment.objects.create(plan_item=item)
+    return item
+
+
+@transaction.atomic
+def alignment_review(
+    *,
+    plan_item: PlanItem,
+    by,
+    status: str,
+    note: str = "",
+    local_plan_project: LocalPlanProject | None = None,
+) -> Alignment:
+    """A district officer records how a plan item is taken up by the LAO's plan."""
+    district_id = plan_item.plan.council.subdistrict.district_id
+    if not scope_for(by).can_review_alignment(district_id):
+        raise PermissionDenied("คุณไม่มีสิทธิ์พิจารณาการเชื่อมโยงแผนของอำเภอนี้")
+    if status not in AlignmentStatus.values:
+        raise ValidationError({"status": "สถานะการเชื่อมโยงแผนไม่ถูกต้อง"})
+    if status in (AlignmentStatus.ALIGNED, AlignmentStatus.PARTIAL) and local_plan_project is None and not note.strip():
+        raise ValidationError(
+            {"note": "กรุณาเลือกโครงการในแผนท้องถิ่น หรือระบุหมายเหตุว่าบรรจุไว้ในโครงการใด"}
+        )
+    if local_plan_project is not None:
+        lao = local_plan_project.lao
+        lao_district = lao.district_id or (lao.subdistrict.district_id if lao.subdistrict_id else None)
+        if lao_district != district_id:
+            raise ValidationError({"local_plan_project": "โครงการนี้ไม่ได้อยู่ในแผนของ อปท. ในอำเภอเดียวกัน"})
+    alignment, _ = Alignment.objects.select_for_update().get_or_create(plan_item=plan_item)
+    alignment.status = status
+    alignment.note = note.strip()
+    alignment.local_plan_project = local_plan_project if status != AlignmentStatus.PENDING else None
+    alignment.reviewed_by = by
+    alignment.reviewed_at = timezone.now()
+    alignment.save()
+    return alignment

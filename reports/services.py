@@ -1,0 +1,111 @@
+"""Every write to reports: requesting one, and generating its file."""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.scoping import scope_for
+from common.thai import thai_date
+
+from . import selectors
+from .choices import ReportKind, ReportScope, ReportStatus
+from .models import Report
+from .rendering import render_annual_html, render_pdf
+
+logger = logging.getLogger(__name__)
+
+
+def _enqueue(report_id: int) -> None:
+    """Send the job to the broker. If the broker is down the row stays QUEUED (the page
+    says so) and can be sent again; the request itself is never lost."""
+    from .tasks import generate_report
+
+    try:
+        generate_report.delay(report_id)
+    except Exception:  # kombu raises various errors when Redis is unreachable
+        logger.exception("could not enqueue report %s; it stays queued", report_id)
+
+
+@transaction.atomic
+def report_request(*, by, fiscal_year: int, scope: str, province=None, kind: str = ReportKind.ANNUAL) -> Report:
+    user_scope = scope_for(by)
+    if not user_scope.can_request_report():
+        raise PermissionDenied("เฉพาะเจ้าหน้าที่ พอช. เท่านั้นที่ขอสร้างรายงานได้")
+    if scope == ReportScope.PROVINCE and province is None:
+        raise ValidationError({"province": "กรุณาเลือกจังหวัดสำหรับรายงานระดับจังหวัด"})
+    if scope == ReportScope.NATIONAL:
+        province = None
+        if not user_scope.national:
+            raise PermissionDenied("คุณขอรายงานได้เฉพาะจังหวัดที่รับผิดชอบ")
+    elif not user_scope.national and province.pk not in user_scope.province_ids:
+        raise PermissionDenied("คุณขอรายงานได้เฉพาะจังหวัดที่รับผิดชอบ")
+    report = Report(kind=kind, fiscal_year=fiscal_year, scope=scope, province=province, requested_by=by)
+    report.full_clean()
+    report.save()
+    transaction.on_commit(lambda: _enqueue(report.pk))
+    return report
+
+
+def _set(report: Report, **fields) -> None:
+    for name, value in fields.items():
+        setattr(report, name, value)
+    report.save(update_fields=list(fields))
+
+
+def report_generate(*, report_id: int) -> Report:
+    """Run one report job: gather → HTML → PDF, written to a temporary file and moved
+    into place so a half-written file is never served."""
+    with transaction.atomic():
+        report = Report.objects.select_for_update().select_related("province").get(pk=report_id)
+        if report.status == ReportStatus.DONE:
+            return report
+        _set(
+            report,
+            status=ReportStatus.RUNNING,
+            started_at=timezone.now(),
+            attempts=report.attempts + 1,
+            progress=5,
+            error="",
+        )
+    figures = selectors.report_figures(fiscal_year=report.fiscal_year, province=report.province)
+    _set(report, progress=40)
+    html = render_annual_html(figures=figures, title=str(report))
+    _set(report, progress=60)
+
+    relative = Path("reports") / str(report.fiscal_year) / f"report-{report.pk}.pdf"
+    final_path = Path(settings.MEDIA_ROOT) / relative
+    final_path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(suffix=".pdf.part", dir=final_path.parent)
+    try:
+        with os.fdopen(fd, "wb") as tmp:
+            render_pdf(html, tmp)
+        os.replace(tmp_name, final_path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    report.file.name = str(relative)
+    _set(report, file=report.file, status=ReportStatus.DONE, progress=100, finished_at=timezone.now())
+    return report
+
+
+def report_fail(*, report_id: int, reason: str) -> None:
+    Report.objects.filter(pk=report_id).exclude(status=ReportStatus.DONE).update(
+        status=ReportStatus.FAILED, error=reason[:2000], finished_at=timezone.now()
+    )
+
+
+def report_filename(report: Report) -> str:
+    where = report.province.code if report.province_id else "national"
+    return f"report-{report.kind}-{report.fiscal_year}-{where}.pdf"
+
+
+def report_describe_time(report: Report) -> str:
+    return thai_date(report.finished_at or report.requested_at, "datetime")

@@ -1,0 +1,29 @@
+"""Celery entry points: take ids, call a service, nothing else."""
+
+from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
+
+from . import services
+
+
+def _reason(exc) -> str:
+    if isinstance(exc, SoftTimeLimitExceeded):
+        return "ใช้เวลาสร้างรายงานนานเกินกำหนด"
+    return f"สร้างรายงานไม่สำเร็จ: {type(exc).__name__}: {exc}"
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    soft_time_limit=15 * 60,
+    time_limit=20 * 60,
+    max_retries=settings.REPORT_MAX_ATTEMPTS - 1,
+)
+def generate_report(self, report_id: int) -> None:
+    try:
+        services.report_generate(report_id=report_id)
+    except Exception as exc:
+        services.report_fail(report_id=report_id, reason=_reason(exc))
+        raise
