@@ -1,0 +1,148 @@
+"""factory_boy factories. Area codes are made from sequences so every test world is small."""
+
+import datetime as dt
+from decimal import Decimal
+
+import factory
+from factory.django import DjangoModelFactory
+
+from accounts.choices import Role
+from accounts.models import RoleAssignment, User
+from agencies.choices import AgencyKind
+from agencies.models import Agency
+from common.thai import fiscal_year_of
+from councils.choices import ActivityKind
+from councils.models import Activity, Council, District, Province, Subdistrict, Theme
+from plans.models import Alignment, CommunityPlan, LocalPlanProject, PlanItem
+
+PASSWORD = "correct-horse-2569"
+
+
+class ProvinceFactory(DjangoModelFactory):
+    class Meta:
+        model = Province
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"{(n % 89) + 10:02d}")
+    name_th = factory.Sequence(lambda n: f"จังหวัดทดสอบ{n}")
+    name_en = factory.Sequence(lambda n: f"Province {n}")
+
+
+class DistrictFactory(DjangoModelFactory):
+    class Meta:
+        model = District
+        django_get_or_create = ("code",)
+
+    province = factory.SubFactory(ProvinceFactory)
+    code = factory.LazyAttributeSequence(lambda o, n: f"{o.province.code}{(n % 98) + 1:02d}")
+    name_th = factory.Sequence(lambda n: f"อำเภอทดสอบ{n}")
+    name_en = factory.Sequence(lambda n: f"District {n}")
+
+
+class SubdistrictFactory(DjangoModelFactory):
+    class Meta:
+        model = Subdistrict
+        django_get_or_create = ("code",)
+
+    district = factory.SubFactory(DistrictFactory)
+    code = factory.LazyAttributeSequence(lambda o, n: f"{o.district.code}{(n % 98) + 1:02d}")
+    name_th = factory.Sequence(lambda n: f"ตำบลทดสอบ{n}")
+    name_en = factory.Sequence(lambda n: f"Subdistrict {n}")
+
+
+class ThemeFactory(DjangoModelFactory):
+    class Meta:
+        model = Theme
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"theme-{n}")
+    name_th = factory.Sequence(lambda n: f"ประเด็นที่ {n}")
+
+
+class CouncilFactory(DjangoModelFactory):
+    class Meta:
+        model = Council
+
+    subdistrict = factory.SubFactory(SubdistrictFactory)
+    name = factory.LazyAttribute(lambda o: f"สภาองค์กรชุมชนตำบล{o.subdistrict.name_th}")
+
+
+class ActivityFactory(DjangoModelFactory):
+    class Meta:
+        model = Activity
+
+    council = factory.SubFactory(CouncilFactory)
+    date = factory.LazyFunction(lambda: dt.date.today() - dt.timedelta(days=3))
+    kind = ActivityKind.FORUM
+    title = factory.Sequence(lambda n: f"เวทีประชาคมที่ {n}")
+    participants = 25
+    fiscal_year = factory.LazyAttribute(lambda o: fiscal_year_of(o.date))
+
+
+class AgencyFactory(DjangoModelFactory):
+    class Meta:
+        model = Agency
+
+    name = factory.LazyAttribute(lambda o: f"องค์การบริหารส่วนตำบล{o.subdistrict.name_th}")
+    kind = AgencyKind.SAO
+    subdistrict = factory.SubFactory(SubdistrictFactory)
+    district = factory.LazyAttribute(lambda o: o.subdistrict.district)
+    province = factory.LazyAttribute(lambda o: o.subdistrict.district.province)
+    dla_code = factory.LazyAttribute(lambda o: "6" + o.subdistrict.code)
+
+
+class CommunityPlanFactory(DjangoModelFactory):
+    class Meta:
+        model = CommunityPlan
+
+    council = factory.SubFactory(CouncilFactory)
+    fiscal_year = 2569
+    title = factory.Sequence(lambda n: f"แผนพัฒนาชุมชน {n}")
+
+
+class PlanItemFactory(DjangoModelFactory):
+    class Meta:
+        model = PlanItem
+
+    plan = factory.SubFactory(CommunityPlanFactory)
+    theme = factory.SubFactory(ThemeFactory)
+    description = factory.Sequence(lambda n: f"ซ่อมแซมบ้านผู้สูงอายุ รายการที่ {n}")
+    budget_needed = Decimal("50000")
+    alignment = factory.RelatedFactory("tests.factories.AlignmentFactory", factory_related_name="plan_item")
+
+
+class AlignmentFactory(DjangoModelFactory):
+    class Meta:
+        model = Alignment
+
+
+class LocalPlanProjectFactory(DjangoModelFactory):
+    class Meta:
+        model = LocalPlanProject
+
+    lao = factory.SubFactory(AgencyFactory)
+    fiscal_year = 2569
+    title = factory.Sequence(lambda n: f"โครงการซ่อมแซมบ้านผู้ยากไร้ {n}")
+    budget = Decimal("100000")
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    display_name = factory.LazyAttribute(lambda o: f"ผู้ใช้ {o.username}")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+
+def user_with_role(username: str, role: str, **target) -> User:
+    user = UserFactory(username=username)
+    provinces = target.pop("provinces", None)
+    assignment = RoleAssignment.objects.create(user=user, role=role, **target)
+    if provinces:
+        assignment.provinces.set(provinces)
+    return user
+
+
+__all__ = ["Role", "PASSWORD", "user_with_role"]
