@@ -64,7 +64,7 @@ def report_generate(*, report_id: int) -> Report:
     """Run one report job: gather → HTML → PDF, written to a temporary file and moved
     into place so a half-written file is never served."""
     with transaction.atomic():
-        report = Report.objects.select_for_update().select_related("province").get(pk=report_id)
+        report = Report.objects.select_for_update(of=("self",)).select_related("province").get(pk=report_id)
         if report.status == ReportStatus.DONE:
             return report
         _set(

@@ -45,7 +45,8 @@ class SubdistrictFactory(DjangoModelFactory):
         django_get_or_create = ("code",)
 
     district = factory.SubFactory(DistrictFactory)
-    code = factory.LazyAttributeSequence(lambda o, n: f"{o.district.code}{(n % 98) + 1:02d}")
+    # 10..99: the named world in conftest uses 01..09, so generated tambons never collide with it
+    code = factory.LazyAttributeSequence(lambda o, n: f"{o.district.code}{(n % 90) + 10:02d}")
     name_th = factory.Sequence(lambda n: f"ตำบลทดสอบ{n}")
     name_en = factory.Sequence(lambda n: f"Subdistrict {n}")
 
@@ -103,6 +104,7 @@ class CommunityPlanFactory(DjangoModelFactory):
 class PlanItemFactory(DjangoModelFactory):
     class Meta:
         model = PlanItem
+        skip_postgeneration_save = True
 
     plan = factory.SubFactory(CommunityPlanFactory)
     theme = factory.SubFactory(ThemeFactory)
@@ -130,10 +132,16 @@ class UserFactory(DjangoModelFactory):
     class Meta:
         model = User
         django_get_or_create = ("username",)
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
     display_name = factory.LazyAttribute(lambda o: f"ผู้ใช้ {o.username}")
-    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def password(self, create, extracted, **kwargs):
+        self.set_password(extracted or PASSWORD)
+        if create:
+            self.save(update_fields=["password"])
 
 
 def user_with_role(username: str, role: str, **target) -> User:

@@ -161,11 +161,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 # Behind a reverse proxy the client address is in X-Forwarded-For; TRUSTED_PROXY_COUNT
-# says how many proxies of ours stand in front, so a client cannot spoof the header.
-AXES_IPWARE_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if AXES_IPWARE_PROXY_COUNT else ("REMOTE_ADDR",)
-)
+# says how many proxies of ours stand in front, so a client cannot spoof the header
+# (see common/http.py).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "common.http.client_ip"
 
 # Django REST framework
 REST_FRAMEWORK = {

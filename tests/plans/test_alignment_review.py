@@ -1,0 +1,126 @@
+import pytest
+
+from plans.choices import AlignmentStatus
+from plans.models import Alignment
+
+from ..factories import CommunityPlanFactory, LocalPlanProjectFactory, PlanItemFactory
+
+pytestmark = pytest.mark.django_db
+
+REVIEW = "/plans/review/{}/"
+UPDATE = "/plans/review/{}/items/{}/"
+
+
+@pytest.fixture
+def items(world):
+    plan_x = CommunityPlanFactory(council=world.council_x)
+    plan_y = CommunityPlanFactory(council=world.council_y)
+    plan_z = CommunityPlanFactory(council=world.council_z)
+    return {
+        "x1": PlanItemFactory(plan=plan_x, description="ซ่อมแซมบ้านผู้สูงอายุ"),
+        "x2": PlanItemFactory(plan=plan_x, description="ฝายชะลอน้ำ"),
+        "y1": PlanItemFactory(plan=plan_y, description="กองทุนสวัสดิการ"),
+        "z1": PlanItemFactory(plan=plan_z, description="ตลาดชุมชน"),
+    }
+
+
+@pytest.fixture
+def project(world):
+    return LocalPlanProjectFactory(lao=world.lao, title="โครงการซ่อมแซมบ้านผู้ยากไร้ ปี 2569")
+
+
+def test_officer_sees_every_item_of_the_district_with_status(client, officer_d, items):
+    client.force_login(officer_d)
+    response = client.get(REVIEW.format("5002"))
+    assert response.status_code == 200
+    shown = {item.description for item in response.context["items"]}
+    assert shown == {"ซ่อมแซมบ้านผู้สูงอายุ", "ฝายชะลอน้ำ", "กองทุนสวัสดิการ"}
+    summary = {row["code"]: row for row in response.context["summary"]}
+    assert summary["500203"]["total"] == 2 and summary["500203"]["pending"] == 2
+    assert summary["500203"]["percent_aligned"] == 0.0
+
+
+def test_officer_sets_status_and_percentage_follows(client, officer_d, items, project):
+    client.force_login(officer_d)
+    response = client.post(
+        UPDATE.format("5002", items["x1"].pk),
+        {"status": AlignmentStatus.ALIGNED, "local_plan_project": project.pk, "note": "บรรจุแล้ว"},
+    )
+    assert response.status_code == 302
+    alignment = Alignment.objects.get(plan_item=items["x1"])
+    assert (alignment.status, alignment.local_plan_project, alignment.note, alignment.reviewed_by) == (
+        AlignmentStatus.ALIGNED, project, "บรรจุแล้ว", officer_d
+    )
+    assert alignment.reviewed_at is not None
+    page = client.get(REVIEW.format("5002"))
+    summary = {row["code"]: row for row in page.context["summary"]}
+    assert (summary["500203"]["aligned"], summary["500203"]["percent_aligned"]) == (1, 50.0)
+    assert summary["500204"]["percent_aligned"] == 0.0
+    assert "50.0%" in page.content.decode()
+    assert alignment.history.count() == 2  # created, then reviewed
+
+
+def test_officer_of_another_district_gets_404(client, officer_e, items):
+    client.force_login(officer_e)
+    assert client.get(REVIEW.format("5002")).status_code == 404
+    assert client.post(UPDATE.format("5002", items["x1"].pk), {"status": "aligned", "note": "x"}).status_code == 404
+    assert Alignment.objects.get(plan_item=items["x1"]).status == AlignmentStatus.PENDING
+
+
+def test_item_of_another_district_through_my_district_url_is_404(client, officer_d, items):
+    client.force_login(officer_d)
+    response = client.post(UPDATE.format("5002", items["z1"].pk), {"status": "aligned", "note": "x"})
+    assert response.status_code == 404
+    assert Alignment.objects.get(plan_item=items["z1"]).status == AlignmentStatus.PENDING
+
+
+def test_council_staff_cannot_review(client, staff_x, items):
+    client.force_login(staff_x)
+    assert client.get(REVIEW.format("5002")).status_code == 404
+
+
+def test_codi_staff_may_read_the_review_but_not_change_it(client, codi_staff, items):
+    client.force_login(codi_staff)
+    response = client.get(REVIEW.format("5002"))
+    assert response.status_code == 200
+    assert response.context["can_review"] is False
+    assert 'name="status"' not in response.content.decode()
+    assert client.post(UPDATE.format("5002", items["x1"].pk), {"status": "aligned", "note": "x"}).status_code == 403
+
+
+def test_bad_status_is_refused_in_thai(client, officer_d, items):
+    client.force_login(officer_d)
+    response = client.post(UPDATE.format("5002", items["x1"].pk), {"status": "maybe"}, follow=True)
+    assert "สถานะ: สถานะไม่ถูกต้อง" in response.content.decode()
+    assert Alignment.objects.get(plan_item=items["x1"]).status == AlignmentStatus.PENDING
+
+
+def test_aligned_needs_a_project_or_a_note(client, officer_d, items):
+    client.force_login(officer_d)
+    response = client.post(UPDATE.format("5002", items["x1"].pk), {"status": "aligned"}, follow=True)
+    assert "กรุณาเลือกโครงการในแผนท้องถิ่น" in response.content.decode()
+    assert Alignment.objects.get(plan_item=items["x1"]).status == AlignmentStatus.PENDING
+
+
+def test_project_of_another_district_is_refused(client, officer_d, items, world):
+    from ..factories import AgencyFactory
+
+    far_project = LocalPlanProjectFactory(lao=AgencyFactory(subdistrict=world.council_z.subdistrict))
+    client.force_login(officer_d)
+    response = client.post(
+        UPDATE.format("5002", items["x1"].pk), {"status": "aligned", "local_plan_project": far_project.pk}, follow=True
+    )
+    assert "ไม่พบโครงการที่เลือก" in response.content.decode()
+    assert Alignment.objects.get(plan_item=items["x1"]).status == AlignmentStatus.PENDING
+
+
+@pytest.mark.parametrize("per_council", [1, 12])
+def test_review_page_query_count_is_fixed(client, officer_d, world, django_assert_num_queries, per_council):
+    for council in (world.council_x, world.council_y):
+        plan = CommunityPlanFactory(council=council)
+        PlanItemFactory.create_batch(per_council, plan=plan)
+    LocalPlanProjectFactory.create_batch(3, lao=world.lao)
+    client.force_login(officer_d)
+    # session, user, roles, district, items (joined), summary, projects, savepoints
+    with django_assert_num_queries(8):
+        assert client.get(REVIEW.format("5002")).status_code == 200
