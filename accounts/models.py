@@ -8,18 +8,19 @@ apps' selectors import ``accounts.scoping`` instead (dependencies run one way).
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .choices import Role
 
 
 class User(AbstractUser):
-    display_name = models.CharField("ชื่อที่แสดง", max_length=150, blank=True)
+    display_name = models.CharField(_("ชื่อที่แสดง"), max_length=150, blank=True)
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
     class Meta:
-        verbose_name = "ผู้ใช้"
-        verbose_name_plural = "ผู้ใช้"
+        verbose_name = _("ผู้ใช้")
+        verbose_name_plural = _("ผู้ใช้")
 
     def __str__(self):
         return self.display_name or self.get_full_name() or self.username
@@ -29,16 +30,16 @@ class RoleAssignment(models.Model):
     """One role of one user, bound to the one thing that role is about."""
 
     user = models.ForeignKey(
-        User, on_delete=models.CASCADE, related_name="role_assignments", verbose_name="ผู้ใช้"
+        User, on_delete=models.CASCADE, related_name="role_assignments", verbose_name=_("ผู้ใช้")
     )
-    role = models.CharField("บทบาท", max_length=30, choices=Role.choices)
+    role = models.CharField(_("บทบาท"), max_length=30, choices=Role.choices)
     council = models.ForeignKey(
         "councils.Council",
         on_delete=models.CASCADE,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="สภาองค์กรชุมชนตำบล",
+        verbose_name=_("สภาองค์กรชุมชนตำบล"),
     )
     district = models.ForeignKey(
         "councils.District",
@@ -46,7 +47,7 @@ class RoleAssignment(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="อำเภอ",
+        verbose_name=_("อำเภอ"),
     )
     agency = models.ForeignKey(
         "agencies.Agency",
@@ -54,21 +55,21 @@ class RoleAssignment(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="หน่วยงาน",
+        verbose_name=_("หน่วยงาน"),
     )
     provinces = models.ManyToManyField(
         "councils.Province",
         blank=True,
         related_name="+",
-        verbose_name="จังหวัดที่รับผิดชอบ",
-        help_text="เจ้าหน้าที่ พอช. ระดับภาค: เลือกจังหวัด; เว้นว่างหมายถึงทั้งประเทศ",
+        verbose_name=_("จังหวัดที่รับผิดชอบ"),
+        help_text=_("เจ้าหน้าที่ พอช. ระดับภาค: เลือกจังหวัด; เว้นว่างหมายถึงทั้งประเทศ"),
     )
-    created_at = models.DateTimeField("กำหนดเมื่อ", auto_now_add=True)
+    created_at = models.DateTimeField(_("กำหนดเมื่อ"), auto_now_add=True)
     history = HistoricalRecords(m2m_fields=[provinces])
 
     class Meta:
-        verbose_name = "การกำหนดบทบาท"
-        verbose_name_plural = "การกำหนดบทบาท"
+        verbose_name = _("การกำหนดบทบาท")
+        verbose_name_plural = _("การกำหนดบทบาท")
         constraints = [
             models.CheckConstraint(
                 name="role_council_staff_has_council",
@@ -90,9 +91,9 @@ class RoleAssignment(models.Model):
 
     def clean(self):
         required = {
-            Role.COUNCIL_STAFF: ("council", "กรุณาเลือกสภาองค์กรชุมชนตำบล"),
-            Role.DISTRICT_OFFICER: ("district", "กรุณาเลือกอำเภอ"),
-            Role.AGENCY_STAFF: ("agency", "กรุณาเลือกหน่วยงาน"),
+            Role.COUNCIL_STAFF: ("council", _("กรุณาเลือกสภาองค์กรชุมชนตำบล")),
+            Role.DISTRICT_OFFICER: ("district", _("กรุณาเลือกอำเภอ")),
+            Role.AGENCY_STAFF: ("agency", _("กรุณาเลือกหน่วยงาน")),
         }
         if self.role in required:
             field, message = required[self.role]

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
 
 from .forms import LoginForm, ThaiPasswordChangeForm
 
@@ -21,5 +22,5 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     success_url = reverse_lazy("home")
 
     def form_valid(self, form):
-        messages.success(self.request, "เปลี่ยนรหัสผ่านเรียบร้อยแล้ว")
+        messages.success(self.request, _("เปลี่ยนรหัสผ่านเรียบร้อยแล้ว"))
         return super().form_valid(form)

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from common.models import TimeStampedModel
@@ -16,19 +17,19 @@ class AgencyQuerySet(models.QuerySet):
 
 
 class Agency(TimeStampedModel):
-    name = models.CharField("ชื่อหน่วยงาน", max_length=255)
-    kind = models.CharField("ประเภท", max_length=30, choices=AgencyKind.choices)
+    name = models.CharField(_("ชื่อหน่วยงาน"), max_length=255)
+    kind = models.CharField(_("ประเภท"), max_length=30, choices=AgencyKind.choices)
     dla_code = models.CharField(
-        "รหัส อปท. (สถ.)",
+        _("รหัส อปท. (สถ.)"),
         max_length=7,
         unique=True,
         null=True,
         blank=True,
-        validators=[RegexValidator(r"^\d{7}$", "รหัส อปท. ต้องเป็นตัวเลข 7 หลัก")],
-        help_text="รหัส 7 หลักของกรมส่งเสริมการปกครองท้องถิ่น (เฉพาะ อปท.)",
+        validators=[RegexValidator(r"^\d{7}$", _("รหัส อปท. ต้องเป็นตัวเลข 7 หลัก"))],
+        help_text=_("รหัส 7 หลักของกรมส่งเสริมการปกครองท้องถิ่น (เฉพาะ อปท.)"),
     )
     province = models.ForeignKey(
-        "councils.Province", on_delete=models.PROTECT, related_name="agencies", verbose_name="จังหวัด"
+        "councils.Province", on_delete=models.PROTECT, related_name="agencies", verbose_name=_("จังหวัด")
     )
     district = models.ForeignKey(
         "councils.District",
@@ -36,7 +37,7 @@ class Agency(TimeStampedModel):
         null=True,
         blank=True,
         related_name="agencies",
-        verbose_name="อำเภอ",
+        verbose_name=_("อำเภอ"),
     )
     subdistrict = models.ForeignKey(
         "councils.Subdistrict",
@@ -44,7 +45,7 @@ class Agency(TimeStampedModel):
         null=True,
         blank=True,
         related_name="agencies",
-        verbose_name="ตำบล",
+        verbose_name=_("ตำบล"),
     )
     history = HistoricalRecords()
 
@@ -52,8 +53,8 @@ class Agency(TimeStampedModel):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = "หน่วยงานภาคี"
-        verbose_name_plural = "หน่วยงานภาคี"
+        verbose_name = _("หน่วยงานภาคี")
+        verbose_name_plural = _("หน่วยงานภาคี")
 
     def __str__(self):
         return self.name
@@ -65,12 +66,12 @@ class Agency(TimeStampedModel):
     def clean(self):
         errors = {}
         if self.is_local_government and not self.dla_code:
-            errors["dla_code"] = "องค์กรปกครองส่วนท้องถิ่นต้องมีรหัส อปท. 7 หลัก"
+            errors["dla_code"] = _("องค์กรปกครองส่วนท้องถิ่นต้องมีรหัส อปท. 7 หลัก")
         if not self.is_local_government and self.dla_code:
-            errors["dla_code"] = "รหัส อปท. ใช้เฉพาะองค์กรปกครองส่วนท้องถิ่น"
+            errors["dla_code"] = _("รหัส อปท. ใช้เฉพาะองค์กรปกครองส่วนท้องถิ่น")
         if self.subdistrict_id and self.district_id and self.subdistrict.district_id != self.district_id:
-            errors["subdistrict"] = "ตำบลไม่อยู่ในอำเภอที่เลือก"
+            errors["subdistrict"] = _("ตำบลไม่อยู่ในอำเภอที่เลือก")
         if self.district_id and self.province_id and self.district.province_id != self.province_id:
-            errors["district"] = "อำเภอไม่อยู่ในจังหวัดที่เลือก"
+            errors["district"] = _("อำเภอไม่อยู่ในจังหวัดที่เลือก")
         if errors:
             raise ValidationError(errors)

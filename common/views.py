@@ -1,5 +1,6 @@
 from django.db import connection
 from django.http import JsonResponse
+from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from accounts.choices import Role
@@ -27,18 +28,18 @@ def _shortcuts(user) -> list[dict]:
     for a in user.role_assignments.select_related("council__subdistrict", "district"):
         if a.role == Role.COUNCIL_STAFF:
             code = a.council.subdistrict.code
-            items.append({"label": f"หน้าสภา: {a.council}", "url": reverse("councils:council_detail", args=[code])})
-            items.append({"label": "บันทึกกิจกรรม", "url": reverse("councils:activity_create", args=[code])})
+            items.append({"label": _("หน้าสภา: %(council)s") % {"council": a.council}, "url": reverse("councils:council_detail", args=[code])})
+            items.append({"label": _("บันทึกกิจกรรม"), "url": reverse("councils:activity_create", args=[code])})
         elif a.role == Role.DISTRICT_OFFICER:
             items.append(
                 {
-                    "label": f"พิจารณาการเชื่อมโยงแผน อำเภอ{a.district}",
+                    "label": _("พิจารณาการเชื่อมโยงแผน อำเภอ%(district)s") % {"district": a.district},
                     "url": reverse("plans:alignment_review", args=[a.district.code]),
                 }
             )
     if scope.can_request_report():
-        items.append({"label": "รายงานประจำปี", "url": reverse("reports:report_list")})
-    items.append({"label": "สภาในพื้นที่ของฉัน", "url": reverse("councils:council_list")})
+        items.append({"label": _("รายงานประจำปี"), "url": reverse("reports:report_list")})
+    items.append({"label": _("สภาในพื้นที่ของฉัน"), "url": reverse("councils:council_list")})
     return items
 
 

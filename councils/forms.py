@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from common.validators import validate_ce_date, validate_not_future
 
@@ -19,11 +20,11 @@ class ActivityForm(forms.ModelForm):
             "photo": forms.ClearableFileInput(attrs={"accept": "image/*"}),
         }
         error_messages = {
-            "date": {"required": "กรุณาระบุวันที่จัดกิจกรรม", "invalid": "รูปแบบวันที่ไม่ถูกต้อง"},
-            "kind": {"required": "กรุณาเลือกประเภทกิจกรรม", "invalid_choice": "ประเภทกิจกรรมไม่ถูกต้อง"},
-            "title": {"required": "กรุณาระบุชื่อกิจกรรม"},
-            "participants": {"invalid": "จำนวนผู้เข้าร่วมต้องเป็นตัวเลข"},
-            "photo": {"invalid_image": "ไฟล์ที่อัปโหลดไม่ใช่รูปภาพ หรือไฟล์เสียหาย"},
+            "date": {"required": _("กรุณาระบุวันที่จัดกิจกรรม"), "invalid": _("รูปแบบวันที่ไม่ถูกต้อง")},
+            "kind": {"required": _("กรุณาเลือกประเภทกิจกรรม"), "invalid_choice": _("ประเภทกิจกรรมไม่ถูกต้อง")},
+            "title": {"required": _("กรุณาระบุชื่อกิจกรรม")},
+            "participants": {"invalid": _("จำนวนผู้เข้าร่วมต้องเป็นตัวเลข")},
+            "photo": {"invalid_image": _("ไฟล์ที่อัปโหลดไม่ใช่รูปภาพ หรือไฟล์เสียหาย")},
         }
 
     def clean_date(self):
@@ -35,5 +36,5 @@ class ActivityForm(forms.ModelForm):
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")
         if photo and getattr(photo, "size", 0) > MAX_PHOTO_BYTES:
-            raise ValidationError("ไฟล์ภาพต้องมีขนาดไม่เกิน 5 MB")
+            raise ValidationError(_("ไฟล์ภาพต้องมีขนาดไม่เกิน 5 MB"))
         return photo

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from common.models import TimeStampedModel
@@ -14,99 +16,101 @@ from .choices import ActivityKind, CouncilStatus, OrganizationKind
 
 def _code_validator(digits: int):
     return RegexValidator(
-        rf"^\d{{{digits}}}$", f"รหัสต้องเป็นตัวเลขอารบิก {digits} หลัก", code="bad_code"
+        rf"^\d{{{digits}}}$",
+        format_lazy(_("รหัสต้องเป็นตัวเลขอารบิก {digits} หลัก"), digits=digits),
+        code="bad_code",
     )
 
 
 class Province(models.Model):
-    code = models.CharField("รหัสจังหวัด", max_length=2, unique=True, validators=[_code_validator(2)])
-    name_th = models.CharField("ชื่อ (ไทย)", max_length=100)
-    name_en = models.CharField("ชื่อ (อังกฤษ)", max_length=100)
+    code = models.CharField(_("รหัสจังหวัด"), max_length=2, unique=True, validators=[_code_validator(2)])
+    name_th = models.CharField(_("ชื่อ (ไทย)"), max_length=100)
+    name_en = models.CharField(_("ชื่อ (อังกฤษ)"), max_length=100)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["code"]
-        verbose_name = "จังหวัด"
-        verbose_name_plural = "จังหวัด"
+        verbose_name = _("จังหวัด")
+        verbose_name_plural = _("จังหวัด")
 
     def __str__(self):
         return self.name_th
 
 
 class District(models.Model):
-    code = models.CharField("รหัสอำเภอ", max_length=4, unique=True, validators=[_code_validator(4)])
-    name_th = models.CharField("ชื่อ (ไทย)", max_length=100)
-    name_en = models.CharField("ชื่อ (อังกฤษ)", max_length=100)
+    code = models.CharField(_("รหัสอำเภอ"), max_length=4, unique=True, validators=[_code_validator(4)])
+    name_th = models.CharField(_("ชื่อ (ไทย)"), max_length=100)
+    name_en = models.CharField(_("ชื่อ (อังกฤษ)"), max_length=100)
     province = models.ForeignKey(
-        Province, on_delete=models.PROTECT, related_name="districts", verbose_name="จังหวัด"
+        Province, on_delete=models.PROTECT, related_name="districts", verbose_name=_("จังหวัด")
     )
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["code"]
-        verbose_name = "อำเภอ/เขต"
-        verbose_name_plural = "อำเภอ/เขต"
+        verbose_name = _("อำเภอ/เขต")
+        verbose_name_plural = _("อำเภอ/เขต")
 
     def __str__(self):
         return self.name_th
 
 
 class Subdistrict(models.Model):
-    code = models.CharField("รหัสตำบล", max_length=6, unique=True, validators=[_code_validator(6)])
-    name_th = models.CharField("ชื่อ (ไทย)", max_length=100)
-    name_en = models.CharField("ชื่อ (อังกฤษ)", max_length=100)
+    code = models.CharField(_("รหัสตำบล"), max_length=6, unique=True, validators=[_code_validator(6)])
+    name_th = models.CharField(_("ชื่อ (ไทย)"), max_length=100)
+    name_en = models.CharField(_("ชื่อ (อังกฤษ)"), max_length=100)
     district = models.ForeignKey(
-        District, on_delete=models.PROTECT, related_name="subdistricts", verbose_name="อำเภอ"
+        District, on_delete=models.PROTECT, related_name="subdistricts", verbose_name=_("อำเภอ")
     )
-    postal_codes = models.CharField("รหัสไปรษณีย์", max_length=60, blank=True)
+    postal_codes = models.CharField(_("รหัสไปรษณีย์"), max_length=60, blank=True)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["code"]
-        verbose_name = "ตำบล/แขวง"
-        verbose_name_plural = "ตำบล/แขวง"
+        verbose_name = _("ตำบล/แขวง")
+        verbose_name_plural = _("ตำบล/แขวง")
 
     def __str__(self):
         return self.name_th
 
 
 class Theme(models.Model):
-    """ประเด็นงาน: a topic plans, missions and organizations are tagged by."""
+    _("""ประเด็นงาน: a topic plans, missions and organizations are tagged by.""")
 
-    code = models.SlugField("รหัส", max_length=40, unique=True)
-    name_th = models.CharField("ชื่อประเด็น", max_length=200)
+    code = models.SlugField(_("รหัส"), max_length=40, unique=True)
+    name_th = models.CharField(_("ชื่อประเด็น"), max_length=200)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["name_th"]
-        verbose_name = "ประเด็นงาน"
-        verbose_name_plural = "ประเด็นงาน"
+        verbose_name = _("ประเด็นงาน")
+        verbose_name_plural = _("ประเด็นงาน")
 
     def __str__(self):
         return self.name_th
 
 
 class Council(TimeStampedModel):
-    """สภาองค์กรชุมชนตำบล: at most one per subdistrict."""
+    _("""สภาองค์กรชุมชนตำบล: at most one per subdistrict.""")
 
     subdistrict = models.OneToOneField(
-        Subdistrict, on_delete=models.PROTECT, related_name="council", verbose_name="ตำบล"
+        Subdistrict, on_delete=models.PROTECT, related_name="council", verbose_name=_("ตำบล")
     )
-    name = models.CharField("ชื่อสภา", max_length=255)
+    name = models.CharField(_("ชื่อสภา"), max_length=255)
     status = models.CharField(
-        "สถานะ", max_length=20, choices=CouncilStatus.choices, default=CouncilStatus.ACTIVE
+        _("สถานะ"), max_length=20, choices=CouncilStatus.choices, default=CouncilStatus.ACTIVE
     )
-    registration_number = models.CharField("เลขทะเบียนจัดตั้ง", max_length=40, blank=True)
+    registration_number = models.CharField(_("เลขทะเบียนจัดตั้ง"), max_length=40, blank=True)
     registered_on = models.DateField(
-        "วันที่จดแจ้งจัดตั้ง", null=True, blank=True, validators=[validate_ce_date]
+        _("วันที่จดแจ้งจัดตั้ง"), null=True, blank=True, validators=[validate_ce_date]
     )
-    is_published = models.BooleanField("เผยแพร่ต่อสาธารณะ", default=True)
+    is_published = models.BooleanField(_("เผยแพร่ต่อสาธารณะ"), default=True)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["subdistrict__code"]
-        verbose_name = "สภาองค์กรชุมชนตำบล"
-        verbose_name_plural = "สภาองค์กรชุมชนตำบล"
+        verbose_name = _("สภาองค์กรชุมชนตำบล")
+        verbose_name_plural = _("สภาองค์กรชุมชนตำบล")
 
     def __str__(self):
         return self.name
@@ -120,22 +124,22 @@ class Council(TimeStampedModel):
 
 
 class CommunityOrganization(TimeStampedModel):
-    """องค์กรชุมชน registered with CODI, belonging to a council. Deepened by the registry issue."""
+    _("""องค์กรชุมชน registered with CODI, belonging to a council. Deepened by the registry issue.""")
 
     council = models.ForeignKey(
-        Council, on_delete=models.CASCADE, related_name="organizations", verbose_name="สภา"
+        Council, on_delete=models.CASCADE, related_name="organizations", verbose_name=_("สภา")
     )
-    code = models.CharField("รหัส พอช.", max_length=20, unique=True)
-    name = models.CharField("ชื่อองค์กร", max_length=255)
-    kind = models.CharField("ประเภท", max_length=30, choices=OrganizationKind.choices)
-    member_count = models.PositiveIntegerField("จำนวนสมาชิก", default=0)
-    registered_on = models.DateField("วันที่จดแจ้ง", null=True, blank=True, validators=[validate_ce_date])
+    code = models.CharField(_("รหัส พอช."), max_length=20, unique=True)
+    name = models.CharField(_("ชื่อองค์กร"), max_length=255)
+    kind = models.CharField(_("ประเภท"), max_length=30, choices=OrganizationKind.choices)
+    member_count = models.PositiveIntegerField(_("จำนวนสมาชิก"), default=0)
+    registered_on = models.DateField(_("วันที่จดแจ้ง"), null=True, blank=True, validators=[validate_ce_date])
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["code"]
-        verbose_name = "องค์กรชุมชน"
-        verbose_name_plural = "องค์กรชุมชน"
+        verbose_name = _("องค์กรชุมชน")
+        verbose_name_plural = _("องค์กรชุมชน")
 
     def __str__(self):
         return self.name
@@ -143,31 +147,31 @@ class CommunityOrganization(TimeStampedModel):
 
 class Activity(TimeStampedModel):
     council = models.ForeignKey(
-        Council, on_delete=models.CASCADE, related_name="activities", verbose_name="สภา"
+        Council, on_delete=models.CASCADE, related_name="activities", verbose_name=_("สภา")
     )
-    date = models.DateField("วันที่จัดกิจกรรม", validators=[validate_ce_date])
-    kind = models.CharField("ประเภทกิจกรรม", max_length=30, choices=ActivityKind.choices)
-    title = models.CharField("ชื่อกิจกรรม", max_length=255)
-    description = models.TextField("รายละเอียด", blank=True)
+    date = models.DateField(_("วันที่จัดกิจกรรม"), validators=[validate_ce_date])
+    kind = models.CharField(_("ประเภทกิจกรรม"), max_length=30, choices=ActivityKind.choices)
+    title = models.CharField(_("ชื่อกิจกรรม"), max_length=255)
+    description = models.TextField(_("รายละเอียด"), blank=True)
     participants = models.PositiveIntegerField(
-        "จำนวนผู้เข้าร่วม (คน)", default=0, validators=[MinValueValidator(0)]
+        _("จำนวนผู้เข้าร่วม (คน)"), default=0, validators=[MinValueValidator(0)]
     )
-    photo = models.ImageField("ภาพกิจกรรม", upload_to="activities/%Y/%m/", blank=True)
-    fiscal_year = models.PositiveIntegerField("ปีงบประมาณ (พ.ศ.)", db_index=True, editable=False)
+    photo = models.ImageField(_("ภาพกิจกรรม"), upload_to="activities/%Y/%m/", blank=True)
+    fiscal_year = models.PositiveIntegerField(_("ปีงบประมาณ (พ.ศ.)"), db_index=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="บันทึกโดย",
+        verbose_name=_("บันทึกโดย"),
     )
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["-date", "-id"]
-        verbose_name = "กิจกรรม"
-        verbose_name_plural = "กิจกรรม"
+        verbose_name = _("กิจกรรม")
+        verbose_name_plural = _("กิจกรรม")
         indexes = [models.Index(fields=["council", "-date"])]
 
     def __str__(self):

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from accounts.scoping import scope_for
 from common.thai import fiscal_year_of
@@ -15,7 +16,7 @@ ACTIVITY_FIELDS = ("date", "kind", "title", "description", "participants", "phot
 def activity_log(*, council: Council, by, date, kind, title, description="", participants=0, photo=None) -> Activity:
     """Record an activity a council held. Only that council's staff (or an admin) may."""
     if not scope_for(by).can_edit_council(council):
-        raise PermissionDenied("คุณไม่มีสิทธิ์บันทึกกิจกรรมของสภานี้")
+        raise PermissionDenied(_("คุณไม่มีสิทธิ์บันทึกกิจกรรมของสภานี้"))
     activity = Activity(
         council=council,
         date=date,
@@ -36,7 +37,7 @@ def activity_log(*, council: Council, by, date, kind, title, description="", par
 @transaction.atomic
 def activity_update(*, activity: Activity, by, **fields) -> Activity:
     if not scope_for(by).can_edit_council(activity.council):
-        raise PermissionDenied("คุณไม่มีสิทธิ์แก้ไขกิจกรรมของสภานี้")
+        raise PermissionDenied(_("คุณไม่มีสิทธิ์แก้ไขกิจกรรมของสภานี้"))
     for name, value in fields.items():
         if name not in ACTIVITY_FIELDS:
             raise ValueError(f"unknown activity field {name}")

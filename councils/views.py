@@ -3,6 +3,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView
 
 from accounts.scoping import scope_for
@@ -29,7 +30,7 @@ class CouncilDetailView(DetailView):
         try:
             return selectors.council_for_page(user=self.request.user, code=self.kwargs["code"])
         except Council.DoesNotExist:
-            raise Http404("ไม่พบสภาองค์กรชุมชนตำบลนี้") from None
+            raise Http404(_("ไม่พบสภาองค์กรชุมชนตำบลนี้")) from None
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -50,9 +51,9 @@ class ActivityCreateView(LoginRequiredMixin, FormView):
         try:
             self.council = selectors.council_for_edit(user=request.user, code=kwargs["code"])
         except Council.DoesNotExist:
-            raise Http404("ไม่พบสภาองค์กรชุมชนตำบลนี้") from None
+            raise Http404(_("ไม่พบสภาองค์กรชุมชนตำบลนี้")) from None
         if not scope_for(request.user).can_edit_council(self.council):
-            raise PermissionDenied("คุณไม่มีสิทธิ์บันทึกกิจกรรมของสภานี้")
+            raise PermissionDenied(_("คุณไม่มีสิทธิ์บันทึกกิจกรรมของสภานี้"))
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -60,5 +61,5 @@ class ActivityCreateView(LoginRequiredMixin, FormView):
 
     def form_valid(self, form):
         services.activity_log(council=self.council, by=self.request.user, **form.cleaned_data)
-        messages.success(self.request, "บันทึกกิจกรรมเรียบร้อยแล้ว")
+        messages.success(self.request, _("บันทึกกิจกรรมเรียบร้อยแล้ว"))
         return redirect(self.council.get_absolute_url())

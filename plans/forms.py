@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .choices import AlignmentStatus
 from .models import LocalPlanProject
@@ -6,17 +7,17 @@ from .models import LocalPlanProject
 
 class AlignmentReviewForm(forms.Form):
     status = forms.ChoiceField(
-        label="สถานะ",
+        label=_("สถานะ"),
         choices=AlignmentStatus.choices,
-        error_messages={"required": "กรุณาเลือกสถานะ", "invalid_choice": "สถานะไม่ถูกต้อง"},
+        error_messages={"required": _("กรุณาเลือกสถานะ"), "invalid_choice": _("สถานะไม่ถูกต้อง")},
     )
     local_plan_project = forms.ModelChoiceField(
-        label="โครงการในแผนท้องถิ่น",
+        label=_("โครงการในแผนท้องถิ่น"),
         queryset=LocalPlanProject.objects.none(),
         required=False,
-        error_messages={"invalid_choice": "ไม่พบโครงการที่เลือกในแผนท้องถิ่นของอำเภอนี้"},
+        error_messages={"invalid_choice": _("ไม่พบโครงการที่เลือกในแผนท้องถิ่นของอำเภอนี้")},
     )
-    note = forms.CharField(label="หมายเหตุ", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(label=_("หมายเหตุ"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, projects=None, **kwargs):
         super().__init__(*args, **kwargs)

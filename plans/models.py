@@ -5,6 +5,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from common.models import TimeStampedModel
@@ -15,16 +16,16 @@ from .choices import AlignmentStatus
 
 class CommunityPlan(TimeStampedModel):
     council = models.ForeignKey(
-        "councils.Council", on_delete=models.CASCADE, related_name="plans", verbose_name="สภา"
+        "councils.Council", on_delete=models.CASCADE, related_name="plans", verbose_name=_("สภา")
     )
-    fiscal_year = models.PositiveIntegerField("ปีงบประมาณ (พ.ศ.)", validators=[validate_be_year])
-    title = models.CharField("ชื่อแผน", max_length=255)
+    fiscal_year = models.PositiveIntegerField(_("ปีงบประมาณ (พ.ศ.)"), validators=[validate_be_year])
+    title = models.CharField(_("ชื่อแผน"), max_length=255)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["-fiscal_year", "council__subdistrict__code"]
-        verbose_name = "แผนพัฒนาชุมชน"
-        verbose_name_plural = "แผนพัฒนาชุมชน"
+        verbose_name = _("แผนพัฒนาชุมชน")
+        verbose_name_plural = _("แผนพัฒนาชุมชน")
         constraints = [
             models.UniqueConstraint(
                 fields=["council", "fiscal_year", "title"], name="plan_unique_title_per_year"
@@ -37,14 +38,14 @@ class CommunityPlan(TimeStampedModel):
 
 class PlanItem(TimeStampedModel):
     plan = models.ForeignKey(
-        CommunityPlan, on_delete=models.CASCADE, related_name="items", verbose_name="แผน"
+        CommunityPlan, on_delete=models.CASCADE, related_name="items", verbose_name=_("แผน")
     )
     theme = models.ForeignKey(
-        "councils.Theme", on_delete=models.PROTECT, related_name="plan_items", verbose_name="ประเด็น"
+        "councils.Theme", on_delete=models.PROTECT, related_name="plan_items", verbose_name=_("ประเด็น")
     )
-    description = models.TextField("รายละเอียด")
+    description = models.TextField(_("รายละเอียด"))
     budget_needed = models.DecimalField(
-        "งบประมาณที่ต้องการ (บาท)",
+        _("งบประมาณที่ต้องการ (บาท)"),
         max_digits=14,
         decimal_places=2,
         default=Decimal("0"),
@@ -54,26 +55,26 @@ class PlanItem(TimeStampedModel):
 
     class Meta:
         ordering = ["plan", "id"]
-        verbose_name = "รายการในแผนพัฒนาชุมชน"
-        verbose_name_plural = "รายการในแผนพัฒนาชุมชน"
+        verbose_name = _("รายการในแผนพัฒนาชุมชน")
+        verbose_name_plural = _("รายการในแผนพัฒนาชุมชน")
 
     def __str__(self):
         return self.description[:60]
 
 
 class LocalPlanProject(TimeStampedModel):
-    """A project in an LAO's local development plan (แผนพัฒนาท้องถิ่น)."""
+    _("""A project in an LAO's local development plan (แผนพัฒนาท้องถิ่น).""")
 
     lao = models.ForeignKey(
         "agencies.Agency",
         on_delete=models.PROTECT,
         related_name="local_plan_projects",
-        verbose_name="องค์กรปกครองส่วนท้องถิ่น",
+        verbose_name=_("องค์กรปกครองส่วนท้องถิ่น"),
     )
-    fiscal_year = models.PositiveIntegerField("ปีงบประมาณ (พ.ศ.)", validators=[validate_be_year])
-    title = models.CharField("ชื่อโครงการ", max_length=255)
+    fiscal_year = models.PositiveIntegerField(_("ปีงบประมาณ (พ.ศ.)"), validators=[validate_be_year])
+    title = models.CharField(_("ชื่อโครงการ"), max_length=255)
     budget = models.DecimalField(
-        "งบประมาณ (บาท)",
+        _("งบประมาณ (บาท)"),
         max_digits=14,
         decimal_places=2,
         default=Decimal("0"),
@@ -83,8 +84,8 @@ class LocalPlanProject(TimeStampedModel):
 
     class Meta:
         ordering = ["-fiscal_year", "title"]
-        verbose_name = "โครงการในแผนพัฒนาท้องถิ่น"
-        verbose_name_plural = "โครงการในแผนพัฒนาท้องถิ่น"
+        verbose_name = _("โครงการในแผนพัฒนาท้องถิ่น")
+        verbose_name_plural = _("โครงการในแผนพัฒนาท้องถิ่น")
 
     def __str__(self):
         return f"{self.title} ({self.fiscal_year})"
@@ -94,7 +95,7 @@ class Alignment(models.Model):
     """The current review of one plan item against the LAO's local plan."""
 
     plan_item = models.OneToOneField(
-        PlanItem, on_delete=models.CASCADE, related_name="alignment", verbose_name="รายการในแผน"
+        PlanItem, on_delete=models.CASCADE, related_name="alignment", verbose_name=_("รายการในแผน")
     )
     local_plan_project = models.ForeignKey(
         LocalPlanProject,
@@ -102,26 +103,26 @@ class Alignment(models.Model):
         null=True,
         blank=True,
         related_name="alignments",
-        verbose_name="โครงการในแผนท้องถิ่น",
+        verbose_name=_("โครงการในแผนท้องถิ่น"),
     )
     status = models.CharField(
-        "สถานะ", max_length=20, choices=AlignmentStatus.choices, default=AlignmentStatus.PENDING
+        _("สถานะ"), max_length=20, choices=AlignmentStatus.choices, default=AlignmentStatus.PENDING
     )
-    note = models.TextField("หมายเหตุ", blank=True)
+    note = models.TextField(_("หมายเหตุ"), blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="ผู้พิจารณา",
+        verbose_name=_("ผู้พิจารณา"),
     )
-    reviewed_at = models.DateTimeField("พิจารณาเมื่อ", null=True, blank=True)
+    reviewed_at = models.DateTimeField(_("พิจารณาเมื่อ"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = "การเชื่อมโยงแผน"
-        verbose_name_plural = "การเชื่อมโยงแผน"
+        verbose_name = _("การเชื่อมโยงแผน")
+        verbose_name_plural = _("การเชื่อมโยงแผน")
         indexes = [models.Index(fields=["status"])]
 
     def __str__(self):

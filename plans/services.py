@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.scoping import scope_for
 
@@ -31,19 +32,19 @@ def alignment_review(
     """A district officer records how a plan item is taken up by the LAO's plan."""
     district_id = plan_item.plan.council.subdistrict.district_id
     if not scope_for(by).can_review_alignment(district_id):
-        raise PermissionDenied("คุณไม่มีสิทธิ์พิจารณาการเชื่อมโยงแผนของอำเภอนี้")
+        raise PermissionDenied(_("คุณไม่มีสิทธิ์พิจารณาการเชื่อมโยงแผนของอำเภอนี้"))
     if status not in AlignmentStatus.values:
-        raise ValidationError({"status": "สถานะการเชื่อมโยงแผนไม่ถูกต้อง"})
+        raise ValidationError({"status": _("สถานะการเชื่อมโยงแผนไม่ถูกต้อง")})
     if status in (AlignmentStatus.ALIGNED, AlignmentStatus.PARTIAL) and local_plan_project is None and not note.strip():
         raise ValidationError(
-            {"note": "กรุณาเลือกโครงการในแผนท้องถิ่น หรือระบุหมายเหตุว่าบรรจุไว้ในโครงการใด"}
+            {"note": _("กรุณาเลือกโครงการในแผนท้องถิ่น หรือระบุหมายเหตุว่าบรรจุไว้ในโครงการใด")}
         )
     if local_plan_project is not None:
         lao = local_plan_project.lao
         lao_district = lao.district_id or (lao.subdistrict.district_id if lao.subdistrict_id else None)
         if lao_district != district_id:
-            raise ValidationError({"local_plan_project": "โครงการนี้ไม่ได้อยู่ในแผนของ อปท. ในอำเภอเดียวกัน"})
-    alignment, _ = Alignment.objects.select_for_update().get_or_create(plan_item=plan_item)
+            raise ValidationError({"local_plan_project": _("โครงการนี้ไม่ได้อยู่ในแผนของ อปท. ในอำเภอเดียวกัน")})
+    alignment, _created = Alignment.objects.select_for_update().get_or_create(plan_item=plan_item)
     alignment.status = status
     alignment.note = note.strip()
     alignment.local_plan_project = local_plan_project if status != AlignmentStatus.PENDING else None

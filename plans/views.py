@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -20,9 +21,9 @@ def _district_for(user, code):
     try:
         district = district_by_code(code=code)
     except District.DoesNotExist:
-        raise Http404("ไม่พบอำเภอนี้") from None
+        raise Http404(_("ไม่พบอำเภอนี้")) from None
     if not selectors.district_in_scope(user=user, district=district):
-        raise Http404("ไม่พบอำเภอนี้")
+        raise Http404(_("ไม่พบอำเภอนี้"))
     return district
 
 
@@ -52,9 +53,9 @@ class AlignmentUpdateView(LoginRequiredMixin, View):
         try:
             item = selectors.plan_items_for_review(user=request.user, district=district).get(pk=item_id)
         except PlanItem.DoesNotExist:
-            raise Http404("ไม่พบรายการในแผน") from None
+            raise Http404(_("ไม่พบรายการในแผน")) from None
         if not scope_for(request.user).can_review_alignment(district.pk):
-            raise PermissionDenied("คุณไม่มีสิทธิ์พิจารณาการเชื่อมโยงแผนของอำเภอนี้")
+            raise PermissionDenied(_("คุณไม่มีสิทธิ์พิจารณาการเชื่อมโยงแผนของอำเภอนี้"))
         projects = selectors.local_plan_projects_for_district(district=district)
         form = AlignmentReviewForm(request.POST, projects=projects)
         target = reverse("plans:alignment_review", kwargs={"code": code}) + f"#item-{item.pk}"
@@ -70,5 +71,5 @@ class AlignmentUpdateView(LoginRequiredMixin, View):
             for error in exc.messages:
                 messages.error(request, error)
             return redirect(target)
-        messages.success(request, f"บันทึกสถานะของรายการ “{item}” แล้ว")
+        messages.success(request, _("บันทึกสถานะของรายการ “%(item)s” แล้ว") % {"item": item})
         return redirect(target)

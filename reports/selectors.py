@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet, Sum
+from django.utils.translation import gettext_lazy as _
 
 from accounts.scoping import scope_for
 from agencies.choices import LOCAL_GOVERNMENT_KINDS
@@ -58,11 +59,11 @@ class ReportFigures:
     plan_items_total: int = 0
     alignment_by_status: list[tuple[str, int]] = field(default_factory=list)
     area_rows: list[AreaRow] = field(default_factory=list)
-    area_label: str = "จังหวัด"
+    area_label: str = _("จังหวัด")
 
     @property
     def percent_aligned(self) -> float:
-        aligned = dict(self.alignment_by_status).get(AlignmentStatus.ALIGNED.label, 0)
+        aligned = dict(self.alignment_by_status).get(str(AlignmentStatus.ALIGNED.label), 0)
         return round(100 * aligned / self.plan_items_total, 1) if self.plan_items_total else 0.0
 
 
@@ -81,20 +82,20 @@ def report_figures(*, fiscal_year: int, province: Province | None) -> ReportFigu
 
     figures = ReportFigures(
         fiscal_year=fiscal_year,
-        scope_label=f"จังหวัด{province.name_th}" if province else "ทั้งประเทศ",
+        scope_label=_("จังหวัด%(name)s") % {"name": province.name_th} if province else _("ทั้งประเทศ"),
         period_start=start,
         period_end=end,
-        area_label="อำเภอ/เขต" if province else "จังหวัด",
+        area_label=_("อำเภอ/เขต") if province else _("จังหวัด"),
     )
     status_counts = dict(councils.order_by().values_list("status").annotate(n=Count("id")))
-    figures.councils_by_status = [(s.label, status_counts.get(s.value, 0)) for s in CouncilStatus]
+    figures.councils_by_status = [(str(s.label), status_counts.get(s.value, 0)) for s in CouncilStatus]
     figures.councils_total = sum(status_counts.values())
 
     act = activities.aggregate(n=Count("id"), people=Sum("participants"))
     figures.activities_total = act["n"] or 0
     figures.participants_total = act["people"] or 0
     kind_counts = dict(activities.order_by().values_list("kind").annotate(n=Count("id")))
-    figures.activities_by_kind = [(k.label, kind_counts.get(k.value, 0)) for k in ActivityKind]
+    figures.activities_by_kind = [(str(k.label), kind_counts.get(k.value, 0)) for k in ActivityKind]
 
     figures.local_governments = agencies.count()
     align_counts = dict(
@@ -102,10 +103,10 @@ def report_figures(*, fiscal_year: int, province: Province | None) -> ReportFigu
     )
     pending = align_counts.pop(None, 0) + align_counts.pop(AlignmentStatus.PENDING.value, 0)
     figures.alignment_by_status = [
-        (s.label, pending if s == AlignmentStatus.PENDING else align_counts.get(s.value, 0))
+        (str(s.label), pending if s == AlignmentStatus.PENDING else align_counts.get(s.value, 0))
         for s in AlignmentStatus
     ]
-    figures.plan_items_total = sum(n for _, n in figures.alignment_by_status)
+    figures.plan_items_total = sum(n for _label, n in figures.alignment_by_status)
     figures.area_rows = _area_rows(
         fiscal_year=fiscal_year, province=province, councils=councils, activities=activities, items=items
     )

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, FormView
 
@@ -33,12 +34,12 @@ class ReportListView(LoginRequiredMixin, FormView):
 
     def post(self, request, *args, **kwargs):
         if not scope_for(request.user).can_request_report():
-            raise PermissionDenied("เฉพาะเจ้าหน้าที่ พอช. เท่านั้นที่ขอสร้างรายงานได้")
+            raise PermissionDenied(_("เฉพาะเจ้าหน้าที่ พอช. เท่านั้นที่ขอสร้างรายงานได้"))
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
         report = services.report_request(by=self.request.user, **form.cleaned_data)
-        messages.success(self.request, "รับคำขอสร้างรายงานแล้ว ระบบกำลังดำเนินการ")
+        messages.success(self.request, _("รับคำขอสร้างรายงานแล้ว ระบบกำลังดำเนินการ"))
         return redirect("reports:report_detail", pk=report.pk)
 
 
@@ -73,7 +74,7 @@ class ReportDownloadView(LoginRequiredMixin, View):
     def get(self, request, pk):
         report = get_object_or_404(selectors.reports_visible_to(user=request.user), pk=pk)
         if report.status != ReportStatus.DONE or not report.file:
-            raise Http404("รายงานนี้ยังไม่พร้อมดาวน์โหลด")
+            raise Http404(_("รายงานนี้ยังไม่พร้อมดาวน์โหลด"))
         return FileResponse(
             report.file.open("rb"),
             as_attachment=True,

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from common.validators import validate_ce_date, validate_not_future
@@ -28,21 +29,21 @@ class ActivitySerializer(serializers.ModelSerializer):
 
 class ActivityInputSerializer(serializers.Serializer):
     council = serializers.CharField(
-        max_length=6, help_text="รหัสตำบล 6 หลักของสภา", error_messages={"required": "กรุณาระบุรหัสตำบลของสภา"}
+        max_length=6, help_text=_("รหัสตำบล 6 หลักของสภา"), error_messages={"required": _("กรุณาระบุรหัสตำบลของสภา")}
     )
     date = serializers.DateField(
         validators=[validate_ce_date, validate_not_future],
-        error_messages={"required": "กรุณาระบุวันที่จัดกิจกรรม", "invalid": "รูปแบบวันที่ไม่ถูกต้อง ใช้ YYYY-MM-DD (ค.ศ.)"},
+        error_messages={"required": _("กรุณาระบุวันที่จัดกิจกรรม"), "invalid": _("รูปแบบวันที่ไม่ถูกต้อง ใช้ YYYY-MM-DD (ค.ศ.)")},
     )
     kind = serializers.ChoiceField(
         choices=ActivityKind.choices,
-        error_messages={"required": "กรุณาเลือกประเภทกิจกรรม", "invalid_choice": "ประเภทกิจกรรม “{input}” ไม่ถูกต้อง"},
+        error_messages={"required": _("กรุณาเลือกประเภทกิจกรรม"), "invalid_choice": _("ประเภทกิจกรรม “{input}” ไม่ถูกต้อง")},
     )
     title = serializers.CharField(
-        max_length=255, error_messages={"required": "กรุณาระบุชื่อกิจกรรม", "blank": "กรุณาระบุชื่อกิจกรรม"}
+        max_length=255, error_messages={"required": _("กรุณาระบุชื่อกิจกรรม"), "blank": _("กรุณาระบุชื่อกิจกรรม")}
     )
     description = serializers.CharField(required=False, allow_blank=True, default="")
     participants = serializers.IntegerField(
         min_value=0, required=False, default=0,
-        error_messages={"invalid": "จำนวนผู้เข้าร่วมต้องเป็นตัวเลข", "min_value": "จำนวนผู้เข้าร่วมต้องไม่ติดลบ"},
+        error_messages={"invalid": _("จำนวนผู้เข้าร่วมต้องเป็นตัวเลข"), "min_value": _("จำนวนผู้เข้าร่วมต้องไม่ติดลบ")},
     )

@@ -1,4 +1,5 @@
 from django.http import Http404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.response import Response
@@ -39,6 +40,6 @@ class ActivityViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         try:
             council = selectors.council_for_edit(user=request.user, code=code)
         except Council.DoesNotExist:
-            raise Http404("ไม่พบสภาองค์กรชุมชนตำบลนี้") from None
+            raise Http404(_("ไม่พบสภาองค์กรชุมชนตำบลนี้")) from None
         activity = services.activity_log(council=council, by=request.user, **values)
         return Response(ActivitySerializer(activity, context={"request": request}).data, status=status.HTTP_201_CREATED)

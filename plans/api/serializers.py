@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from ..choices import AlignmentStatus
@@ -29,7 +30,7 @@ class AlignmentSerializer(serializers.ModelSerializer):
 class AlignmentInputSerializer(serializers.Serializer):
     status = serializers.ChoiceField(
         choices=AlignmentStatus.choices,
-        error_messages={"required": "กรุณาเลือกสถานะ", "invalid_choice": "สถานะ “{input}” ไม่ถูกต้อง"},
+        error_messages={"required": _("กรุณาเลือกสถานะ"), "invalid_choice": _("สถานะ “{input}” ไม่ถูกต้อง")},
     )
     note = serializers.CharField(required=False, allow_blank=True, default="")
     local_plan_project = serializers.PrimaryKeyRelatedField(
@@ -37,7 +38,7 @@ class AlignmentInputSerializer(serializers.Serializer):
         required=False,
         allow_null=True,
         default=None,
-        error_messages={"does_not_exist": "ไม่พบโครงการในแผนท้องถิ่นรหัส {pk_value}"},
+        error_messages={"does_not_exist": _("ไม่พบโครงการในแผนท้องถิ่นรหัส {pk_value}")},
     )
 
 

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from common.validators import validate_be_year
@@ -25,10 +26,10 @@ class ReportSerializer(serializers.ModelSerializer):
 class ReportInputSerializer(serializers.Serializer):
     fiscal_year = serializers.IntegerField(
         validators=[validate_be_year],
-        error_messages={"required": "กรุณาระบุปีงบประมาณ (พ.ศ.)", "invalid": "ปีงบประมาณต้องเป็นตัวเลข เช่น 2569"},
+        error_messages={"required": _("กรุณาระบุปีงบประมาณ (พ.ศ.)"), "invalid": _("ปีงบประมาณต้องเป็นตัวเลข เช่น 2569")},
     )
     scope = serializers.ChoiceField(
-        choices=ReportScope.choices, error_messages={"invalid_choice": "ขอบเขต “{input}” ไม่ถูกต้อง"}
+        choices=ReportScope.choices, error_messages={"invalid_choice": _("ขอบเขต “{input}” ไม่ถูกต้อง")}
     )
     province = serializers.SlugRelatedField(
         slug_field="code",
@@ -36,5 +37,5 @@ class ReportInputSerializer(serializers.Serializer):
         required=False,
         allow_null=True,
         default=None,
-        error_messages={"does_not_exist": "ไม่พบจังหวัดรหัส {value}"},
+        error_messages={"does_not_exist": _("ไม่พบจังหวัดรหัส {value}")},
     )
