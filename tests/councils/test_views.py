@@ -145,3 +145,16 @@ def test_council_page_query_count_is_fixed(client, world, staff_x, django_assert
     client.force_login(staff_x)
     with django_assert_num_queries(7):
         assert client.get("/councils/500203/").status_code == 200
+
+
+def test_activity_photos_are_served_but_nothing_else_from_media(client, world, staff_x, settings):
+    client.force_login(staff_x)
+    client.post(NEW.format("500203"), {**_activity(), "photo": _png()})
+    url = Activity.objects.get().photo.url
+    client.logout()
+    response = client.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "image/png"
+    (settings.MEDIA_ROOT / "reports").mkdir(parents=True)
+    (settings.MEDIA_ROOT / "reports" / "secret.pdf").write_bytes(b"%PDF-")
+    assert client.get("/media/reports/secret.pdf").status_code == 404
+    assert client.get("/media/activities/../reports/secret.pdf").status_code == 404

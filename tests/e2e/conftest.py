@@ -60,12 +60,6 @@ def browser():
     pw.stop()
 
 
-@pytest.fixture(autouse=True)
-def _serve_media(settings):
-    """Uploaded files are served by the front web server in production; here, by Django."""
-    settings.ROOT_URLCONF = "tests.e2e.urls"
-
-
 @pytest.fixture
 def new_page(browser, live_server):
     """new_page(**context_options) -> a page in a fresh context (own cookies) on live_server."""
@@ -106,9 +100,19 @@ def log_in():
 def celery_queue_only(settings):
     """Reports are only *sent* to the broker (in-memory), not run at request time, so the
     page really starts "queued" and the test plays the worker. Yields the Celery app."""
+    from kombu import pools
+
     from config.celery_app import app
 
+    def forget_broker_connections():  # a pooled connection may still point at another broker
+        pools.reset()
+        app._pool = None
+        if "amqp" in app.__dict__:
+            app.amqp._producer_pool = None
+
+    settings.CELERY_BROKER_URL = "memory://"
     settings.CELERY_TASK_ALWAYS_EAGER = False
+    forget_broker_connections()
     # The app reads Django's settings lazily; if it ever stops doing so, set it directly.
     pushed = False
     if app.conf.task_always_eager:
@@ -120,3 +124,4 @@ def celery_queue_only(settings):
         conn.default_channel.queue_purge(app.conf.task_default_queue)
     if pushed:
         app.conf.changes.pop("task_always_eager", None)
+    forget_broker_connections()
