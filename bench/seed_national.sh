@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Build the national-size demo world in a scratch PostgreSQL database and measure it:
+#   1. seed_demo --scale national (first run, then a re-run that must change nothing)
+#   2. row counts (live and history tables)
+#   3. reports.selectors.report_figures for the whole country, current fiscal year
+#   4. the national annual report: render_annual_html + render_pdf to /tmp/national.pdf
+# Wall time and peak memory come from /usr/bin/time -v.
+#
+# Usage: bench/seed_national.sh [--keep]   (--keep: reuse the database if it exists)
+# Env:   BENCH_DB (default portal_bench), PGHOST/PGPORT/PGUSER (default 127.0.0.1/5432/postgres)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BENCH_DB=${BENCH_DB:-portal_bench}
+case "$BENCH_DB" in portal | test_portal) echo "refusing to use $BENCH_DB" >&2; exit 2 ;; esac
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+export DATABASE_URL="postgres://$PGUSER@$PGHOST:$PGPORT/$BENCH_DB"
+export DJANGO_SETTINGS_MODULE=config.settings.local
+PY=.venv/bin/python
+
+timed() {  # timed LABEL CMD...: run CMD, then print LABEL with wall time and peak RSS
+    local label=$1 log
+    shift
+    log=$(mktemp)
+    /usr/bin/time -v -o "$log" "$@"
+    awk -v label="$label" -F': ' '
+        /Elapsed \(wall clock\)/ {wall=$2}
+        /Maximum resident set size/ {rss=$2}
+        /User time/ {user=$2}
+        END {printf "== %s: wall %s, user CPU %s s, peak RSS %.0f MB\n", label, wall, user, rss/1024}' "$log"
+    rm -f "$log"
+}
+
+if [[ "${1:-}" != "--keep" ]]; then
+    dropdb --if-exists "$BENCH_DB"
+fi
+createdb "$BENCH_DB" 2>/dev/null || true
+$PY manage.py migrate -v0
+
+echo "== seed_demo --scale national (first run)"
+timed "seed_demo --scale national" $PY manage.py seed_demo --scale national
+echo "== seed_demo --scale national (re-run: must add nothing)"
+timed "seed_demo --scale national (re-run)" $PY manage.py seed_demo --scale national
+
+echo "== counts (live / history)"
+psql -d "$BENCH_DB" -X -q <<'SQL'
+SELECT k AS "table", live, hist FROM (VALUES
+  ('councils', (SELECT count(*) FROM councils_council), (SELECT count(*) FROM councils_historicalcouncil)),
+  ('organizations', (SELECT count(*) FROM councils_communityorganization), (SELECT count(*) FROM councils_historicalcommunityorganization)),
+  ('activities', (SELECT count(*) FROM councils_activity), (SELECT count(*) FROM councils_historicalactivity)),
+  ('plans', (SELECT count(*) FROM plans_communityplan), (SELECT count(*) FROM plans_historicalcommunityplan)),
+  ('plan items', (SELECT count(*) FROM plans_planitem), (SELECT count(*) FROM plans_historicalplanitem)),
+  ('alignments', (SELECT count(*) FROM plans_alignment), (SELECT count(*) FROM plans_historicalalignment)),
+  ('agencies (LAOs)', (SELECT count(*) FROM agencies_agency), (SELECT count(*) FROM agencies_historicalagency)),
+  ('local plan projects', (SELECT count(*) FROM plans_localplanproject), (SELECT count(*) FROM plans_historicallocalplanproject)),
+  ('users', (SELECT count(*) FROM accounts_user), (SELECT count(*) FROM accounts_historicaluser))
+) AS t(k, live, hist);
+SQL
+
+echo "== report_figures(fiscal_year=current, province=None)"
+timed "report_figures process" $PY manage.py shell -v0 -c '
+import time
+from django.db import connection, reset_queries
+from common.thai import current_fiscal_year
+from reports.selectors import report_figures
+fy = current_fiscal_year()
+for attempt in ("first call", "second call"):
+    reset_queries()
+    t = time.perf_counter()
+    f = report_figures(fiscal_year=fy, province=None)
+    print(f"report_figures FY{fy} {attempt}: {time.perf_counter() - t:.2f} s, {len(connection.queries)} queries")
+print(f"  councils {f.councils_total:,}, activities {f.activities_total:,}, participants {f.participants_total:,}, "
+      f"LAOs {f.local_governments:,}, plan items {f.plan_items_total:,} ({f.percent_aligned}% aligned), "
+      f"{len(f.area_rows)} province rows")
+'
+
+echo "== national PDF (render_annual_html + render_pdf -> /tmp/national.pdf)"
+timed "national PDF process" $PY manage.py shell -v0 -c '
+import time
+from common.thai import current_fiscal_year
+from reports.rendering import render_annual_html, render_pdf
+from reports.selectors import report_figures
+fy = current_fiscal_year()
+t0 = time.perf_counter()
+figures = report_figures(fiscal_year=fy, province=None)
+t1 = time.perf_counter()
+html = render_annual_html(figures=figures, title=f"รายงานประจำปีงบประมาณ {fy} ทั้งประเทศ")
+t2 = time.perf_counter()
+render_pdf(html, "/tmp/national.pdf")
+t3 = time.perf_counter()
+print(f"figures {t1 - t0:.2f} s, HTML {t2 - t1:.2f} s ({len(html):,} chars), PDF {t3 - t2:.2f} s")
+'
+ls -l /tmp/national.pdf
+echo "database $BENCH_DB kept (dropdb -h $PGHOST -U $PGUSER $BENCH_DB to remove)"
