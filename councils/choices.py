@@ -26,3 +26,51 @@ class OrganizationKind(models.TextChoices):
     SAVINGS_GROUP = "savings_group", _("กลุ่มออมทรัพย์")
     NETWORK = "network", _("เครือข่าย")
     OTHER = "other", _("อื่น ๆ")
+
+
+class MemberPosition(models.TextChoices):
+    CHAIR = "chair", _("ประธาน")
+    VICE_CHAIR = "vice_chair", _("รองประธาน")
+    SECRETARY = "secretary", _("เลขานุการ")
+    TREASURER = "treasurer", _("เหรัญญิก")
+    MEMBER = "member", _("สมาชิก")
+    QUALIFIED = "qualified", _("ผู้ทรงคุณวุฒิ")
+
+
+class AssessmentLevel(models.TextChoices):
+    STRONG = "strong", _("เข้มแข็ง")
+    MEDIUM = "medium", _("ปานกลาง")
+    NEEDS_DEVELOPMENT = "needs_development", _("ต้องพัฒนา")
+
+
+class MentorshipStatus(models.TextChoices):
+    ACTIVE = "active", _("กำลังดำเนินการ")
+    ENDED = "ended", _("สิ้นสุดแล้ว")
+
+
+class ImportKind(models.TextChoices):
+    COUNCILS = "councils", _("สภาองค์กรชุมชนตำบล")
+    ORGANIZATIONS = "organizations", _("องค์กรชุมชน")
+    MEMBERS = "members", _("สมาชิกสภา")
+
+
+class ImportStatus(models.TextChoices):
+    UPLOADED = "uploaded", _("อัปโหลดแล้ว")
+    VALIDATING = "validating", _("กำลังตรวจสอบ")
+    PREVIEWED = "previewed", _("ตรวจสอบแล้ว รอยืนยัน")
+    IMPORTING = "importing", _("กำลังนำเข้า")
+    DONE = "done", _("นำเข้าเสร็จแล้ว")
+    FAILED = "failed", _("ล้มเหลว")
+
+
+class ImportMode(models.TextChoices):
+    ALL_OR_NOTHING = "all_or_nothing", _("นำเข้าเมื่อทุกแถวถูกต้องเท่านั้น")
+    VALID_ONLY = "valid_only", _("นำเข้าเฉพาะแถวที่ถูกต้อง")
+
+
+class ParticipantGroup(models.TextChoices):
+    YOUTH = "youth", _("เด็กและเยาวชน")
+    ELDERLY = "elderly", _("ผู้สูงอายุ")
+    WOMEN = "women", _("สตรี")
+    DISABLED = "disabled", _("คนพิการ")
+    OFFICIALS = "officials", _("เจ้าหน้าที่หน่วยงาน")

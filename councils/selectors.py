@@ -31,7 +31,7 @@ def council_for_edit(*, user, code: str) -> Council:
 
 
 def council_activities(*, council: Council, limit: int | None = None) -> QuerySet[Activity]:
-    qs = council.activities.order_by("-date", "-id")
+    qs = council.activities.prefetch_related("photos").order_by("-date", "-id")
     return qs[:limit] if limit else qs
 
 

@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 from accounts.scoping import scope_for
 from common.thai import fiscal_year_of
 
-from .models import Activity, Council
+from .models import Activity, ActivityPhoto, Council
 
-ACTIVITY_FIELDS = ("date", "kind", "title", "description", "participants", "photo")
+ACTIVITY_FIELDS = ("date", "kind", "title", "description", "participants")
 
 
 @transaction.atomic
@@ -27,10 +27,10 @@ def activity_log(*, council: Council, by, date, kind, title, description="", par
         fiscal_year=fiscal_year_of(date),
         created_by=by,
     )
-    if photo:
-        activity.photo = photo
     activity.full_clean()
     activity.save()
+    if photo:
+        ActivityPhoto.objects.create(activity=activity, image=photo)
     return activity
 
 
@@ -41,8 +41,6 @@ def activity_update(*, activity: Activity, by, **fields) -> Activity:
     for name, value in fields.items():
         if name not in ACTIVITY_FIELDS:
             raise ValueError(f"unknown activity field {name}")
-        if name == "photo" and not value:
-            continue
         setattr(activity, name, value.strip() if isinstance(value, str) else value)
     activity.fiscal_year = fiscal_year_of(activity.date)
     activity.full_clean()

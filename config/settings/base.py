@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
@@ -228,6 +229,12 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "interval_start": 0,
     "interval_step": 0.5,
     "interval_max": 1,
+    # Without socket timeouts kombu's Redis client waits forever on a broker that accepts the
+    # connection but never answers (hung Redis, half-open connection after a failover): the
+    # publish in the request that asked for a report would hang. The worker's BRPOP polls
+    # return every second, well inside socket_timeout.
+    "socket_connect_timeout": 2,
+    "socket_timeout": 3,
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_PUBLISH_RETRY_POLICY = {

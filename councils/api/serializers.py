@@ -4,7 +4,7 @@ from rest_framework import serializers
 from common.validators import validate_ce_date, validate_not_future
 
 from ..choices import ActivityKind
-from ..models import Activity, Council
+from ..models import Activity, ActivityPhoto, Council
 
 
 class CouncilSerializer(serializers.ModelSerializer):
@@ -18,12 +18,20 @@ class CouncilSerializer(serializers.ModelSerializer):
         fields = ["id", "code", "name", "status", "subdistrict", "district", "province", "registration_number", "registered_on"]
 
 
+class ActivityPhotoSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ActivityPhoto
+        fields = ["id", "image", "width", "height", "caption"]
+        read_only_fields = fields
+
+
 class ActivitySerializer(serializers.ModelSerializer):
     council = serializers.CharField(source="council.subdistrict.code", read_only=True)
+    photos = ActivityPhotoSerializer(many=True, read_only=True)
 
     class Meta:
         model = Activity
-        fields = ["id", "council", "date", "kind", "title", "description", "participants", "photo", "fiscal_year", "created_at"]
+        fields = ["id", "council", "date", "kind", "title", "description", "participants", "photos", "fiscal_year", "created_at"]
         read_only_fields = fields
 
 

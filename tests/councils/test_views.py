@@ -42,7 +42,9 @@ def test_council_staff_logs_an_activity_and_sees_it(client, world, staff_x):
     assert (activity.council, activity.title, activity.participants, activity.created_by) == (
         world.council_x, "เวทีประชาคมเรื่องน้ำท่วม", 42, staff_x
     )
-    assert activity.photo.name.startswith("activities/")
+    photo = activity.photos.get()
+    assert photo.image.name.startswith("activities/") and photo.image.name.endswith(".jpg")
+    assert (photo.width, photo.height) == (40, 30)
     page = client.get("/councils/500203/").content.decode()
     assert "เวทีประชาคมเรื่องน้ำท่วม" in page
     assert "บันทึกกิจกรรมเรียบร้อยแล้ว" in page
@@ -143,17 +145,18 @@ def test_council_list_query_count_is_fixed(client, world, codi_staff, django_ass
 def test_council_page_query_count_is_fixed(client, world, staff_x, django_assert_num_queries, size):
     ActivityFactory.create_batch(size, council=world.council_x)
     client.force_login(staff_x)
-    with django_assert_num_queries(7):
+    # session, user, roles, council, summary, activities, their photos (+ savepoints)
+    with django_assert_num_queries(8):
         assert client.get("/councils/500203/").status_code == 200
 
 
 def test_activity_photos_are_served_but_nothing_else_from_media(client, world, staff_x, settings):
     client.force_login(staff_x)
     client.post(NEW.format("500203"), {**_activity(), "photo": _png()})
-    url = Activity.objects.get().photo.url
+    url = Activity.objects.get().photos.get().image.url
     client.logout()
     response = client.get(url)
-    assert response.status_code == 200 and response["Content-Type"] == "image/png"
+    assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
     (settings.MEDIA_ROOT / "reports").mkdir(parents=True)
     (settings.MEDIA_ROOT / "reports" / "secret.pdf").write_bytes(b"%PDF-")
     assert client.get("/media/reports/secret.pdf").status_code == 404

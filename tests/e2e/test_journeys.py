@@ -94,7 +94,7 @@ def test_council_staff_logs_an_activity_on_a_phone(new_page, log_in, world, staf
     expect(meta).to_contain_text("ผู้เข้าร่วม 42 คน")
 
     photo = item.locator("img")
-    expect(photo).to_have_attribute("src", re.compile(r"^/media/activities/.+\.png$"))
+    expect(photo).to_have_attribute("src", re.compile(r"^/media/activities/.+\.jpg$"))
     photo.scroll_into_view_if_needed()  # it is loading="lazy"
     page.wait_for_function("img => img.complete && img.naturalWidth === 64", arg=photo.element_handle())
     assert _page_width(page) <= 360, "the council page scrolls sideways on a 360px phone"
