@@ -63,7 +63,7 @@ class PlanItem(TimeStampedModel):
 
 
 class LocalPlanProject(TimeStampedModel):
-    _("""A project in an LAO's local development plan (แผนพัฒนาท้องถิ่น).""")
+    """A project in an LAO's local development plan (แผนพัฒนาท้องถิ่น)."""
 
     lao = models.ForeignKey(
         "agencies.Agency",
