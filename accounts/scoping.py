@@ -82,6 +82,24 @@ class Scope:
     def can_request_report(self) -> bool:
         return self.has_role(Role.CODI_STAFF, Role.ADMINISTRATOR)
 
+    def is_codi(self) -> bool:
+        """CODI staff or an administrator: assess councils, pair mentors, import data."""
+        return self.has_role(Role.CODI_STAFF, Role.ADMINISTRATOR)
+
+    def can_assess(self) -> bool:
+        return self.is_codi()
+
+    def can_manage_mentorships(self) -> bool:
+        return self.is_codi()
+
+    def can_import(self) -> bool:
+        return self.is_codi()
+
+    def can_reveal_national_id(self) -> bool:
+        """PDPA: only CODI staff and administrators may see a national ID number in full,
+        and only within their scope; every reveal is logged."""
+        return self.is_codi()
+
 
 ANONYMOUS = Scope()
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from accounts.scoping import scope_for
 from common.thai import fiscal_year_of
 
-from .models import Activity, ActivityPhoto, Council
+from ..models import Activity, ActivityPhoto, Council
 
 ACTIVITY_FIELDS = ("date", "kind", "title", "description", "participants")
 

@@ -5,7 +5,7 @@ from django.db.models import Count, Q, QuerySet
 from accounts.scoping import scope_for
 from common.thai import current_fiscal_year
 
-from .models import Activity, Council, District, Province
+from ..models import Activity, Council, District, Province
 
 
 def councils_visible_to(*, user) -> QuerySet[Council]:

@@ -8,9 +8,9 @@ from django.views.generic import DetailView, FormView, ListView
 
 from accounts.scoping import scope_for
 
-from . import selectors, services
-from .forms import ActivityForm
-from .models import Council
+from .. import selectors, services
+from ..forms import ActivityForm
+from ..models import Council
 
 
 class CouncilListView(LoginRequiredMixin, ListView):
