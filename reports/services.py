@@ -5,12 +5,14 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.scoping import scope_for
 from common.thai import thai_date
@@ -60,12 +62,33 @@ def _set(report: Report, **fields) -> None:
     report.save(update_fields=list(fields))
 
 
-def report_generate(*, report_id: int) -> Report:
+def _running_elsewhere(report: Report) -> bool:
+    """Another attempt started recently and cannot have hit the hard time limit yet."""
+    if report.status != ReportStatus.RUNNING or report.started_at is None:
+        return False
+    return timezone.now() - report.started_at < timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
+
+
+def report_generate(*, report_id: int, redelivered: bool = False) -> Report:
     """Run one report job: gather → HTML → PDF, written to a temporary file and moved
-    into place so a half-written file is never served."""
+    into place so a half-written file is never served.
+
+    A duplicate message (the stale-job sweep re-sent a job that was only slow to start)
+    finds the row done or running and does nothing; a message the broker re-delivered
+    because its worker died (``redelivered``) takes over the running row."""
     with transaction.atomic():
         report = Report.objects.select_for_update(of=("self",)).select_related("province").get(pk=report_id)
-        if report.status == ReportStatus.DONE:
+        if report.status in (ReportStatus.DONE, ReportStatus.FAILED):
+            return report
+        if not redelivered and _running_elsewhere(report):
+            return report
+        if report.attempts >= settings.REPORT_MAX_ATTEMPTS:
+            _set(
+                report,
+                status=ReportStatus.FAILED,
+                finished_at=timezone.now(),
+                error=_("สร้างรายงานไม่สำเร็จหลังพยายาม %(n)s ครั้ง") % {"n": report.attempts},
+            )
             return report
         _set(
             report,
@@ -83,7 +106,12 @@ def report_generate(*, report_id: int) -> Report:
     relative = Path("reports") / str(report.fiscal_year) / f"report-{report.pk}.pdf"
     final_path = Path(settings.MEDIA_ROOT) / relative
     final_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(suffix=".pdf.part", dir=final_path.parent)
+    # An attempt killed mid-render (SIGKILL, OOM) leaves its temporary file behind; only one
+    # attempt runs at a time (acks_late, visibility timeout > time limit), so remove them.
+    prefix = f"report-{report.pk}-"
+    for stale in final_path.parent.glob(f"{prefix}*.pdf.part"):
+        stale.unlink(missing_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=".pdf.part", dir=final_path.parent)
     try:
         with os.fdopen(fd, "wb") as tmp:
             render_pdf(html, tmp)
@@ -94,6 +122,34 @@ def report_generate(*, report_id: int) -> Report:
     report.file.name = str(relative)
     _set(report, file=report.file, status=ReportStatus.DONE, progress=100, finished_at=timezone.now())
     return report
+
+
+def report_requeue_stale(*, now=None) -> dict[str, int]:
+    """Re-send jobs the broker lost: rows still queued a while after they were asked for
+    (Redis was down when they were sent) and rows left running past the hard time limit
+    (their worker died). Run by Celery beat; duplicates are harmless (see report_generate)."""
+    now = now or timezone.now()
+    queued = list(
+        Report.objects.filter(
+            status=ReportStatus.QUEUED, requested_at__lt=now - timedelta(seconds=settings.REPORT_QUEUED_GRACE_SECONDS)
+        ).values_list("pk", flat=True)
+    )
+    stale_before = now - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
+    stale = list(
+        Report.objects.filter(status=ReportStatus.RUNNING, started_at__lt=stale_before).values_list("pk", flat=True)
+    )
+    exhausted = Report.objects.filter(pk__in=stale, attempts__gte=settings.REPORT_MAX_ATTEMPTS).update(
+        status=ReportStatus.FAILED,
+        finished_at=now,
+        error=_("เครื่องประมวลผลหยุดทำงานระหว่างสร้างรายงานซ้ำหลายครั้ง"),
+    )
+    retry = list(
+        Report.objects.filter(pk__in=stale, status=ReportStatus.RUNNING).values_list("pk", flat=True)
+    )
+    Report.objects.filter(pk__in=retry).update(status=ReportStatus.QUEUED, progress=0)
+    for pk in queued + retry:
+        _enqueue(pk)
+    return {"queued": len(queued), "stale": len(retry), "failed": exhausted}
 
 
 def report_fail(*, report_id: int, reason: str) -> None:

@@ -22,8 +22,15 @@ def _reason(exc) -> str:
     max_retries=settings.REPORT_MAX_ATTEMPTS - 1,
 )
 def generate_report(self, report_id: int) -> None:
+    redelivered = bool((self.request.delivery_info or {}).get("redelivered"))
     try:
-        services.report_generate(report_id=report_id)
+        services.report_generate(report_id=report_id, redelivered=redelivered)
     except Exception as exc:
         services.report_fail(report_id=report_id, reason=_reason(exc))
         raise
+
+
+@shared_task(acks_late=True, soft_time_limit=60, time_limit=120)
+def requeue_stale_reports() -> dict:
+    """Periodic (django-celery-beat, every 5 minutes): re-send jobs the broker lost."""
+    return services.report_requeue_stale()
