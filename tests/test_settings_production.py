@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from cryptography.fernet import Fernet
 
 ROOT = Path(__file__).resolve().parent.parent
 REQUIRED = ("SECRET_KEY", "DATABASE_URL", "REDIS_URL", "ALLOWED_HOSTS")
@@ -34,6 +35,8 @@ def prod_env(tmp_path):
         "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
         "REDIS_URL": "redis://127.0.0.1:6379/0",
         "ALLOWED_HOSTS": "portal.example.org",
+        "FIELD_ENCRYPTION_KEY": Fernet.generate_key().decode(),
+        "NATIONAL_ID_HASH_KEY": secrets.token_urlsafe(48),
     }
 
 
@@ -96,6 +99,56 @@ def test_weak_secret_key_is_refused_without_echoing_it(prod_env, key):
     assert key not in result.stdout + result.stderr
 
 
+# PDPA keys: required in production (never derived from SECRET_KEY there), checked at start-up.
+PDPA_KEYS = ("FIELD_ENCRYPTION_KEY", "NATIONAL_ID_HASH_KEY")
+
+
+@pytest.mark.parametrize("name", PDPA_KEYS)
+def test_missing_pdpa_key_is_refused(prod_env, name):
+    del prod_env[name]
+    line = refusal(check_deploy(prod_env))
+    assert name in line
+    assert [other for other in REQUIRED + PDPA_KEYS if other in line] == [name]
+
+
+@pytest.mark.parametrize("name", PDPA_KEYS)
+def test_empty_pdpa_key_counts_as_missing(prod_env, name):
+    prod_env[name] = ""
+    assert name in refusal(check_deploy(prod_env))
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        pytest.param("not-a-fernet-key-" + secrets.token_hex(8), id="not-base64-32-bytes"),
+        pytest.param(Fernet.generate_key().decode() + ",short", id="second-key-malformed"),
+    ],
+)
+def test_malformed_field_encryption_key_is_refused_without_echoing_it(prod_env, value):
+    prod_env["FIELD_ENCRYPTION_KEY"] = value
+    result = check_deploy(prod_env)
+    assert "FIELD_ENCRYPTION_KEY" in refusal(result)
+    assert value not in result.stdout + result.stderr
+
+
+def test_field_encryption_key_of_only_commas_is_refused(prod_env):
+    prod_env["FIELD_ENCRYPTION_KEY"] = " , "
+    assert "FIELD_ENCRYPTION_KEY" in refusal(check_deploy(prod_env))
+
+
+def test_short_national_id_hash_key_is_refused_without_echoing_it(prod_env):
+    prod_env["NATIONAL_ID_HASH_KEY"] = key = secrets.token_urlsafe(12)
+    result = check_deploy(prod_env)
+    assert "NATIONAL_ID_HASH_KEY" in refusal(result)
+    assert key not in result.stdout + result.stderr
+
+
+def test_two_fernet_keys_for_rotation_are_accepted(prod_env):
+    prod_env["FIELD_ENCRYPTION_KEY"] = f"{Fernet.generate_key().decode()},{Fernet.generate_key().decode()}"
+    result = check_deploy(prod_env)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_allowed_hosts_of_only_commas_is_refused(prod_env):
     prod_env["ALLOWED_HOSTS"] = " , ,"
     assert "ALLOWED_HOSTS" in refusal(check_deploy(prod_env))
@@ -139,10 +192,11 @@ def test_compose_services_have_healthchecks_and_production_settings(compose):
     for name in ("web", "worker", "beat"):
         environment = services[name]["environment"]
         assert environment["DJANGO_SETTINGS_MODULE"] == "config.settings.production"
-        for variable in REQUIRED:
+        for variable in REQUIRED + PDPA_KEYS:
             assert environment.get(variable), (name, variable)
         # No default for the secret key: compose itself refuses to start without one.
-        assert re.fullmatch(r"\$\{SECRET_KEY:\?[^}]*\}", environment["SECRET_KEY"]), name
+        for secret in ("SECRET_KEY", *PDPA_KEYS):
+            assert re.fullmatch(rf"\$\{{{secret}:\?[^}}]*\}}", environment[secret]), (name, secret)
     assert services["web"]["environment"]["RUN_STARTUP_TASKS"] == "true"
     assert "RUN_STARTUP_TASKS" not in services["worker"]["environment"]
     assert "django_celery_beat.schedulers:DatabaseScheduler" in " ".join(services["beat"]["command"])

@@ -1,7 +1,8 @@
 """Production: everything that matters must come from the environment.
 
 Refuses to start (ImproperlyConfigured, naming the variable) when SECRET_KEY,
-DATABASE_URL, REDIS_URL or ALLOWED_HOSTS is missing or unusable, so a half-configured
+DATABASE_URL, REDIS_URL, ALLOWED_HOSTS or the PDPA keys (FIELD_ENCRYPTION_KEY,
+NATIONAL_ID_HASH_KEY) are missing or unusable, so a half-configured
 container dies at start-up instead of serving with a default.
 """
 
@@ -10,7 +11,9 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *  # noqa: F403
 from .base import env, env_bool, env_int
 
-_required = ["SECRET_KEY", "DATABASE_URL", "REDIS_URL", "ALLOWED_HOSTS"]
+_required = [
+    "SECRET_KEY", "DATABASE_URL", "REDIS_URL", "ALLOWED_HOSTS", "FIELD_ENCRYPTION_KEY", "NATIONAL_ID_HASH_KEY",
+]
 _missing = [name for name in _required if not env.str(name, default="").strip()]
 if _missing:
     raise ImproperlyConfigured(
@@ -29,6 +32,12 @@ if (
         "SECRET_KEY must be at least 50 random characters (with at least 5 different ones, "
         "not a 'django-insecure-' key)"
     )
+# PDPA keys (validated as Fernet keys in base.py). Never derived from SECRET_KEY here:
+# rotating the secret key must not make stored national ID numbers unreadable.
+if not any(key.strip() for key in FIELD_ENCRYPTION_KEY.split(",")):  # noqa: F405
+    raise ImproperlyConfigured("FIELD_ENCRYPTION_KEY must name at least one Fernet key")
+if len(NATIONAL_ID_HASH_KEY) < 32 or len(set(NATIONAL_ID_HASH_KEY)) < 5:  # noqa: F405
+    raise ImproperlyConfigured("NATIONAL_ID_HASH_KEY must be at least 32 random characters")
 ALLOWED_HOSTS = [host.strip() for host in env.list("ALLOWED_HOSTS") if host.strip()]
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must name at least one host")
