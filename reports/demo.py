@@ -21,7 +21,22 @@ from agencies.choices import AgencyKind
 from agencies.models import Agency
 from common.thai import current_fiscal_year, fiscal_year_bounds
 from councils.choices import ActivityKind, CouncilStatus, OrganizationKind
-from councils.models import Activity, CommunityOrganization, Council, District, Province, Subdistrict, Theme
+from councils.models import (
+    Activity,
+    Assessment,
+    CommunityOrganization,
+    Council,
+    District,
+    Indicator,
+    IndicatorSet,
+    Mentorship,
+    Province,
+    Subdistrict,
+    Theme,
+)
+from councils.selectors.mentorships import mentor_suggestions
+from councils.services.assessments import IndicatorSpec, assessment_record, indicator_set_create
+from councils.services.mentorships import mentoring_visit_log, mentorship_start
 from plans.choices import AlignmentStatus
 from plans.models import Alignment, CommunityPlan, LocalPlanProject, PlanItem
 
@@ -164,7 +179,10 @@ def seed_small(*, today: dt.date | None = None) -> list[tuple[str, str]]:
                 )
                 Alignment.objects.create(plan_item=item)
             del projects
-    return _seed_users()
+    logins = _seed_users()
+    indicator_set_ensure()
+    assessments_ensure(fiscal_year=fy, today=today)
+    return logins
 
 
 def _seed_users() -> list[tuple[str, str]]:
@@ -190,6 +208,87 @@ def _seed_users() -> list[tuple[str, str]]:
     _user("admin", "ผู้ดูแลระบบ", superuser=True)
     logins.append(("admin", "ผู้ดูแลระบบ (หน้า /admin/)"))
     return logins
+
+
+INDICATOR_SET_NAME = "ชุดตัวชี้วัดการประเมินคุณภาพสภาองค์กรชุมชนตำบล (ตัวอย่าง)"
+INDICATORS = [  # code, name, theme code; 5 points each
+    ("Q01", "มีแผนพัฒนาคุณภาพชีวิตที่จัดทำร่วมกับชุมชนและเสนอต่อ อปท.", "quality-of-life"),
+    ("Q02", "มีข้อมูลและการดูแลกลุ่มเปราะบางในตำบล", "vulnerable-groups"),
+    ("Q03", "แก้ปัญหาที่อยู่อาศัยและที่ดินทำกินร่วมกับหน่วยงาน", "housing"),
+    ("Q04", "จัดการทรัพยากรธรรมชาติและสิ่งแวดล้อมโดยชุมชน", "natural-resources"),
+    ("Q05", "ส่งเสริมกลุ่มอาชีพและเศรษฐกิจชุมชน", "community-economy"),
+    ("Q06", "มีกองทุนสวัสดิการชุมชนที่ดำเนินงานต่อเนื่อง", "welfare"),
+    ("Q07", "ร่วมดูแลสุขภาวะของคนในตำบล", "health"),
+    ("Q08", "มีกลไกเฝ้าระวังและต่อต้านการทุจริตในพื้นที่", "anti-corruption"),
+]
+# Score profiles (Q01..Q08, out of 5 each), dealt to the small world's councils in code order:
+# strong 87.5% (passed), needs development 42.5%, medium 72.5% (passed), medium 62.5% (not passed).
+SCORE_PROFILES = [
+    (5, 4, 4, 5, 4, 5, 4, 4),
+    (3, 2, 2, 3, 1, 1, 3, 2),
+    (4, 3, 4, 3, 4, 3, 3, 5),
+    (3, 3, 3, 3, 3, 3, 3, 4),
+]
+
+
+def indicator_set_ensure() -> IndicatorSet:
+    """The demo's indicator set: 8 Thai indicators tagged with the demo themes. Writes only
+    what is missing or differs, so a re-run adds no history rows."""
+    themes = themes_ensure()
+    found = IndicatorSet.objects.filter(name=INDICATOR_SET_NAME).first()
+    if found is None:
+        return indicator_set_create(
+            name=INDICATOR_SET_NAME,
+            indicators=[IndicatorSpec(code=code, name=name, theme=themes[theme]) for code, name, theme in INDICATORS],
+        )
+    existing = {i.code: i for i in found.indicators.all()}
+    for order, (code, name, theme) in enumerate(INDICATORS, start=1):
+        indicator = existing.get(code) or Indicator(indicator_set=found, code=code)
+        wanted = {"name": name, "theme_id": themes[theme].pk, "max_score": 5, "order": order}
+        if indicator.pk is None or any(getattr(indicator, k) != v for k, v in wanted.items()):
+            for key, value in wanted.items():
+                setattr(indicator, key, value)
+            indicator.save()
+    return found
+
+
+def assessments_ensure(*, fiscal_year: int, today: dt.date) -> None:
+    """Assessments for the small world's councils (a mix of levels; in จอมทอง the first
+    council is strong and the second weak) and one mentorship between those two, with a
+    visit. Councils already assessed for the year are left alone."""
+    codi = User.objects.get(username="codi_national")
+    indicator_set = IndicatorSet.objects.prefetch_related("indicators").get(name=INDICATOR_SET_NAME)
+    indicators = sorted(indicator_set.indicators.all(), key=lambda i: i.order)
+    day = min(today, timezone.localdate())
+    councils = list(Council.objects.filter(subdistrict__district__code__in=SMALL_DISTRICTS).order_by("subdistrict__code"))
+    done = set(Assessment.objects.filter(fiscal_year=fiscal_year, council__in=councils).values_list("council_id", flat=True))
+    for i, council in enumerate(councils):
+        if council.pk in done:
+            continue
+        profile = SCORE_PROFILES[i % len(SCORE_PROFILES)]
+        assessment_record(
+            council=council,
+            fiscal_year=fiscal_year,
+            scores={ind.pk: Decimal(score) for ind, score in zip(indicators, profile, strict=True)},
+            by=codi,
+            assessed_on=day,
+            note="ผลการประเมินตัวอย่าง",
+            indicator_set=indicator_set,
+        )
+    mentor, mentee = councils[0], councils[1]  # both in จอมทอง: strong and weak
+    if Mentorship.objects.filter(mentee=mentee).exists():
+        return
+    reason = next(
+        (s.reason for s in mentor_suggestions(user=codi, mentee=mentee, limit=20) if s.council.pk == mentor.pk), ""
+    )
+    mentorship = mentorship_start(mentor=mentor, mentee=mentee, by=codi, started_on=day, reason=reason)
+    mentoring_visit_log(
+        mentorship=mentorship,
+        by=codi,
+        date=day,
+        notes="ตำบลพี่เลี้ยงพาแกนนำไปดูงานกองทุนสวัสดิการชุมชนและกลุ่มอาชีพ แลกเปลี่ยนวิธีระดมเงินออมและจัดทำระเบียบกองทุน",
+        participants=18,
+    )
 
 
 NATIONAL_CHANGE_REASON = "seed_demo --scale national"

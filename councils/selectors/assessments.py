@@ -1,0 +1,102 @@
+"""Every read of quality assessments, scoped to the user.
+
+Who may see a council's assessments: CODI staff (and administrators) within their area,
+the district officer of the council's district, and the council's own staff. Others who
+can see the council (agency staff of its area) are refused with 403; those who can't see
+it at all get 404.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.utils.translation import gettext as _
+
+from accounts.choices import Role
+from accounts.scoping import scope_for
+
+from ..models import Assessment, AssessmentScore, Council, IndicatorSet
+
+
+def can_see_assessments(*, user, council: Council) -> bool:
+    """For a council already known to be inside the user's scope."""
+    scope = scope_for(user)
+    if scope.is_codi():
+        return True
+    if council.pk in scope.council_ids:
+        return True
+    return scope.has_role(Role.DISTRICT_OFFICER) and council.subdistrict.district_id in scope.district_ids
+
+
+def assessments_visible_to(*, user) -> QuerySet[Assessment]:
+    """Assessments the user may read, joined for list display."""
+    scope = scope_for(user)
+    qs = Assessment.objects.select_related("council__subdistrict__district__province", "indicator_set")
+    if scope.is_codi():
+        return scope.restrict(qs, subdistrict="council__subdistrict")
+    q = Q(council_id__in=scope.council_ids)
+    if scope.has_role(Role.DISTRICT_OFFICER) and scope.district_ids:
+        q |= Q(council__subdistrict__district_id__in=scope.district_ids)
+    return qs.filter(q)
+
+
+def assessment_history(*, council: Council) -> QuerySet[Assessment]:
+    """A council's assessments, newest fiscal year first (one query)."""
+    return (
+        Assessment.objects.filter(council=council)
+        .select_related("indicator_set", "assessed_by")
+        .order_by("-fiscal_year")
+    )
+
+
+def assessment_with_scores(*, council: Council, fiscal_year: int) -> Assessment | None:
+    """One assessment with its scores (for pre-filling the form when re-assessing)."""
+    return (
+        Assessment.objects.filter(council=council, fiscal_year=fiscal_year)
+        .prefetch_related(Prefetch("scores", queryset=AssessmentScore.objects.select_related("indicator")))
+        .first()
+    )
+
+
+def indicator_set_active() -> IndicatorSet:
+    """The indicator set new assessments use: the newest active one, indicators loaded.
+    Raises ValidationError (in Thai) when there is none."""
+    found = indicator_sets_visible().filter(is_active=True).first()
+    if found is None:
+        raise ValidationError({"indicator_set": [_("ยังไม่มีชุดตัวชี้วัดที่ใช้งานอยู่ กรุณาให้ผู้ดูแลระบบกำหนดชุดตัวชี้วัดก่อน")]})
+    return found
+
+
+def indicator_sets_visible() -> QuerySet[IndicatorSet]:
+    """Indicator sets with their indicators and themes (two extra queries, any number of sets)."""
+    return IndicatorSet.objects.prefetch_related("indicators__theme").order_by("-is_active", "-created_at", "-id")
+
+
+# Latest assessment per council, for many councils at once ---------------------------------
+
+
+def latest_assessment_ids() -> QuerySet:
+    """Ids of each council's latest assessment (PostgreSQL DISTINCT ON), for use as a
+    subquery: ``Assessment.objects.filter(pk__in=latest_assessment_ids())``."""
+    return Assessment.objects.order_by("council_id", "-fiscal_year").distinct("council_id").values("pk")
+
+
+def latest_assessments(*, councils) -> dict[int, Assessment]:
+    """Council id → its latest assessment, for any number of councils, in one query."""
+    ids = [c.pk if isinstance(c, Council) else c for c in councils]
+    if not ids:
+        return {}
+    rows = Assessment.objects.filter(council_id__in=ids).order_by("council_id", "-fiscal_year").distinct("council_id")
+    return {a.council_id: a for a in rows}
+
+
+def with_latest_assessment(qs: QuerySet[Council]) -> QuerySet[Council]:
+    """Annotate councils with their latest assessment's fiscal year, level, percent and
+    pass, as correlated subqueries (no extra query per council)."""
+    latest = Assessment.objects.filter(council=OuterRef("pk")).order_by("-fiscal_year")
+    return qs.annotate(
+        latest_fiscal_year=Subquery(latest.values("fiscal_year")[:1]),
+        latest_level=Subquery(latest.values("level")[:1]),
+        latest_percent=Subquery(latest.values("percent")[:1]),
+        latest_passed=Subquery(latest.values("passed")[:1]),
+    )
