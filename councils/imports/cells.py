@@ -1,0 +1,242 @@
+"""Parsing one cell of an import file into a Python value, or a Thai message saying why not.
+
+Each parser takes a non-blank raw value (str from CSV; str, int, float, bool or datetime
+from XLSX) and returns the value to store, or raises ``CellError``.
+
+Dates: the rule for eras
+------------------------
+A date column's header names its era: "วันที่ก่อตั้ง (พ.ศ.)" or "วันที่ก่อตั้ง (ค.ศ.)".
+- A date typed as text (15/03/2566, 15-3-2566, 2566-03-15) must have a four-digit year
+  in the era the header names. A year in the other era is an error, never shifted
+  silently: 15/03/2023 under "(พ.ศ.)" is refused. A two-digit year is refused as
+  ambiguous.
+- A real Excel date cell holds a Gregorian (Christian-era) date whatever the header says;
+  Thai Excel only *displays* it in B.E. Such a cell is taken as it is, unless its year
+  looks Buddhist-era (2450–2700): that is a B.E. year typed into a date cell and is refused.
+- Any date before 1950 is refused as a typing mistake, as the models do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import time
+from enum import Enum
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from common.thai import BE_OFFSET, looks_like_be, looks_like_ce
+
+
+class CellError(Exception):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class Era(Enum):
+    BE = "พ.ศ."
+    CE = "ค.ศ."
+
+
+THAI_DIGITS = re.compile("[๐-๙]")
+_DIGITS = re.compile(r"^\d+$", re.ASCII)
+_DMY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d+)$", re.ASCII)
+_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$", re.ASCII)
+_THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+$", re.ASCII)
+OLDEST_YEAR = 1950
+
+
+def _shown(value) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _no_thai_digits(text: str) -> None:
+    if THAI_DIGITS.search(text):
+        raise CellError(
+            _("มีเลขไทย (๐–๙) ในช่องที่ต้องเป็นตัวเลข กรุณาใช้เลขอารบิก (0–9) ค่าที่พบ “%(value)s”")
+            % {"value": _shown(text)}
+        )
+
+
+def _as_text(value) -> str:
+    """A number typed into a text or code column arrives as int or float from XLSX."""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def text(value, *, max_length: int | None) -> str:
+    result = _as_text(value)
+    if max_length is not None and len(result) > max_length:
+        raise CellError(
+            _("ยาวเกิน %(max)s ตัวอักษร (มี %(length)s ตัวอักษร)") % {"max": max_length, "length": len(result)}
+        )
+    return result
+
+
+def digit_code(value, *, length: int) -> str:
+    """A DOPA area code: exactly ``length`` Arabic digits (tambon 6, village 8)."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        raise CellError(_("ต้องเป็นรหัสตัวเลข %(length)s หลัก ไม่ใช่วันที่") % {"length": length})
+    code = _as_text(value)
+    _no_thai_digits(code)
+    if len(code) != length or not _DIGITS.match(code):
+        raise CellError(
+            _("ต้องเป็นตัวเลขอารบิก %(length)s หลัก ค่าที่พบ “%(value)s”") % {"length": length, "value": _shown(code)}
+        )
+    return code
+
+
+def record_code(value, *, max_length: int) -> str:
+    """A registration code such as CODI's organization code: letters and digits, no spaces."""
+    code = _as_text(value)
+    _no_thai_digits(code)
+    if len(code) > max_length:
+        raise CellError(_("รหัสยาวเกิน %(max)s ตัวอักษร ค่าที่พบ “%(value)s”") % {"max": max_length, "value": _shown(code)})
+    if any(ch.isspace() for ch in code):
+        raise CellError(_("รหัสต้องไม่มีช่องว่าง ค่าที่พบ “%(value)s”") % {"value": _shown(code)})
+    return code
+
+
+def whole_number(value, *, minimum: int = 0) -> int:
+    if isinstance(value, bool) or isinstance(value, (dt.date, dt.datetime)):
+        raise CellError(_("ต้องเป็นจำนวนเต็ม ค่าที่พบ “%(value)s”") % {"value": _shown(value)})
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, float):
+        if not value.is_integer():
+            raise CellError(_("ต้องเป็นจำนวนเต็ม ค่าที่พบ “%(value)s”") % {"value": _shown(value)})
+        number = int(value)
+    else:
+        raw = str(value).strip()
+        _no_thai_digits(raw)
+        if _THOUSANDS.match(raw):
+            raw = raw.replace(",", "")
+        if not _DIGITS.match(raw.lstrip("-")) or raw.count("-") > 1:
+            raise CellError(_("ต้องเป็นจำนวนเต็ม ค่าที่พบ “%(value)s”") % {"value": _shown(value)})
+        number = int(raw)
+    if number < minimum:
+        raise CellError(_("ต้องไม่น้อยกว่า %(min)s ค่าที่พบ %(value)s") % {"min": minimum, "value": number})
+    if number > 2_147_483_647:
+        raise CellError(_("ตัวเลขมากเกินไป ค่าที่พบ %(value)s") % {"value": number})
+    return number
+
+
+def choice_lookup(choices) -> dict[str, str]:
+    """Accept a TextChoices member by its Thai label or by its stored value."""
+    lookup = {}
+    for value, label in choices.choices:
+        lookup[str(label).casefold()] = value
+        lookup[value.casefold()] = value
+    return lookup
+
+
+def choice(value, *, lookup: dict[str, str], labels: str) -> str:
+    key = " ".join(_as_text(value).split()).casefold()
+    try:
+        return lookup[key]
+    except KeyError:
+        raise CellError(
+            _("ไม่รู้จักค่า “%(value)s” ค่าที่ใช้ได้: %(labels)s") % {"value": _shown(value), "labels": labels}
+        ) from None
+
+
+def email(value) -> str:
+    address = _as_text(value)
+    try:
+        validate_email(address)
+    except ValidationError:
+        raise CellError(_("อีเมลไม่ถูกต้อง ค่าที่พบ “%(value)s”") % {"value": _shown(address)}) from None
+    if len(address) > 254:
+        raise CellError(_("อีเมลยาวเกิน 254 ตัวอักษร"))
+    return address
+
+
+_today_cache: tuple[float, dt.date] = (0.0, dt.date.min)
+
+
+def _today() -> dt.date:
+    """timezone.localdate(), looked up at most once a minute (it is called per cell)."""
+    global _today_cache
+    now = time.monotonic()
+    if now - _today_cache[0] > 60:
+        _today_cache = (now, timezone.localdate())
+    return _today_cache[1]
+
+
+def _checked(day: dt.date, *, not_future: bool) -> dt.date:
+    if day.year < OLDEST_YEAR:
+        raise CellError(_("วันที่เก่าเกินไป (ก่อน ค.ศ. %(year)s) กรุณาตรวจสอบปี") % {"year": OLDEST_YEAR})
+    if not_future and day > _today():
+        raise CellError(_("วันที่ต้องไม่เป็นวันในอนาคต"))
+    return day
+
+
+def date_in_era(value, *, era: Era, not_future: bool = False) -> dt.date:
+    """A date whose text year must be in ``era`` (see the module docstring for the rule)."""
+    if isinstance(value, (dt.datetime, dt.date)):
+        day = value.date() if isinstance(value, dt.datetime) else value
+        if looks_like_be(day.year):
+            raise CellError(
+                _(
+                    "เซลล์วันที่ของ Excel มีปี ค.ศ. %(year)s ซึ่งน่าจะเป็นปี พ.ศ. ที่พิมพ์ลงในเซลล์วันที่ "
+                    "กรุณาพิมพ์วันที่เป็นข้อความ เช่น 15/03/%(example)s"
+                )
+                % {"year": day.year, "example": day.year}
+            )
+        return _checked(day, not_future=not_future)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise CellError(
+            _("ไม่ใช่วันที่ ค่าที่พบ “%(value)s” กรุณาใช้รูปแบบ วัน/เดือน/ปี เช่น 15/03/2566") % {"value": _shown(value)}
+        )
+    raw = str(value).strip()
+    _no_thai_digits(raw)
+    match = _DMY.match(raw)
+    if match:
+        day_s, month_s, year_s = match.groups()
+    elif match := _YMD.match(raw):
+        year_s, month_s, day_s = match.groups()
+    else:
+        raise CellError(
+            _("รูปแบบวันที่ไม่ถูกต้อง ค่าที่พบ “%(value)s” กรุณาใช้ วัน/เดือน/ปี เช่น 15/03/2566") % {"value": _shown(raw)}
+        )
+    if len(year_s) != 4:
+        raise CellError(
+            _("ปีต้องมี 4 หลัก ค่าที่พบ “%(value)s” กำกวมว่าเป็นปีใด (เช่น 15/03/2566)") % {"value": _shown(raw)}
+        )
+    year = int(year_s)
+    if era is Era.BE:
+        if looks_like_ce(year):
+            raise CellError(
+                _("ปี %(year)s เป็นปี ค.ศ. แต่คอลัมน์นี้ใช้ปี พ.ศ. (เช่น %(be)s)") % {"year": year, "be": year + BE_OFFSET}
+            )
+        if not looks_like_be(year):
+            raise CellError(_("ปี พ.ศ. %(year)s อยู่นอกช่วงที่เป็นไปได้") % {"year": year})
+        year -= BE_OFFSET
+    else:
+        if looks_like_be(year):
+            raise CellError(
+                _("ปี %(year)s เป็นปี พ.ศ. แต่คอลัมน์นี้ใช้ปี ค.ศ. (เช่น %(ce)s)") % {"year": year, "ce": year - BE_OFFSET}
+            )
+        if not looks_like_ce(year):
+            raise CellError(_("ปี ค.ศ. %(year)s อยู่นอกช่วงที่เป็นไปได้") % {"year": year})
+    try:
+        day = dt.date(year, int(month_s), int(day_s))
+    except ValueError:
+        raise CellError(_("ไม่มีวันที่นี้ในปฏิทิน ค่าที่พบ “%(value)s”") % {"value": _shown(raw)}) from None
+    return _checked(day, not_future=not_future)
+
+
+def format_date(day: dt.date | None, era: Era = Era.BE) -> str:
+    """The text form used in exports and templates: dd/mm/yyyy in the column's era."""
+    if day is None:
+        return ""
+    year = day.year + BE_OFFSET if era is Era.BE else day.year
+    return f"{day.day:02d}/{day.month:02d}/{year}"

@@ -1,0 +1,173 @@
+"""The columns of each import kind, with their Thai headers.
+
+One definition serves the import validator, the blank templates, the exports and the
+django-import-export resources (councils/resources.py), so a header is spelt once.
+Lengths come from the model fields, so a column cannot accept more than its field holds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
+from django.utils.translation import gettext as _
+
+from ..choices import CouncilStatus, ImportKind, MemberPosition, OrganizationKind
+from ..models import CommunityOrganization, Council, Person
+from . import cells
+from .cells import Era
+
+_ERA_HEADER = re.compile(r"^(?P<title>.*?)\s*\((?P<era>พ\.ศ\.|ค\.ศ\.)\)$")
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str  # the header without an era marker
+    parse: Callable[..., object]  # parse(raw) -> value, or parse(raw, era=...) for dates
+    required: bool = False
+    date: bool = False
+
+    @property
+    def header(self) -> str:
+        """The header written in templates and exports (dates in the Buddhist era)."""
+        return f"{self.title} ({Era.BE.value})" if self.date else self.title
+
+
+def _max(model, name: str) -> int | None:
+    return model._meta.get_field(name).max_length
+
+
+def _text(model, name: str):
+    return partial(cells.text, max_length=_max(model, name))
+
+
+def _choice(choices):
+    labels = ", ".join(str(label) for label in choices.labels)
+    return partial(cells.choice, lookup=cells.choice_lookup(choices), labels=labels)
+
+
+def _past_date(raw, *, era):
+    return cells.date_in_era(raw, era=era, not_future=True)
+
+
+def _date(raw, *, era):
+    return cells.date_in_era(raw, era=era)
+
+
+TAMBON_CODE = "รหัสตำบล"
+ORGANIZATION_CODE = "รหัสองค์กร (พอช.)"
+
+COLUMNS: dict[str, tuple[Column, ...]] = {
+    ImportKind.COUNCILS: (
+        Column("subdistrict_code", TAMBON_CODE, partial(cells.digit_code, length=6), required=True),
+        Column("name", "ชื่อสภา", _text(Council, "name"), required=True),
+        Column("status", "สถานะ", _choice(CouncilStatus)),
+        Column("registration_number", "เลขทะเบียนจัดตั้ง", _text(Council, "registration_number")),
+        Column("registered_on", "วันที่จดแจ้งจัดตั้ง", _past_date, date=True),
+        Column("address", "ที่ตั้งสำนักงาน", partial(cells.text, max_length=2000)),
+        Column("phone", "โทรศัพท์", _text(Council, "phone")),
+        Column("email", "อีเมล", cells.email),
+        Column("contact_name", "ผู้ประสานงาน", _text(Council, "contact_name")),
+    ),
+    ImportKind.ORGANIZATIONS: (
+        Column(
+            "code",
+            ORGANIZATION_CODE,
+            partial(cells.record_code, max_length=_max(CommunityOrganization, "code")),
+            required=True,
+        ),
+        Column("name", "ชื่อองค์กร", _text(CommunityOrganization, "name"), required=True),
+        Column("kind", "ประเภท", _choice(OrganizationKind), required=True),
+        Column("subdistrict_code", TAMBON_CODE, partial(cells.digit_code, length=6), required=True),
+        Column("village_code", "รหัสหมู่บ้าน", partial(cells.digit_code, length=8)),
+        Column("village_name", "ชื่อหมู่บ้าน", _text(CommunityOrganization, "village_name")),
+        Column("founded_on", "วันที่ก่อตั้ง", _past_date, date=True),
+        Column("registered_on", "วันที่จดแจ้ง", _past_date, date=True),
+        Column("member_count", "จำนวนสมาชิก", cells.whole_number),
+    ),
+    ImportKind.MEMBERS: (
+        Column("subdistrict_code", TAMBON_CODE, partial(cells.digit_code, length=6), required=True),
+        Column("full_name", "ชื่อ-สกุล", _text(Person, "full_name"), required=True),
+        Column("phone", "โทรศัพท์", _text(Person, "phone")),
+        Column("position", "ตำแหน่ง", _choice(MemberPosition)),
+        Column(
+            "organization_code",
+            ORGANIZATION_CODE,
+            partial(cells.record_code, max_length=_max(CommunityOrganization, "code")),
+        ),
+        Column("term_start", "เริ่มวาระ", _date, required=True, date=True),
+        Column("term_end", "สิ้นสุดวาระ", _date, date=True),
+    ),
+}
+
+
+def headers(kind: str) -> list[str]:
+    return [column.header for column in COLUMNS[kind]]
+
+
+@dataclass(frozen=True)
+class BoundColumn:
+    """A column found in a file's header, at ``index``, with the era its header names."""
+
+    column: Column
+    index: int
+    header: str  # as written in the file
+    era: Era | None
+
+    @property
+    def parse(self) -> Callable[[object], object]:
+        """The column's parser with the era its header names already applied."""
+        return partial(self.column.parse, era=self.era) if self.column.date else self.column.parse
+
+
+def normalise_header(value) -> str:
+    return " ".join(str(value).split()) if value is not None else ""
+
+
+def match_header(kind: str, header_row) -> tuple[list[BoundColumn], list[tuple[str, str]]]:
+    """Map a file's header row to the kind's columns.
+
+    Returns the bound columns and a list of (column, Thai message) problems: unknown or
+    repeated headers, date headers without an era, and required columns missing."""
+    by_title = {column.title: column for column in COLUMNS[kind]}
+    bound: list[BoundColumn] = []
+    problems: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    troubled: set[str] = set()  # columns present but with a bad header: reported once
+    for index, raw in enumerate(header_row):
+        header = normalise_header(raw)
+        if not header:
+            continue
+        era = None
+        title = header
+        era_match = _ERA_HEADER.match(header)
+        if era_match and era_match["title"] in by_title:
+            title, era = era_match["title"], Era(era_match["era"])
+        column = by_title.get(title)
+        if column is None:
+            problems.append(
+                (header, _("ไม่รู้จักคอลัมน์ “%(header)s” หัวตารางที่ใช้ได้: %(allowed)s")
+                 % {"header": header, "allowed": ", ".join(headers(kind))})
+            )
+            continue
+        if column.key in seen:
+            problems.append((header, _("คอลัมน์ “%(header)s” ซ้ำกันในหัวตาราง") % {"header": header}))
+            continue
+        if column.date and era is None:
+            troubled.add(column.key)
+            problems.append(
+                (header, _("หัวคอลัมน์วันที่ “%(header)s” ต้องระบุปีเป็น (พ.ศ.) หรือ (ค.ศ.) เช่น “%(example)s”")
+                 % {"header": header, "example": column.header})
+            )
+            continue
+        seen.add(column.key)
+        bound.append(BoundColumn(column=column, index=index, header=header, era=era))
+    for column in COLUMNS[kind]:
+        if column.required and column.key not in seen | troubled:
+            problems.append(
+                (column.header, _("ไม่พบคอลัมน์ “%(header)s” ในแถวหัวตาราง (แถวที่ 1)") % {"header": column.header})
+            )
+    return bound, problems

@@ -1,0 +1,177 @@
+"""Recognising an uploaded file by its content, and streaming its rows.
+
+``sniff`` runs when the file is uploaded and refuses, with a Thai message, anything that
+is not a readable XLSX or CSV: the wrong type, a password-protected workbook (an OLE2
+container), a corrupt or truncated zip, an oversize file or a zip that inflates past a
+safe size. ``open_rows`` runs in the Celery job and yields ``(row_number, values)``.
+
+XLSX rows are streamed by councils/imports/xlsx.py (safe expat, the values openpyxl's
+read-only mode gives, several times faster). openpyxl still reads and writes XLSX
+elsewhere (admin imports through tablib, exports); it parses XML through defusedxml only
+when defusedxml is installed, so importing this module fails loudly without it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import openpyxl
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext as _
+
+from . import xlsx
+
+if not openpyxl.DEFUSEDXML:  # pragma: no cover - a deployment mistake, caught at start-up
+    raise ImproperlyConfigured(
+        "defusedxml must be installed (and OPENPYXL_DEFUSEDXML not set to False) to read XLSX uploads safely"
+    )
+
+XLSX = "xlsx"
+CSV = "csv"
+DEFAULT_MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+# The parts of a workbook may not inflate past this in total (a zip bomb is refused).
+MAX_INFLATED_BYTES = 1024 * 1024 * 1024
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# Office writes a password-protected .xlsx as an OLE2 file holding these two streams.
+ENCRYPTED_STREAMS = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))
+BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"Rar!", b"7z\xbc\xaf")
+
+
+class FileProblem(Exception):
+    """The file as a whole cannot be read; ``message`` says why, in Thai."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def max_upload_bytes() -> int:
+    return getattr(settings, "IMPORT_MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f}".rstrip("0").rstrip(".")
+
+
+def wrong_type() -> FileProblem:
+    return FileProblem(_("ไฟล์ต้องเป็น Excel (.xlsx) หรือ CSV เท่านั้น ไฟล์ที่ส่งมาไม่ใช่ทั้งสองแบบ"))
+
+
+def corrupt() -> FileProblem:
+    return FileProblem(_("ไฟล์ Excel เสียหายหรือไม่สมบูรณ์ จึงเปิดอ่านไม่ได้ กรุณาเปิดใน Excel แล้วบันทึกเป็น .xlsx ใหม่"))
+
+
+def sniff(fileobj, *, size: int) -> str:
+    """Return XLSX or CSV for an upload, judged by its bytes (never by its name)."""
+    limit = max_upload_bytes()
+    if size > limit:
+        raise FileProblem(
+            _("ไฟล์ใหญ่เกิน %(limit)s MB (ไฟล์นี้ %(size)s MB) กรุณาแบ่งเป็นหลายไฟล์")
+            % {"limit": _megabytes(limit), "size": _megabytes(size)}
+        )
+    if size == 0:
+        raise FileProblem(_("ไฟล์ว่างเปล่า ไม่มีข้อมูล"))
+    fileobj.seek(0)
+    head = fileobj.read(8)
+    fileobj.seek(0)
+    if head.startswith(ZIP_MAGIC):
+        _check_workbook(fileobj)
+        return XLSX
+    if head == OLE2_MAGIC:
+        data = fileobj.read()
+        fileobj.seek(0)
+        if all(marker in data for marker in ENCRYPTED_STREAMS):
+            raise FileProblem(
+                _("ไฟล์ถูกเข้ารหัสด้วยรหัสผ่าน ระบบจึงอ่านไม่ได้ กรุณาเปิดใน Excel เอารหัสผ่านออก แล้วบันทึกใหม่ก่อนนำเข้า")
+            )
+        raise FileProblem(_("ไฟล์ Excel รุ่นเก่า (.xls) ใช้ไม่ได้ กรุณาเปิดใน Excel แล้วบันทึกเป็น .xlsx"))
+    if head.startswith(BINARY_MAGIC):
+        raise wrong_type()
+    sample = fileobj.read(64 * 1024)
+    fileobj.seek(0)
+    if b"\x00" in sample:
+        raise wrong_type()
+    decode_text(fileobj.read())
+    fileobj.seek(0)
+    return CSV
+
+
+def _check_workbook(fileobj) -> None:
+    try:
+        with zipfile.ZipFile(fileobj) as archive:
+            names = set(archive.namelist())
+            if "xl/workbook.xml" not in names:
+                raise wrong_type()
+            if sum(info.file_size for info in archive.infolist()) > MAX_INFLATED_BYTES:
+                raise FileProblem(_("ไฟล์ Excel นี้ขยายตัวเกินขนาดที่ปลอดภัยเมื่อเปิดอ่าน ระบบจึงไม่รับ"))
+            if archive.testzip() is not None:
+                raise corrupt()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, NotImplementedError):
+        raise corrupt() from None
+    finally:
+        fileobj.seek(0)
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """CSV text: UTF-8 (with or without BOM) first, then Thai Windows (cp874 ⊃ TIS-620)."""
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp874")
+    except UnicodeDecodeError:
+        raise FileProblem(
+            _("อ่านตัวอักษรในไฟล์ CSV ไม่ได้ กรุณาบันทึกเป็น “CSV UTF-8” หรือ CSV ภาษาไทย (TIS-620)")
+        ) from None
+    return text, "cp874"
+
+
+@dataclass
+class RowSource:
+    estimated_rows: int  # data rows, excluding the header; 0 when unknown
+    rows: Iterator[tuple[int, tuple]]  # (1-based row number as Excel shows it, cell values)
+
+
+def _xlsx_rows(sheet: xlsx.Sheet) -> Iterator[tuple[int, tuple]]:
+    try:
+        yield from sheet.rows()
+    except Exception:  # ExpatError, UnsafeXML (a DTD or entity), a bad shared-string index, zlib errors
+        raise corrupt() from None
+
+
+def _csv_rows(text: str) -> Iterator[tuple[int, tuple]]:
+    first_line = text[: text.find("\n")] if "\n" in text else text
+    delimiter = max((",", ";", "\t"), key=first_line.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        # numbered by record, as Excel numbers the rows when it opens the file
+        yield from enumerate((tuple(values) for values in reader), start=1)
+    except csv.Error:
+        raise FileProblem(_("โครงสร้างไฟล์ CSV ไม่ถูกต้อง (เครื่องหมายคำพูดไม่ครบคู่) ใกล้แถวที่ %(row)s")
+                          % {"row": reader.line_num}) from None
+
+
+@contextmanager
+def open_rows(path, fmt: str):
+    """Yield a RowSource over the file at ``path``; FileProblem for an unreadable file."""
+    if fmt == XLSX:
+        try:
+            sheet = xlsx.Sheet(path)
+        except Exception:  # a missing part, bad XML, a DTD or entity, a bad zip
+            raise corrupt() from None
+        try:
+            yield RowSource(estimated_rows=max(sheet.estimated_rows - 1, 0), rows=_xlsx_rows(sheet))
+        finally:
+            sheet.close()
+    else:
+        with open(path, "rb") as handle:
+            text, _encoding = decode_text(handle.read())
+        yield RowSource(estimated_rows=max(text.count("\n") - 1, 0), rows=_csv_rows(text))

@@ -1,0 +1,254 @@
+"""Every write of an import job: upload, check (preview), confirm, write, fail.
+
+    import_job_create   the upload: refused at once if the file is not a readable XLSX/CSV
+    import_job_validate the Celery job that checks every row and stages the valid ones
+    import_job_confirm  the user's explicit choice: all rows (only when none is wrong),
+                        or the valid rows only
+    import_job_run      the Celery job that writes the staged rows, all in one transaction
+    import_job_fail     marks a job FAILED with a Thai reason
+
+Nothing is written to the registry until the user confirms, and then either every chosen
+row is written or none is.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.scoping import scope_for
+
+from ..choices import ImportKind, ImportMode, ImportStatus
+from ..imports import readers, staging
+from ..imports.validators import BATCH_ROWS, MAX_REPORTED_ERRORS, VALIDATORS, Checked, check_rows
+from ..imports.writer import write_records
+from ..models import ImportJob
+
+logger = logging.getLogger(__name__)
+
+# pg_try_advisory_xact_lock(namespace, job id): one writer per job, even if a message is
+# delivered twice.
+_LOCK_NAMESPACE = 0x1A9F
+
+
+def _enqueue(task_name: str, job_id: int) -> None:
+    from .. import tasks
+
+    try:
+        getattr(tasks, task_name).delay(job_id)
+    except Exception:  # the broker is down: the row keeps its status and the page says so
+        logger.exception("could not enqueue %s for import job %s", task_name, job_id)
+
+
+def _require_import_permission(user) -> None:
+    if not scope_for(user).can_import():
+        raise PermissionDenied(_("เฉพาะเจ้าหน้าที่ พอช. และผู้ดูแลระบบเท่านั้นที่นำเข้าข้อมูลได้"))
+
+
+@transaction.atomic
+def import_job_create(*, by, kind: str, file) -> ImportJob:
+    """Store an upload and queue its check. The file is judged by its bytes: anything
+    other than a readable XLSX or CSV within the size limit is refused with a Thai
+    message on the ``file`` field, and nothing is stored."""
+    _require_import_permission(by)
+    if kind not in ImportKind.values:
+        raise ValidationError({"kind": _("กรุณาเลือกประเภทข้อมูลที่จะนำเข้า")})
+    try:
+        fmt = readers.sniff(file, size=file.size)
+    except readers.FileProblem as problem:
+        raise ValidationError({"file": problem.message}) from None
+    original_name = Path(file.name or "").name[:255] or f"{kind}.{fmt}"
+    file.name = f"{kind}.{fmt}"  # the stored name says what the content is, not what the user called it
+    job = ImportJob(kind=kind, file=file, original_name=original_name, created_by=by)
+    job.full_clean()
+    job.save()
+    transaction.on_commit(lambda: _enqueue("validate_import", job.pk))
+    return job
+
+
+def _format_of(path: str) -> str:
+    with open(path, "rb") as handle:
+        return readers.XLSX if handle.read(4) in readers.ZIP_MAGIC else readers.CSV
+
+
+def import_job_validate(*, job_id: int) -> ImportJob:
+    """Check every row of the job's file and stage the valid ones (the preview)."""
+    job = ImportJob.objects.select_related("created_by").get(pk=job_id)
+    if job.status not in (ImportStatus.UPLOADED, ImportStatus.VALIDATING):
+        return job  # already checked (a message delivered twice)
+    if job.created_by is None:
+        raise PermissionDenied("the user who uploaded this file no longer exists")
+    scope = scope_for(job.created_by)
+    if not scope.can_import():
+        raise PermissionDenied("the user who uploaded this file may no longer import")
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.VALIDATING, processed_rows=0, error="")
+    estimate = 0
+
+    def progress(processed: int) -> None:
+        ImportJob.objects.filter(pk=job.pk).update(processed_rows=processed, total_rows=max(estimate, processed))
+
+    with staging.StagingWriter(job.pk) as stage:
+        try:
+            with readers.open_rows(job.file.path, _format_of(job.file.path)) as source:
+                estimate = source.estimated_rows + 1  # rows read include the header
+                ImportJob.objects.filter(pk=job.pk).update(total_rows=estimate)
+                checked = check_rows(kind=job.kind, scope=scope, rows=source.rows, keep=stage.keep, progress=progress)
+        except readers.FileProblem as problem:
+            checked = Checked()
+            checked.add(0, _("ไฟล์"), problem.message)
+    if not checked.valid_rows:
+        staging.discard_staged(job.pk)
+    ImportJob.objects.filter(pk=job.pk).update(
+        status=ImportStatus.PREVIEWED,
+        total_rows=checked.total_rows,
+        processed_rows=checked.total_rows,
+        valid_rows=checked.valid_rows,
+        error_rows=checked.error_rows,
+        errors=checked.errors,
+    )
+    job.refresh_from_db()
+    return job
+
+
+@transaction.atomic
+def import_job_confirm(*, job: ImportJob, by, mode: str) -> ImportJob:
+    """The user's explicit choice. "All rows" only when no row is wrong; "valid rows only"
+    must be chosen by name. Queues the writing job."""
+    _require_import_permission(by)
+    job = ImportJob.objects.select_for_update().get(pk=job.pk)
+    if job.created_by_id != by.pk and not by.is_superuser:
+        raise PermissionDenied(_("ยืนยันได้เฉพาะงานนำเข้าที่คุณอัปโหลดเอง"))
+    if mode not in ImportMode.values:
+        raise ValidationError(_("กรุณาเลือกวิธีนำเข้า"))
+    if job.status != ImportStatus.PREVIEWED:
+        raise ValidationError(_("งานนี้ไม่อยู่ในขั้นรอยืนยัน (สถานะ: %(status)s)") % {"status": job.get_status_display()})
+    if not job.valid_rows:
+        raise ValidationError(_("ไม่มีแถวที่ถูกต้องให้นำเข้า"))
+    if mode == ImportMode.ALL_OR_NOTHING and job.error_rows:
+        raise ValidationError(
+            _("ไฟล์ยังมีแถวที่ผิดพลาด %(count)s แถว จึงนำเข้าทั้งหมดไม่ได้ กรุณาแก้ไขไฟล์ หรือเลือกนำเข้าเฉพาะแถวที่ถูกต้อง")
+            % {"count": job.error_rows}
+        )
+    job.mode = mode
+    job.status = ImportStatus.IMPORTING
+    job.processed_rows = 0
+    job.save(update_fields=["mode", "status", "processed_rows"])
+    transaction.on_commit(lambda: _enqueue("run_import", job.pk))
+    return job
+
+
+class _Progress:
+    """Progress written while the import's transaction is open must be seen by the page
+    polling it, so it goes through a second connection in autocommit. It never waits
+    for a lock and never fails the import."""
+
+    def __init__(self, job: ImportJob, to_write: int):
+        self.job_id = job.pk
+        self.total = max(job.total_rows, to_write, 1)
+        self.to_write = max(to_write, 1)
+        self.side = None
+
+    def __call__(self, written: int) -> None:
+        processed = min(self.total, round(self.total * written / self.to_write))
+        try:
+            if self.side is None:
+                main = connections[DEFAULT_DB_ALIAS]
+                self.side = type(main)(dict(main.settings_dict), alias=DEFAULT_DB_ALIAS)
+            with self.side.cursor() as cursor:
+                cursor.execute(
+                    f"UPDATE {ImportJob._meta.db_table} SET processed_rows = %s WHERE id = "
+                    f"(SELECT id FROM {ImportJob._meta.db_table} WHERE id = %s FOR UPDATE SKIP LOCKED)",
+                    [processed, self.job_id],
+                )
+        except Exception:
+            logger.warning("could not record progress of import job %s", self.job_id, exc_info=True)
+
+    def close(self) -> None:
+        if self.side is not None:
+            self.side.close()
+
+
+def import_job_run(*, job_id: int) -> ImportJob:
+    """Write the staged rows of a confirmed job: every row, or (valid-only mode) every
+    valid row, in one transaction with their history rows. The rows are checked against
+    the database once more inside the transaction: if something changed since the
+    preview (a code registered meanwhile), an all-or-nothing job writes nothing and
+    goes back to the preview with the new problems listed."""
+    job = ImportJob.objects.select_related("created_by").get(pk=job_id)
+    if job.status != ImportStatus.IMPORTING:
+        return job
+    records = list(staging.read_staged(job.pk))
+    validator = VALIDATORS[job.kind](scope=scope_for(job.created_by), areas={})
+    progress = _Progress(job, len(records))
+    now = timezone.now()
+    conflicts: dict[int, list] = {}
+    try:
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_try_advisory_xact_lock(%s, %s)", [_LOCK_NAMESPACE, job.pk])
+                if not cursor.fetchone()[0]:
+                    return job  # another worker is writing this job right now
+            job = ImportJob.objects.get(pk=job.pk)
+            if job.status != ImportStatus.IMPORTING:
+                return job
+            for start in range(0, len(records), BATCH_ROWS):
+                conflicts.update(validator.check_batch(records[start : start + BATCH_ROWS]))
+            if conflicts and job.mode == ImportMode.ALL_OR_NOTHING:
+                _back_to_preview(job, conflicts)
+                job.refresh_from_db()
+                return job
+            chosen = [record for row, record in records if row not in conflicts]
+            written = write_records(
+                kind=job.kind,
+                records=chosen,
+                user_id=job.created_by_id,
+                reason=_("นำเข้าจากไฟล์ (งานนำเข้า #%(id)s)") % {"id": job.pk},
+                now=now,
+                progress=progress,
+            )
+            errors = _merged_errors(job, conflicts)
+            ImportJob.objects.filter(pk=job.pk).update(
+                status=ImportStatus.DONE,
+                imported_rows=written,
+                processed_rows=job.total_rows,
+                valid_rows=job.valid_rows - len(conflicts),
+                error_rows=job.error_rows + len(conflicts),
+                errors=errors,
+                finished_at=timezone.now(),
+            )
+    finally:
+        progress.close()
+    staging.discard_staged(job.pk)
+    job.refresh_from_db()
+    return job
+
+
+def _merged_errors(job: ImportJob, conflicts: dict[int, list]) -> list[dict]:
+    extra = [
+        {"row": row, "column": column, "message": _("ข้อมูลในระบบเปลี่ยนไปหลังการตรวจสอบ: %(message)s") % {"message": message}}
+        for row, problems in conflicts.items()
+        for column, message in problems
+    ]
+    return sorted([*job.errors, *extra], key=lambda error: error["row"])[:MAX_REPORTED_ERRORS]
+
+
+def _back_to_preview(job: ImportJob, conflicts: dict[int, list]) -> None:
+    ImportJob.objects.filter(pk=job.pk).update(
+        status=ImportStatus.PREVIEWED,
+        processed_rows=job.total_rows,
+        valid_rows=job.valid_rows - len(conflicts),
+        error_rows=job.error_rows + len(conflicts),
+        errors=_merged_errors(job, conflicts),
+    )
+
+
+def import_job_fail(*, job_id: int, reason: str) -> None:
+    ImportJob.objects.filter(pk=job_id).exclude(status=ImportStatus.DONE).update(
+        status=ImportStatus.FAILED, error=reason[:2000], finished_at=timezone.now()
+    )
+    staging.discard_staged(job_id)

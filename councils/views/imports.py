@@ -1,0 +1,142 @@
+"""The import page for CODI staff: upload, preview (progress, then every bad row), confirm."""
+
+import io
+
+import openpyxl
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import DetailView, FormView
+
+from accounts.scoping import scope_for
+
+from ..choices import ImportKind, ImportMode, ImportStatus
+from ..imports.columns import COLUMNS
+from ..imports.forms import ImportUploadForm
+from ..imports.validators import MAX_REPORTED_ERRORS
+from ..selectors.imports import import_jobs_visible_to
+from ..services import imports as services
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+RUNNING = (ImportStatus.UPLOADED, ImportStatus.VALIDATING, ImportStatus.IMPORTING)
+
+
+class ImportAllowedMixin(LoginRequiredMixin):
+    """Only CODI staff and administrators: anyone else signed in gets 403."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not scope_for(request.user).can_import():
+            raise PermissionDenied(_("เฉพาะเจ้าหน้าที่ พอช. และผู้ดูแลระบบเท่านั้นที่นำเข้าข้อมูลได้"))
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ImportCreateView(ImportAllowedMixin, FormView):
+    template_name = "councils/import_form.html"
+    form_class = ImportUploadForm
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            jobs=import_jobs_visible_to(user=self.request.user)[:20],
+            kinds=[(kind, label, [c.header for c in COLUMNS[kind]]) for kind, label in ImportKind.choices],
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        try:
+            job = services.import_job_create(by=self.request.user, **form.cleaned_data)
+        except ValidationError as error:
+            for field, problems in error.message_dict.items():
+                for problem in problems:
+                    form.add_error(field if field in form.fields else None, problem)
+            return self.form_invalid(form)
+        messages.success(self.request, _("อัปโหลดแล้ว ระบบกำลังตรวจสอบไฟล์ทุกแถว ยังไม่มีข้อมูลใดถูกบันทึก"))
+        return redirect("councils:import_detail", pk=job.pk)
+
+
+def _job_or_404(request, pk):
+    return get_object_or_404(import_jobs_visible_to(user=request.user), pk=pk)
+
+
+class ImportDetailView(ImportAllowedMixin, DetailView):
+    template_name = "councils/import_detail.html"
+    context_object_name = "job"
+
+    def get_queryset(self):
+        return import_jobs_visible_to(user=self.request.user)
+
+    def get_context_data(self, **kwargs):
+        job = self.object
+        previewed = job.status == ImportStatus.PREVIEWED
+        return super().get_context_data(
+            running=job.status in RUNNING,
+            can_import_all=previewed and job.valid_rows > 0 and job.error_rows == 0,
+            can_import_valid=previewed and job.valid_rows > 0 and job.error_rows > 0,
+            errors_cut=len(job.errors) >= MAX_REPORTED_ERRORS,
+            modes=ImportMode,
+            **kwargs,
+        )
+
+
+class ImportStatusView(ImportAllowedMixin, View):
+    def get(self, request, pk):
+        job = _job_or_404(request, pk)
+        return JsonResponse(
+            {
+                "id": job.pk,
+                "status": job.status,
+                "status_display": job.get_status_display(),
+                "running": job.status in RUNNING,
+                "progress": min(job.progress, 100),
+                "processed_rows": job.processed_rows,
+                "total_rows": job.total_rows,
+                "valid_rows": job.valid_rows,
+                "error_rows": job.error_rows,
+                "imported_rows": job.imported_rows,
+                "error": job.error,
+                "detail_url": reverse("councils:import_detail", kwargs={"pk": job.pk}),
+            }
+        )
+
+
+class ImportConfirmView(ImportAllowedMixin, View):
+    def post(self, request, pk):
+        job = _job_or_404(request, pk)
+        try:
+            services.import_job_confirm(job=job, by=request.user, mode=request.POST.get("mode", ""))
+        except ValidationError as error:
+            for problem in error.messages:
+                messages.error(request, problem)
+        else:
+            messages.success(request, _("ยืนยันแล้ว ระบบกำลังนำเข้าข้อมูล"))
+        return redirect("councils:import_detail", pk=job.pk)
+
+
+class ImportTemplateView(ImportAllowedMixin, View):
+    """A blank workbook with the kind's headers, and a sheet explaining the rules."""
+
+    def get(self, request, kind):
+        if kind not in ImportKind.values:
+            raise Http404(_("ไม่พบแบบฟอร์มนี้"))
+        workbook = openpyxl.Workbook()
+        sheet = workbook.active
+        sheet.title = str(ImportKind(kind).label)[:31]
+        sheet.append([column.header for column in COLUMNS[kind]])
+        notes = workbook.create_sheet(_("คำอธิบาย"))
+        for column in COLUMNS[kind]:
+            notes.append([column.header, _("ต้องกรอก") if column.required else _("ไม่บังคับ")])
+        notes.append([])
+        notes.append([_("วันที่: พิมพ์เป็น วัน/เดือน/ปี พ.ศ. เช่น 15/03/2566 ตามหัวคอลัมน์ (พ.ศ.) "
+                        "ถ้าหัวคอลัมน์เป็น (ค.ศ.) ให้ใช้ปี ค.ศ. ปีผิดยุคจะถูกแจ้งเป็นข้อผิดพลาด")])
+        notes.append([_("ตัวเลขและรหัส: ใช้เลขอารบิก 0–9 เท่านั้น")])
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="template-{kind}.xlsx"'
+        return response
