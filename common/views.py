@@ -28,7 +28,8 @@ def _shortcuts(user) -> list[dict]:
     for a in user.role_assignments.select_related("council__subdistrict", "district"):
         if a.role == Role.COUNCIL_STAFF:
             code = a.council.subdistrict.code
-            items.append({"label": _("หน้าสภา: %(council)s") % {"council": a.council}, "url": reverse("councils:council_detail", args=[code])})
+            items.append({"label": _("แดชบอร์ดสภา: %(council)s") % {"council": a.council}, "url": reverse("councils:council_dashboard", args=[code])})
+            items.append({"label": _("หน้าสภา (สาธารณะ)"), "url": reverse("councils:council_detail", args=[code])})
             items.append({"label": _("บันทึกกิจกรรม"), "url": reverse("councils:activity_create", args=[code])})
         elif a.role == Role.DISTRICT_OFFICER:
             items.append(
@@ -39,7 +40,10 @@ def _shortcuts(user) -> list[dict]:
             )
     if scope.can_request_report():
         items.append({"label": _("รายงานประจำปี"), "url": reverse("reports:report_list")})
+    if scope.is_codi():
+        items.append({"label": _("ตำบลพี่เลี้ยง"), "url": reverse("councils:mentorship_list")})
     items.append({"label": _("สภาในพื้นที่ของฉัน"), "url": reverse("councils:council_list")})
+    items.append({"label": _("ค้นหาองค์กรชุมชน"), "url": reverse("councils:organization_list")})
     return items
 
 

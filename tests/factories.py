@@ -154,3 +154,69 @@ def user_with_role(username: str, role: str, **target) -> User:
 
 
 __all__ = ["Role", "PASSWORD", "user_with_role"]
+
+
+# Council members and people (PDPA) -------------------------------------------------------
+from councils.choices import MemberPosition  # noqa: E402
+from councils.models import CouncilMember, Person  # noqa: E402
+
+
+class PersonFactory(DjangoModelFactory):
+    """A person without a national ID (set one with councils.pdpa.national_id_fields)."""
+
+    class Meta:
+        model = Person
+
+    full_name = factory.Sequence(lambda n: f"นางสมศรี ทดสอบ{n}")
+    phone = "081-234-5678"
+
+
+class CouncilMemberFactory(DjangoModelFactory):
+    class Meta:
+        model = CouncilMember
+
+    council = factory.SubFactory(CouncilFactory)
+    person = factory.SubFactory(PersonFactory)
+    position = MemberPosition.MEMBER
+    term_start = dt.date(2024, 1, 15)
+    term_end = None
+
+
+# Quality assessment ------------------------------------------------------------------------
+# Assessments themselves are recorded through councils.services.assessments.assessment_record
+# (it computes level and pass), so there is no AssessmentFactory.
+from councils.models import Indicator, IndicatorSet  # noqa: E402
+
+
+class IndicatorSetFactory(DjangoModelFactory):
+    class Meta:
+        model = IndicatorSet
+
+    name = factory.Sequence(lambda n: f"ชุดตัวชี้วัดทดสอบ {n}")
+
+
+class IndicatorFactory(DjangoModelFactory):
+    class Meta:
+        model = Indicator
+
+    indicator_set = factory.SubFactory(IndicatorSetFactory)
+    code = factory.Sequence(lambda n: f"I{n:02d}")
+    name = factory.Sequence(lambda n: f"ตัวชี้วัดทดสอบ {n}")
+    max_score = 5
+    order = factory.Sequence(lambda n: n)
+
+
+# Community organizations ---------------------------------------------------------------------
+from councils.choices import OrganizationKind  # noqa: E402
+from councils.models import CommunityOrganization  # noqa: E402
+
+
+class CommunityOrganizationFactory(DjangoModelFactory):
+    class Meta:
+        model = CommunityOrganization
+
+    council = factory.SubFactory(CouncilFactory)
+    code = factory.Sequence(lambda n: f"CO{n:07d}")
+    name = factory.Sequence(lambda n: f"กลุ่มออมทรัพย์เพื่อการผลิตบ้านทดสอบ {n}")
+    kind = OrganizationKind.SAVINGS_GROUP
+    member_count = 40

@@ -67,8 +67,8 @@ def test_activity_list_is_scoped(world, staff_x, officer_d):
     ActivityFactory(council=world.council_x)
     ActivityFactory(council=world.council_y)
     ActivityFactory(council=world.council_z)
-    assert api(staff_x).get("/api/v1/activities/").json()["count"] == 1
-    assert api(officer_d).get("/api/v1/activities/").json()["count"] == 2
+    assert len(api(staff_x).get("/api/v1/activities/").json()["results"]) == 1
+    assert len(api(officer_d).get("/api/v1/activities/").json()["results"]) == 2
     other = ActivityFactory(council=world.council_z)
     assert api(staff_x).get(f"/api/v1/activities/{other.pk}/").status_code == 404
 
@@ -124,3 +124,150 @@ def test_openapi_schema_validates_without_warnings():
         capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stderr
+
+
+# --- Councils, organizations and activities: filters, cursors, writes --------------------------
+
+import io  # noqa: E402
+
+from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
+from PIL import Image  # noqa: E402
+
+from councils.models import CommunityOrganization, Council, Theme  # noqa: E402
+
+from .factories import AgencyFactory, CommunityOrganizationFactory, CouncilFactory, SubdistrictFactory  # noqa: E402
+
+
+def _pages(client, url):
+    """Follow a cursor-paginated list to its end: (pages, rows)."""
+    pages, rows = 0, []
+    while url:
+        body = client.get(url).json()
+        assert "count" not in body  # a cursor never counts 150,000 rows
+        pages += 1
+        rows += body["results"]
+        url = body["next"]
+    return pages, rows
+
+
+def test_activities_page_by_cursor_newest_first_without_gaps(world, officer_d):
+    made = [ActivityFactory(council=world.council_x).pk for _ in range(7)]
+    pages, rows = _pages(api(officer_d), "/api/v1/activities/?page_size=3")
+    assert pages == 3
+    assert [r["id"] for r in rows] == sorted(made, reverse=True)
+
+
+def test_councils_page_by_cursor_in_code_order_with_the_html_filters(world, codi_staff):
+    for _ in range(4):
+        CouncilFactory(subdistrict=SubdistrictFactory(district=world.district))
+    client = api(codi_staff)
+    pages, rows = _pages(client, "/api/v1/councils/?page_size=3")
+    codes = [r["code"] for r in rows]
+    assert pages == 3 and codes == sorted(codes) and len(codes) == 8
+    assert [r["code"] for r in client.get("/api/v1/councils/", {"q": "หลวง"}).json()["results"]] == ["500203"]
+    assert [r["code"] for r in client.get("/api/v1/councils/", {"province": "57"}).json()["results"]] == ["570101"]
+    assert {r["latest_level"] for r in client.get("/api/v1/councils/", {"level": "none"}).json()["results"]} == {None}
+    bad = client.get("/api/v1/councils/", {"status": "asleep"})
+    assert bad.status_code == 400 and "สถานะ “asleep” ไม่ถูกต้อง" in bad.json()["status"][0]
+
+
+def test_council_profile_patch(world, staff_x, staff_y, officer_d):
+    Theme.objects.create(code="forest", name_th="ป่าชุมชน")
+    url = "/api/v1/councils/500203/"
+    change = {"phone": "053-111 222", "lao": world.lao.pk, "themes": ["forest"], "registered_on": "2009-03-15"}
+    assert api(staff_y).patch(url, change, format="json").status_code == 404
+    assert api(officer_d).patch(url, change, format="json").status_code == 403
+    assert api().patch(url, change, format="json").status_code in (401, 403)
+    ok = api(staff_x).patch(url, change, format="json")
+    assert ok.status_code == 200, ok.content
+    body = ok.json()
+    assert (body["phone"], body["lao"], body["themes"], body["registered_on"]) == (
+        "053-111 222", {"id": world.lao.pk, "name": world.lao.name}, ["forest"], "2009-03-15"
+    )
+    assert Council.objects.get(pk=world.council_x.pk).history.first().history_user == staff_x
+    far = AgencyFactory(subdistrict=world.council_w.subdistrict)
+    bad = api(staff_x).patch(url, {"lao": far.pk}, format="json")
+    assert bad.status_code == 400 and "อปท. ในอำเภอของสภา" in bad.json()["lao"][0]
+    bad = api(staff_x).patch(url, {"themes": ["no-such-theme"]}, format="json")
+    assert bad.status_code == 400 and "ไม่พบประเด็นงาน “no-such-theme”" in bad.json()["themes"][0]
+
+
+def test_organizations_api_is_scoped_searchable_and_writable_by_own_staff(world, staff_x, staff_y, officer_d):
+    CommunityOrganizationFactory(council=world.council_x, code="CO50020301", name="กลุ่มออมทรัพย์บ้านหลวงใต้")
+    CommunityOrganizationFactory(council=world.council_y, code="CO50020401", name="กลุ่มทอผ้าข่วงเปา")
+    CommunityOrganizationFactory(council=world.council_w, code="CO57010101", name="กลุ่มออมทรัพย์เวียง")
+    assert api().get("/api/v1/organizations/").status_code in (401, 403)
+    client = api(officer_d)
+    assert [o["code"] for o in client.get("/api/v1/organizations/").json()["results"]] == ["CO50020301", "CO50020401"]
+    found = client.get("/api/v1/organizations/", {"q": "ออมทรัพย์"}).json()["results"]
+    assert [(o["code"], o["council"]) for o in found] == [("CO50020301", "500203")]
+    assert client.get("/api/v1/organizations/CO57010101/").status_code == 404
+
+    new = {"council": "500203", "code": "co50020399", "name": "กลุ่มเกษตรอินทรีย์", "kind": "occupation_group",
+           "member_count": 20, "village_code": "50020303"}
+    assert api(staff_y).post("/api/v1/organizations/", new, format="json").status_code == 404
+    assert api(officer_d).post("/api/v1/organizations/", new, format="json").status_code == 403
+    created = api(staff_x).post("/api/v1/organizations/", new, format="json")
+    assert created.status_code == 201, created.content
+    assert (created.json()["code"], created.json()["council"]) == ("CO50020399", "500203")
+    again = api(staff_x).post("/api/v1/organizations/", new, format="json")
+    assert again.status_code == 400 and "มีอยู่ในทะเบียนแล้ว" in again.json()["code"][0]
+    patched = api(staff_x).patch("/api/v1/organizations/CO50020399/", {"member_count": 25}, format="json")
+    assert patched.status_code == 200 and patched.json()["member_count"] == 25
+    moved = api(staff_x).patch("/api/v1/organizations/CO50020399/", {"council": "500204"}, format="json")
+    assert moved.status_code == 400
+    assert api(officer_d).patch("/api/v1/organizations/CO50020399/", {"member_count": 1}, format="json").status_code == 403
+    assert CommunityOrganization.objects.get(code="CO50020399").member_count == 25
+
+
+def _jpeg(name="a.jpg"):
+    buf = io.BytesIO()
+    Image.new("RGB", (30, 20), (200, 120, 40)).save(buf, "JPEG")
+    return SimpleUploadedFile(name, buf.getvalue(), content_type="image/jpeg")
+
+
+def test_activity_api_with_agencies_groups_photos_edit_and_history(world, staff_x, officer_d):
+    far = AgencyFactory(subdistrict=world.council_w.subdistrict)
+    data = _activity(participants=30, outcomes="ได้ข้อเสนอ 3 เรื่อง", agencies=[world.lao.pk],
+                     participants_by_group={"youth": 10, "women": 12})
+    created = api(staff_x).post("/api/v1/activities/", data, format="json")
+    assert created.status_code == 201, created.content
+    body = created.json()
+    assert (body["participants_by_group"], body["agencies"], body["outcomes"]) == (
+        {"youth": 10, "women": 12}, [{"id": world.lao.pk, "name": world.lao.name}], "ได้ข้อเสนอ 3 เรื่อง"
+    )
+    bad = api(staff_x).post("/api/v1/activities/", _activity(agencies=[far.pk]), format="json")
+    assert bad.status_code == 400 and "จังหวัดเดียวกับสภา" in " ".join(bad.json()["agencies"])
+    bad = api(staff_x).post("/api/v1/activities/", _activity(participants=5, participants_by_group={"youth": 9}),
+                            format="json")
+    assert bad.status_code == 400 and "มากกว่าจำนวนผู้เข้าร่วมทั้งหมด" in " ".join(bad.json()["participants_by_group"])
+
+    multipart = {k: v for k, v in _activity(title="มีภาพ").items()}
+    multipart["photos"] = [_jpeg("1.jpg"), _jpeg("2.jpg")]
+    with_photos = api(staff_x).post("/api/v1/activities/", multipart, format="multipart")
+    assert with_photos.status_code == 201, with_photos.content
+    assert [(p["width"], p["height"]) for p in with_photos.json()["photos"]] == [(30, 20), (30, 20)]
+
+    url = f"/api/v1/activities/{body['id']}/"
+    assert api(officer_d).patch(url, {"title": "ถูกแก้"}, format="json").status_code == 403
+    edited = api(staff_x).patch(url, {"title": "เวทีประชาคม (แก้ไข)", "agencies": []}, format="json")
+    assert edited.status_code == 200 and (edited.json()["title"], edited.json()["agencies"]) == ("เวทีประชาคม (แก้ไข)", [])
+    history = api(officer_d).get(f"{url}history/").json()
+    assert [h["action"] for h in history] == ["แก้ไข", "บันทึกกิจกรรม"]
+    assert {c["field"]: (c["old"], c["new"]) for c in history[0]["changes"]} == {
+        "title": ("เวทีประชาคม", "เวทีประชาคม (แก้ไข)"),
+        "agencies": (world.lao.name, "–"),
+    }
+    assert api().get(f"{url}history/").status_code == 404
+
+
+def test_activity_filters(world, officer_d):
+    ActivityFactory(council=world.council_x, kind="training")
+    ActivityFactory(council=world.council_y, kind="forum")
+    client = api(officer_d)
+    assert [a["council"] for a in client.get("/api/v1/activities/", {"council": "500204"}).json()["results"]] == ["500204"]
+    assert [a["kind"] for a in client.get("/api/v1/activities/", {"kind": "training"}).json()["results"]] == ["training"]
+    bad = client.get("/api/v1/activities/", {"date_from": "2025-13-45"})
+    assert bad.status_code == 400 and "รูปแบบวันที่ไม่ถูกต้อง" in bad.json()["date_from"][0]
+    be = client.get("/api/v1/activities/", {"date_to": "25/11/2568"})  # a Buddhist-era year typed in
+    assert be.status_code == 400 and "ดูเหมือนเป็นปี พ.ศ." in be.json()["date_to"][0]

@@ -192,6 +192,9 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "ActivityKindEnum": "councils.choices.ActivityKind",
+        "AssessmentLevelEnum": "councils.choices.AssessmentLevel",
+        "CouncilStatusEnum": "councils.choices.CouncilStatus",
+        "OrganizationKindEnum": "councils.choices.OrganizationKind",
         "AlignmentStatusEnum": "plans.choices.AlignmentStatus",
         "ReportStatusEnum": "reports.choices.ReportStatus",
         "ReportScopeEnum": "reports.choices.ReportScope",
@@ -224,7 +227,8 @@ CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 20 * 60)
 #   longer than the longest task or a running task would be started twice.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": 2 * 60 * 60,
-    # Fail fast when the broker is down; the row stays QUEUED and a beat task re-sends it.
+    # Fail fast when the broker is down; the row stays QUEUED and reports.tasks.requeue_stale_reports
+    # (django-celery-beat) re-sends it.
     "max_retries": 2,
     "interval_start": 0,
     "interval_step": 0.5,
@@ -250,6 +254,36 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
 # Reports
 REPORT_MAX_ATTEMPTS = env_int("REPORT_MAX_ATTEMPTS", 3)
+# A report still queued this long after it was asked for was lost by the broker (Redis was
+# down): the beat task re-sends it.
+REPORT_QUEUED_GRACE_SECONDS = env_int("REPORT_QUEUED_GRACE_SECONDS", 120)
+
+
+def env_fernet_keys(name: str) -> str:
+    """A comma-separated list of Fernet keys (the first encrypts, all decrypt: rotation).
+    Empty is allowed here (councils.pdpa derives a key from SECRET_KEY); production requires it.
+    A malformed key stops start-up with the variable's name, never its value."""
+    raw = env.str(name, default="").strip()
+    from cryptography.fernet import Fernet
+
+    for key in (part.strip() for part in raw.split(",")):
+        if not key:
+            continue
+        try:
+            Fernet(key)
+        except (ValueError, TypeError):
+            raise ImproperlyConfigured(
+                f"{name} must be a comma-separated list of Fernet keys (32 url-safe base64 bytes each; "
+                "make one with: python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')"
+            ) from None
+    return raw
+
+
+# PDPA: national ID numbers are encrypted with FIELD_ENCRYPTION_KEY and found by an HMAC
+# keyed with NATIONAL_ID_HASH_KEY (see councils/pdpa.py). Empty: both derived from SECRET_KEY
+# with HKDF (local development and tests only; production requires both).
+FIELD_ENCRYPTION_KEY = env_fernet_keys("FIELD_ENCRYPTION_KEY")
+NATIONAL_ID_HASH_KEY = env.str("NATIONAL_ID_HASH_KEY", default="").strip()
 
 LOGGING = {
     "version": 1,

@@ -1,28 +1,81 @@
 """Every read of councils and activities, scoped to the user."""
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from accounts.scoping import scope_for
 from common.thai import current_fiscal_year
 
-from ..models import Activity, Council, District, Province
+from ..choices import ActivityKind, MentorshipStatus
+from ..models import (
+    Activity,
+    Assessment,
+    CommunityOrganization,
+    Council,
+    CouncilMember,
+    District,
+    Mentorship,
+    Province,
+    Theme,
+)
+
+COUNCIL_JOINS = ("subdistrict__district__province",)
+
+
+def latest_assessment(field: str, council_ref: str = "pk") -> Subquery:
+    """A subquery of one field of the council's latest assessment (by fiscal year)."""
+    return Subquery(Assessment.objects.filter(council=OuterRef(council_ref)).order_by("-fiscal_year").values(field)[:1])
+
+
+def with_latest_level(qs: QuerySet[Council]) -> QuerySet[Council]:
+    """Annotate ``latest_level`` (an AssessmentLevel value or None): what the level filter
+    and the lists show."""
+    return qs.annotate(latest_level=latest_assessment("level"))
 
 
 def councils_visible_to(*, user) -> QuerySet[Council]:
     """Councils the user works with (their scope), joined for list display."""
-    qs = Council.objects.select_related("subdistrict__district__province")
+    qs = Council.objects.select_related(*COUNCIL_JOINS)
     return scope_for(user).restrict(qs, subdistrict="subdistrict")
 
 
 def councils_public() -> QuerySet[Council]:
-    return Council.objects.filter(is_published=True).select_related("subdistrict__district__province")
+    return Council.objects.filter(is_published=True).select_related(*COUNCIL_JOINS)
+
+
+def councils_readable_by(*, user) -> QuerySet[Council]:
+    """Published councils for everyone, plus the unpublished ones inside the user's scope."""
+    if not user.is_authenticated:
+        return councils_public()
+    return councils_public() | councils_visible_to(user=user)
+
+
+def councils_for_list(*, user) -> QuerySet[Council]:
+    """The council list: the user's scope, with the latest assessment level, by tambon code."""
+    return with_latest_level(councils_visible_to(user=user)).order_by("subdistrict__code")
+
+
+def councils_for_api(*, user) -> QuerySet[Council]:
+    """What the API lists: published councils and the user's scope, with ``tambon_code``
+    (the cursor's ordering key) and the latest level."""
+    qs = councils_readable_by(user=user).select_related("lao").prefetch_related("themes")
+    return with_latest_level(qs).annotate(tambon_code=F("subdistrict__code"))
 
 
 def council_for_page(*, user, code: str) -> Council:
     """A council's page: public councils for everyone, others only within scope.
     Raises Council.DoesNotExist (a 404) otherwise."""
-    qs = councils_public() | councils_visible_to(user=user) if user.is_authenticated else councils_public()
-    return qs.get(subdistrict__code=code)
+    qs = councils_readable_by(user=user).select_related("lao").prefetch_related("themes")
+    return with_latest_level(qs).get(subdistrict__code=code)
+
+
+def councils_staffed_by(*, user) -> list[Council]:
+    """The councils the user is staff of (no query when there are none)."""
+    ids = scope_for(user).council_ids
+    if not ids:
+        return []
+    return list(Council.objects.filter(pk__in=ids).select_related("subdistrict").order_by("subdistrict__code"))
 
 
 def council_for_edit(*, user, code: str) -> Council:
@@ -31,7 +84,7 @@ def council_for_edit(*, user, code: str) -> Council:
 
 
 def council_activities(*, council: Council, limit: int | None = None) -> QuerySet[Activity]:
-    qs = council.activities.prefetch_related("photos").order_by("-date", "-id")
+    qs = council.activities.prefetch_related("photos", "agencies").order_by("-date", "-id")
     return qs[:limit] if limit else qs
 
 
@@ -42,6 +95,78 @@ def council_summary(*, council: Council, fiscal_year: int | None = None) -> dict
         this_year=Count("id", filter=Q(fiscal_year=fy)),
     )
     return {"fiscal_year": fy, "activities_total": agg["total"], "activities_this_year": agg["this_year"]}
+
+
+def _count(qs: QuerySet, ref: str = "council") -> Subquery:
+    """A correlated COUNT(*) of ``qs`` for the outer council, as a subquery."""
+    return Coalesce(
+        Subquery(
+            qs.filter(**{ref: OuterRef("pk")}).order_by().values(ref).annotate(n=Count("*")).values("n")[:1],
+            output_field=IntegerField(),
+        ),
+        Value(0),
+    )
+
+
+def _sum(qs: QuerySet, field: str, ref: str = "council") -> Subquery:
+    return Coalesce(
+        Subquery(
+            qs.filter(**{ref: OuterRef("pk")}).order_by().values(ref).annotate(n=Sum(field)).values("n")[:1],
+            output_field=IntegerField(),
+        ),
+        Value(0),
+    )
+
+
+def council_dashboard(*, council: Council, fiscal_year: int | None = None, today=None) -> dict:
+    """Figures for a council's dashboard in a fixed number of queries (one for the figures,
+    one for the mentor), whatever the council's size."""
+    fy = fiscal_year or current_fiscal_year()
+    today = today or timezone.localdate()
+    activities = Activity.objects.filter(fiscal_year=fy)
+    current_terms = CouncilMember.objects.filter(term_start__lte=today).filter(
+        Q(term_end__isnull=True) | Q(term_end__gte=today)
+    )
+    figures = (
+        Council.objects.filter(pk=council.pk)
+        .annotate(
+            activities_this_year=_count(activities),
+            meetings_this_year=_count(activities.filter(kind=ActivityKind.COUNCIL_MEETING)),
+            participants_this_year=_sum(activities, "participants"),
+            members_current=_count(current_terms),
+            organizations_total=_count(CommunityOrganization.objects.all()),
+            organization_members=_sum(CommunityOrganization.objects.all(), "member_count"),
+            level=latest_assessment("level"),
+            level_year=latest_assessment("fiscal_year"),
+            level_percent=latest_assessment("percent"),
+        )
+        .values(
+            "activities_this_year",
+            "meetings_this_year",
+            "participants_this_year",
+            "members_current",
+            "organizations_total",
+            "organization_members",
+            "level",
+            "level_year",
+            "level_percent",
+        )
+        .get()
+    )
+    return {"fiscal_year": fy, **figures, "mentorship": council_mentorship(council=council)}
+
+
+def council_mentorship(*, council: Council) -> Mentorship | None:
+    """The active mentorship in which this council is the mentee (at most one), with the mentor."""
+    return (
+        Mentorship.objects.filter(mentee=council, status=MentorshipStatus.ACTIVE)
+        .select_related("mentor__subdistrict__district__province")
+        .first()
+    )
+
+
+def council_recent_activities(*, council: Council, fiscal_year: int, limit: int = 10) -> QuerySet[Activity]:
+    return council.activities.filter(fiscal_year=fiscal_year).order_by("-date", "-id")[:limit]
 
 
 def activities_visible_to(*, user) -> QuerySet[Activity]:
@@ -63,3 +188,39 @@ def provinces_for_choice(*, user) -> QuerySet[Province]:
         | Q(districts__pk__in=scope.district_ids)
         | Q(districts__subdistricts__pk__in=scope.subdistrict_ids)
     ).distinct()
+
+
+def districts_for_choice(*, user, province_code: str | None = None) -> QuerySet[District]:
+    """Districts to choose from in a filter: those of the chosen province, else the user's
+    scope. A national user who has not chosen a province gets none (928 would be too many
+    for a phone); the form asks for the province first."""
+    scope = scope_for(user)
+    qs = District.objects.select_related("province").order_by("code")
+    if province_code:
+        qs = qs.filter(province__code=province_code)
+    elif scope.national:
+        return qs.none()
+    if scope.national:
+        return qs
+    return qs.filter(
+        Q(province_id__in=scope.province_ids)
+        | Q(pk__in=scope.district_ids)
+        | Q(subdistricts__pk__in=scope.subdistrict_ids)
+    ).distinct()
+
+
+def themes_for_choice() -> QuerySet[Theme]:
+    return Theme.objects.order_by("name_th")
+
+
+def laos_for_council(*, council: Council) -> QuerySet:
+    """Local governments a council may name as its LAO: those of its district, and the
+    provincial one (อบจ.). agencies.Agency is reached through the FK: no import."""
+    agency = Council._meta.get_field("lao").related_model
+    sub = council.subdistrict
+    return (
+        agency.objects.local_governments()
+        .filter(province_id=sub.district.province_id)
+        .filter(Q(district_id=sub.district_id) | Q(district__isnull=True))
+        .order_by("name", "pk")
+    )

@@ -40,7 +40,7 @@ def test_thai_date_styles():
 
 
 def test_thai_date_of_aware_datetime_is_in_bangkok_time():
-    moment = dt.datetime(2025, 12, 31, 18, 30, tzinfo=dt.timezone.utc)  # 01:30 on 1 Jan in Bangkok
+    moment = dt.datetime(2025, 12, 31, 18, 30, tzinfo=dt.UTC)  # 01:30 on 1 Jan in Bangkok
     assert thai_date(moment, "datetime") == "1 ม.ค. 2569 01:30 น."
 
 
