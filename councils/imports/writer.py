@@ -164,6 +164,8 @@ def write_records(
     Must run inside a transaction."""
     if not connection.in_atomic_block:
         raise RuntimeError("write_records must run inside transaction.atomic()")
+    if connection.vendor != "postgresql":
+        return _write_portable(kind=kind, records=records, user_id=user_id, reason=reason, progress=progress)
     written = 0
     with connection.cursor() as cursor:
         if kind != ImportKind.MEMBERS:
@@ -202,6 +204,29 @@ def write_records(
             if progress:
                 progress(written)
     return written
+
+
+def _write_portable(*, kind, records, user_id, reason, progress) -> int:
+    """The same rows and history through the ORM, for databases without COPY (SQLite in
+    local runs). Slower, but small local files don't mind."""
+    from django.contrib.auth import get_user_model
+    from simple_history.utils import bulk_create_with_history
+
+    user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
+    options = {"batch_size": 1000, "default_user": user, "default_change_reason": reason}
+    if kind != ImportKind.MEMBERS:
+        model = Council if kind == ImportKind.COUNCILS else CommunityOrganization
+        objs = [model(**row) for row in _model_rows(model, records)]
+        bulk_create_with_history(objs, model, **options)
+    else:
+        people = bulk_create_with_history(
+            [Person(full_name=r["full_name"], phone=r["phone"]) for r in records], Person, **options
+        )
+        _people_rows, term_rows = _member_rows(records, [p.pk for p in people])
+        bulk_create_with_history([CouncilMember(**row) for row in term_rows], CouncilMember, **options)
+    if progress:
+        progress(len(records))
+    return len(records)
 
 
 def _built_ahead(items: Sequence, build: Callable) -> Iterator:

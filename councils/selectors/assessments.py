@@ -9,6 +9,7 @@ it at all get 404.
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
@@ -75,10 +76,19 @@ def indicator_sets_visible() -> QuerySet[IndicatorSet]:
 # Latest assessment per council, for many councils at once ---------------------------------
 
 
+def _latest_per_council(qs: QuerySet[Assessment]) -> QuerySet[Assessment]:
+    """Each council's latest assessment: DISTINCT ON where the database has it
+    (PostgreSQL), a correlated subquery elsewhere (SQLite, for local runs)."""
+    if connection.vendor == "postgresql":
+        return qs.order_by("council_id", "-fiscal_year").distinct("council_id")
+    newest = Assessment.objects.filter(council=OuterRef("council")).order_by("-fiscal_year").values("pk")[:1]
+    return qs.filter(pk=Subquery(newest))
+
+
 def latest_assessment_ids() -> QuerySet:
-    """Ids of each council's latest assessment (PostgreSQL DISTINCT ON), for use as a
-    subquery: ``Assessment.objects.filter(pk__in=latest_assessment_ids())``."""
-    return Assessment.objects.order_by("council_id", "-fiscal_year").distinct("council_id").values("pk")
+    """Ids of each council's latest assessment, for use as a subquery:
+    ``Assessment.objects.filter(pk__in=latest_assessment_ids())``."""
+    return _latest_per_council(Assessment.objects.all()).values("pk")
 
 
 def latest_assessments(*, councils) -> dict[int, Assessment]:
@@ -86,7 +96,7 @@ def latest_assessments(*, councils) -> dict[int, Assessment]:
     ids = [c.pk if isinstance(c, Council) else c for c in councils]
     if not ids:
         return {}
-    rows = Assessment.objects.filter(council_id__in=ids).order_by("council_id", "-fiscal_year").distinct("council_id")
+    rows = _latest_per_council(Assessment.objects.filter(council_id__in=ids))
     return {a.council_id: a for a in rows}
 
 
