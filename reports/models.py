@@ -14,6 +14,30 @@ class Report(models.Model):
     kind = models.CharField(_("ประเภท"), max_length=20, choices=ReportKind.choices, default=ReportKind.ANNUAL)
     fiscal_year = models.PositiveIntegerField(_("ปีงบประมาณ (พ.ศ.)"), validators=[validate_be_year])
     scope = models.CharField(_("ขอบเขต"), max_length=20, choices=ReportScope.choices)
+    quarter = models.PositiveSmallIntegerField(
+        _("ไตรมาส"), null=True, blank=True, help_text=_("ไตรมาสของปีงบประมาณ 1–4 (ไตรมาส 1 คือ ต.ค.–ธ.ค.)")
+    )
+    region = models.ForeignKey(
+        "councils.Region", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("ภาค")
+    )
+    district = models.ForeignKey(
+        "councils.District", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("อำเภอ")
+    )
+    council = models.ForeignKey(
+        "councils.Council", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("สภา")
+    )
+    # What identifies a report: kind, year, quarter and scope area, as one string
+    # ("annual:2568:-:province:50"). Rows sharing a key are versions of one report.
+    key = models.CharField(_("รหัสรายงาน"), max_length=80, db_index=True, default="")
+    version = models.PositiveIntegerField(_("ฉบับที่"), default=1)
+    xlsx = models.FileField(_("ตัวเลข (XLSX)"), upload_to="reports/%Y/", blank=True)
+    sections_total = models.PositiveIntegerField(_("จำนวนส่วน"), default=0)
+    sections_done = models.PositiveIntegerField(_("ส่วนที่เสร็จแล้ว"), default=0)
+    is_published = models.BooleanField(_("เผยแพร่ต่อสาธารณะ"), default=False)
+    published_at = models.DateTimeField(_("เผยแพร่เมื่อ"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("ผู้เผยแพร่")
+    )
     province = models.ForeignKey(
         "councils.Province",
         on_delete=models.PROTECT,
@@ -49,7 +73,28 @@ class Report(models.Model):
             models.CheckConstraint(
                 name="report_province_scope_has_province",
                 condition=~models.Q(scope="province") | models.Q(province__isnull=False),
-            )
+            ),
+            models.CheckConstraint(
+                name="report_district_scope_has_district",
+                condition=~models.Q(scope="district") | models.Q(district__isnull=False),
+            ),
+            models.CheckConstraint(
+                name="report_council_scope_has_council",
+                condition=~models.Q(scope="council") | models.Q(council__isnull=False),
+            ),
+            models.CheckConstraint(
+                name="report_region_scope_has_region",
+                condition=~models.Q(scope="region") | models.Q(region__isnull=False),
+            ),
+            models.CheckConstraint(
+                name="report_quarter_in_range",
+                condition=models.Q(quarter__isnull=True) | models.Q(quarter__gte=1, quarter__lte=4),
+            ),
+            # One job at a time per report: asking again while one runs joins it.
+            models.UniqueConstraint(
+                fields=["key"], condition=models.Q(status__in=["queued", "running"]), name="report_one_active_per_key"
+            ),
+            models.UniqueConstraint(fields=["key", "version"], name="report_key_version_unique"),
         ]
 
     def __str__(self):
@@ -63,3 +108,26 @@ class Report(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in {ReportStatus.DONE, ReportStatus.FAILED}
+
+
+class ReportNarrative(models.Model):
+    """What CODI staff write for a fiscal year's annual report: expected results and future
+    directions (the last chapter), plus optional lessons (proposals, obstacles, solutions)."""
+
+    fiscal_year = models.PositiveIntegerField(_("ปีงบประมาณ (พ.ศ.)"), unique=True, validators=[validate_be_year])
+    lessons = models.TextField(_("บทเรียน: ข้อเสนอ ข้อติดขัด และแนวทางแก้ไข"), blank=True)
+    expected_results = models.TextField(_("ผลที่คาดว่าจะได้รับ"), blank=True)
+    future_directions = models.TextField(_("ทิศทางในอนาคต"), blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("แก้ไขโดย")
+    )
+    updated_at = models.DateTimeField(_("แก้ไขล่าสุด"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-fiscal_year"]
+        verbose_name = _("บทสรุปรายงานประจำปี")
+        verbose_name_plural = _("บทสรุปรายงานประจำปี")
+
+    def __str__(self):
+        return str(self.fiscal_year)

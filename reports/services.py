@@ -10,7 +10,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,7 +18,7 @@ from accounts.scoping import scope_for
 from common.thai import thai_date
 
 from . import selectors
-from .choices import ReportKind, ReportScope, ReportStatus
+from .choices import ACTIVE_STATUSES, ReportKind, ReportScope, ReportStatus
 from .models import Report
 from .rendering import render_annual_html, render_pdf
 
@@ -36,22 +36,80 @@ def _enqueue(report_id: int) -> None:
         logger.exception("could not enqueue report %s; it stays queued", report_id)
 
 
-@transaction.atomic
-def report_request(*, by, fiscal_year: int, scope: str, province=None, kind: str = ReportKind.ANNUAL) -> Report:
+def report_key(*, kind: str, fiscal_year: int, scope: str, quarter: int | None = None, area_code: str = "-") -> str:
+    """What identifies a report: rows sharing a key are versions of the same report."""
+    return f"{kind}:{fiscal_year}:{quarter or '-'}:{scope}:{area_code or '-'}"
+
+
+def _area_code(*, scope, province=None, district=None, council=None, region=None) -> str:
+    if scope == ReportScope.PROVINCE:
+        return province.code
+    if scope == ReportScope.DISTRICT:
+        return district.code
+    if scope == ReportScope.COUNCIL:
+        return council.subdistrict.code
+    if scope == ReportScope.REGION:
+        return region.code
+    return "-"
+
+
+def report_request(
+    *,
+    by,
+    fiscal_year: int,
+    scope: str,
+    province=None,
+    district=None,
+    council=None,
+    region=None,
+    quarter: int | None = None,
+    kind: str = ReportKind.ANNUAL,
+) -> Report:
+    """Ask for a report. While a job for the same report (same key) is queued or running,
+    asking again joins it; once it is finished, asking again makes the next version and
+    keeps the earlier files."""
     user_scope = scope_for(by)
     if not user_scope.can_request_report():
-        raise PermissionDenied("เฉพาะเจ้าหน้าที่ พอช. เท่านั้นที่ขอสร้างรายงานได้")
+        raise PermissionDenied(_("เฉพาะเจ้าหน้าที่ พอช. เท่านั้นที่ขอสร้างรายงานได้"))
     if scope == ReportScope.PROVINCE and province is None:
-        raise ValidationError({"province": "กรุณาเลือกจังหวัดสำหรับรายงานระดับจังหวัด"})
+        raise ValidationError({"province": _("กรุณาเลือกจังหวัดสำหรับรายงานระดับจังหวัด")})
     if scope == ReportScope.NATIONAL:
         province = None
         if not user_scope.national:
-            raise PermissionDenied("คุณขอรายงานได้เฉพาะจังหวัดที่รับผิดชอบ")
-    elif not user_scope.national and province.pk not in user_scope.province_ids:
-        raise PermissionDenied("คุณขอรายงานได้เฉพาะจังหวัดที่รับผิดชอบ")
-    report = Report(kind=kind, fiscal_year=fiscal_year, scope=scope, province=province, requested_by=by)
-    report.full_clean()
-    report.save()
+            raise PermissionDenied(_("คุณขอรายงานได้เฉพาะจังหวัดที่รับผิดชอบ"))
+    elif scope == ReportScope.PROVINCE and not user_scope.national and province.pk not in user_scope.province_ids:
+        raise PermissionDenied(_("คุณขอรายงานได้เฉพาะจังหวัดที่รับผิดชอบ"))
+    key = report_key(
+        kind=kind,
+        fiscal_year=fiscal_year,
+        scope=scope,
+        quarter=quarter,
+        area_code=_area_code(scope=scope, province=province, district=district, council=council, region=region),
+    )
+    report = Report(
+        kind=kind,
+        fiscal_year=fiscal_year,
+        quarter=quarter,
+        scope=scope,
+        province=province,
+        district=district,
+        council=council,
+        region=region,
+        key=key,
+        requested_by=by,
+    )
+    report.full_clean(exclude=["key", "version"])
+    try:
+        with transaction.atomic():
+            running = Report.objects.select_for_update().filter(key=key, status__in=ACTIVE_STATUSES).first()
+            if running is not None:
+                return running  # join the job already under way
+            last = Report.objects.filter(key=key).order_by("-version").values_list("version", flat=True).first()
+            report.version = (last or 0) + 1
+            report.save()
+    except IntegrityError:
+        # Another request made the same report at the same moment: join it.
+        return Report.objects.get(key=key, status__in=ACTIVE_STATUSES)
     transaction.on_commit(lambda: _enqueue(report.pk))
     return report
 

@@ -1,7 +1,7 @@
 """Council models, one module per concern, re-exported here."""
 
 from .activity import Activity, ActivityPhoto
-from .areas import District, Province, Subdistrict, Theme
+from .areas import District, Province, Region, Subdistrict, Theme
 from .assessment import Assessment, AssessmentScore, Indicator, IndicatorSet
 from .council import Council
 from .imports import ImportJob
@@ -26,6 +26,7 @@ __all__ = [
     "NationalIdReveal",
     "Person",
     "Province",
+    "Region",
     "Subdistrict",
     "Theme",
 ]

@@ -79,3 +79,20 @@ class Theme(models.Model):
 
     def __str__(self):
         return self.name_th
+
+
+class Region(models.Model):
+    """A CODI region (ภาค): a named set of provinces a regional office serves."""
+
+    code = models.SlugField(_("รหัส"), max_length=20, unique=True)
+    name_th = models.CharField(_("ชื่อภาค"), max_length=100)
+    provinces = models.ManyToManyField(Province, related_name="regions", verbose_name=_("จังหวัด"))
+    history = HistoricalRecords(m2m_fields=[provinces])
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("ภาค (พอช.)")
+        verbose_name_plural = _("ภาค (พอช.)")
+
+    def __str__(self):
+        return self.name_th

@@ -179,7 +179,7 @@ def test_codi_staff_watch_a_report_finish_without_reloading(
     report_id = _request_national_report(page)
     status = page.locator("#status-text")
     expect(page.locator(".messages")).to_contain_text("รับคำขอสร้างรายงานแล้ว")
-    expect(page.get_by_role("heading", level=1)).to_have_text("รายงานประจำปี ปีงบประมาณ 2569 ทั้งประเทศ")
+    expect(page.get_by_role("heading", level=1)).to_have_text("รายงานการประเมินผลประจำปี ปีงบประมาณ 2569 ทั้งประเทศ")
     expect(status).to_have_text("รอคิว")
     expect(page.locator("progress#progress")).to_be_visible()
     expect(page.locator("#queued-note")).to_be_visible()

@@ -48,7 +48,7 @@ def test_figures_province(data, world):
 
 
 def test_report_pdf_is_thai_with_embedded_sarabun(data, tmp_path):
-    html = render_annual_html(figures=report_figures(fiscal_year=2569, province=None), title="รายงานประจำปี ปีงบประมาณ 2569")
+    html = render_annual_html(figures=report_figures(fiscal_year=2569, province=None), title="รายงานการประเมินผลประจำปี ปีงบประมาณ 2569")
     target = tmp_path / "r.pdf"
     render_pdf(html, str(target))
     assert target.read_bytes()[:5] == b"%PDF-"

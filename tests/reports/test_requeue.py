@@ -12,7 +12,10 @@ pytestmark = pytest.mark.django_db
 
 
 def _report(user, **fields):
-    report = Report.objects.create(fiscal_year=2569, scope=ReportScope.NATIONAL, requested_by=user)
+    n = Report.objects.count() + 1
+    report = Report.objects.create(
+        fiscal_year=2569, scope=ReportScope.NATIONAL, requested_by=user, key=f"test:{n}", version=1
+    )
     Report.objects.filter(pk=report.pk).update(**fields)
     report.refresh_from_db()
     return report
@@ -65,3 +68,18 @@ def test_attempts_are_capped(world, codi_staff, settings):
     report.refresh_from_db()
     assert report.status == ReportStatus.FAILED
     assert report.error == f"สร้างรายงานไม่สำเร็จหลังพยายาม {settings.REPORT_MAX_ATTEMPTS} ครั้ง"
+
+
+def test_asking_again_while_running_joins_and_after_done_makes_a_new_version(world, codi_staff, django_capture_on_commit_callbacks):
+    first = services.report_request(by=codi_staff, fiscal_year=2569, scope=ReportScope.NATIONAL)
+    again = services.report_request(by=codi_staff, fiscal_year=2569, scope=ReportScope.NATIONAL)
+    assert again.pk == first.pk and first.key == "annual:2569:-:national:-"
+    other_year = services.report_request(by=codi_staff, fiscal_year=2568, scope=ReportScope.NATIONAL)
+    assert other_year.pk != first.pk
+    services.report_generate(report_id=first.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        second = services.report_request(by=codi_staff, fiscal_year=2569, scope=ReportScope.NATIONAL)
+    assert (second.pk != first.pk, second.version) == (True, 2)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.file and second.file and first.file.name != second.file.name  # the earlier file is kept
