@@ -13,14 +13,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
+from accounts.choices import Role
 from accounts.scoping import scope_for
 from common.thai import thai_date
 
 from . import selectors
 from .choices import ACTIVE_STATUSES, ReportKind, ReportScope, ReportStatus
-from .models import Report
-from .rendering import render_annual_html, render_pdf
+from .models import Report, ReportNarrative
+from .rendering.build import build_pdf, build_xlsx
+from .spec import ReportSpec
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +37,17 @@ def _enqueue(report_id: int) -> None:
         generate_report.delay(report_id)
     except Exception:  # kombu raises various errors when Redis is unreachable
         logger.exception("could not enqueue report %s; it stays queued", report_id)
+
+
+SYSTEM_USERNAME = "system-reports"
+
+# Which area field each scope needs, and the Thai message when it is missing.
+_AREA_FIELDS = {
+    ReportScope.REGION: ("region", _lazy("กรุณาเลือกภาคสำหรับรายงานระดับภาค")),
+    ReportScope.PROVINCE: ("province", _lazy("กรุณาเลือกจังหวัดสำหรับรายงานระดับจังหวัด")),
+    ReportScope.DISTRICT: ("district", _lazy("กรุณาเลือกอำเภอสำหรับรายงานระดับอำเภอ")),
+    ReportScope.COUNCIL: ("council", _lazy("กรุณาระบุรหัสตำบลของสภาองค์กรชุมชนตำบล")),
+}
 
 
 def report_key(*, kind: str, fiscal_year: int, scope: str, quarter: int | None = None, area_code: str = "-") -> str:
@@ -53,6 +67,49 @@ def _area_code(*, scope, province=None, district=None, council=None, region=None
     return "-"
 
 
+def system_user():
+    """The user scheduled reports are requested as (Celery beat has no user): an inactive
+    account, without a password, holding a national CODI role. Its name shows as the
+    requester on the report page, so a scheduled report is told apart from a requested one."""
+    from django.contrib.auth import get_user_model
+
+    from accounts.models import RoleAssignment
+
+    user, created = get_user_model().objects.get_or_create(
+        username=SYSTEM_USERNAME, defaults={"first_name": _("ระบบสร้างรายงานตามกำหนด"), "is_active": False}
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    if not RoleAssignment.objects.filter(user=user, role=Role.CODI_STAFF).exists():
+        RoleAssignment.objects.create(user=user, role=Role.CODI_STAFF)
+    return user
+
+
+def _check_request(*, by, kind, scope, quarter, areas: dict) -> dict:
+    """Permission, then shape: returns the area fields the scope keeps (others cleared)."""
+    user_scope = scope_for(by)
+    if not user_scope.can_request_report():
+        raise PermissionDenied(_("เฉพาะเจ้าหน้าที่ พอช. เท่านั้นที่ขอสร้างรายงานได้"))
+    if scope not in ReportScope.values:
+        raise ValidationError({"scope": _("ขอบเขตไม่ถูกต้อง")})
+    if kind not in ReportKind.values:
+        raise ValidationError({"kind": _("ประเภทรายงานไม่ถูกต้อง")})
+    if kind == ReportKind.QUARTERLY and quarter not in (1, 2, 3, 4):
+        raise ValidationError({"quarter": _("กรุณาเลือกไตรมาส 1–4 สำหรับรายงานรายไตรมาส")})
+    if kind == ReportKind.ANNUAL and quarter is not None:
+        raise ValidationError({"quarter": _("รายงานประจำปีไม่ต้องระบุไตรมาส")})
+    kept = {name: None for name in ("region", "province", "district", "council")}
+    if scope in _AREA_FIELDS:
+        name, message = _AREA_FIELDS[scope]
+        if areas.get(name) is None:
+            raise ValidationError({name: str(message)})
+        kept[name] = areas[name]
+    if not selectors.area_requestable(user=by, scope=scope, **kept):
+        raise PermissionDenied(_("คุณขอรายงานได้เฉพาะพื้นที่ที่รับผิดชอบ"))
+    return kept
+
+
 def report_request(
     *,
     by,
@@ -67,37 +124,17 @@ def report_request(
 ) -> Report:
     """Ask for a report. While a job for the same report (same key) is queued or running,
     asking again joins it; once it is finished, asking again makes the next version and
-    keeps the earlier files."""
-    user_scope = scope_for(by)
-    if not user_scope.can_request_report():
-        raise PermissionDenied(_("เฉพาะเจ้าหน้าที่ พอช. เท่านั้นที่ขอสร้างรายงานได้"))
-    if scope == ReportScope.PROVINCE and province is None:
-        raise ValidationError({"province": _("กรุณาเลือกจังหวัดสำหรับรายงานระดับจังหวัด")})
-    if scope == ReportScope.NATIONAL:
-        province = None
-        if not user_scope.national:
-            raise PermissionDenied(_("คุณขอรายงานได้เฉพาะจังหวัดที่รับผิดชอบ"))
-    elif scope == ReportScope.PROVINCE and not user_scope.national and province.pk not in user_scope.province_ids:
-        raise PermissionDenied(_("คุณขอรายงานได้เฉพาะจังหวัดที่รับผิดชอบ"))
-    key = report_key(
+    keeps the earlier files. ``by`` must be CODI staff whose area covers the report's
+    (scheduled reports use ``system_user()``)."""
+    areas = _check_request(
+        by=by,
         kind=kind,
-        fiscal_year=fiscal_year,
         scope=scope,
         quarter=quarter,
-        area_code=_area_code(scope=scope, province=province, district=district, council=council, region=region),
+        areas={"province": province, "district": district, "council": council, "region": region},
     )
-    report = Report(
-        kind=kind,
-        fiscal_year=fiscal_year,
-        quarter=quarter,
-        scope=scope,
-        province=province,
-        district=district,
-        council=council,
-        region=region,
-        key=key,
-        requested_by=by,
-    )
+    key = report_key(kind=kind, fiscal_year=fiscal_year, scope=scope, quarter=quarter, area_code=_area_code(scope=scope, **areas))
+    report = Report(kind=kind, fiscal_year=fiscal_year, quarter=quarter, scope=scope, key=key, requested_by=by, **areas)
     report.full_clean(exclude=["key", "version"])
     try:
         with transaction.atomic():
@@ -114,6 +151,65 @@ def report_request(
     return report
 
 
+def report_regenerate(*, report: Report, by) -> Report:
+    """Make a new version of ``report`` (or join the one already running)."""
+    return report_request(
+        by=by,
+        kind=report.kind,
+        fiscal_year=report.fiscal_year,
+        quarter=report.quarter,
+        scope=report.scope,
+        region=report.region,
+        province=report.province,
+        district=report.district,
+        council=report.council,
+    )
+
+
+def report_manageable(*, report: Report, by) -> bool:
+    """May ``by`` make a new version of ``report`` or publish it? CODI staff whose area
+    covers the report's (a published report is visible to everyone, managed by few)."""
+    return scope_for(by).can_request_report() and selectors.area_requestable(
+        user=by,
+        scope=report.scope,
+        region=report.region,
+        province=report.province,
+        district=report.district,
+        council=report.council,
+    )
+
+
+@transaction.atomic
+def report_publish(*, report: Report, by, publish: bool = True) -> Report:
+    """Publish a finished report to everyone (no login needed), or take it back."""
+    if not report_manageable(report=report, by=by):
+        raise PermissionDenied(_("เฉพาะเจ้าหน้าที่ พอช. ที่รับผิดชอบพื้นที่ของรายงานเท่านั้นที่เผยแพร่รายงานได้"))
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if publish and report.status != ReportStatus.DONE:
+        raise ValidationError(_("เผยแพร่ได้เฉพาะรายงานที่สร้างเสร็จแล้ว"))
+    if publish:
+        _set(report, is_published=True, published_at=timezone.now(), published_by=by)
+    else:
+        _set(report, is_published=False, published_at=None, published_by=None)
+    return report
+
+
+@transaction.atomic
+def narrative_save(*, fiscal_year: int, by, lessons: str = "", expected_results: str = "", future_directions: str = ""):
+    """Write the chapter CODI staff author for a fiscal year's annual report."""
+    if not scope_for(by).is_codi():
+        raise PermissionDenied(_("เฉพาะเจ้าหน้าที่ พอช. เท่านั้นที่เขียนบทสรุปรายงานได้"))
+    narrative = ReportNarrative.objects.select_for_update().filter(fiscal_year=fiscal_year).first()
+    narrative = narrative or ReportNarrative(fiscal_year=fiscal_year)
+    narrative.lessons = lessons.strip()
+    narrative.expected_results = expected_results.strip()
+    narrative.future_directions = future_directions.strip()
+    narrative.updated_by = by
+    narrative.full_clean()
+    narrative.save()
+    return narrative
+
+
 def _set(report: Report, **fields) -> None:
     for name, value in fields.items():
         setattr(report, name, value)
@@ -127,15 +223,49 @@ def _running_elsewhere(report: Report) -> bool:
     return timezone.now() - report.started_at < timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
 
 
+def report_render(*, spec: ReportSpec, target, on_progress=None) -> None:
+    """Write the report's PDF to ``target`` (a path or a binary file), section by section;
+    ``on_progress(done, total)`` is called as sections finish. Used by the job and by the
+    ``generate_report`` command."""
+    build_pdf(spec, target, on_progress)
+
+
+def _write_atomically(final_path: Path, prefix: str, suffix: str, write) -> None:
+    """``write(binary_file)`` into a temporary file beside ``final_path``, then move it into
+    place: a half-written file is never served."""
+    fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=final_path.parent)
+    try:
+        with os.fdopen(fd, "wb") as tmp:
+            write(tmp)
+        os.replace(tmp_name, final_path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+
+
+def _progress_saver(report: Report):
+    def on_progress(done: int, total: int) -> None:
+        share = round(100 * done / total) if total else 0
+        # Never show 100 before the file is in place (that is the DONE state's job).
+        _set(report, sections_total=total, sections_done=done, progress=max(5, min(share, 95)))
+
+    return on_progress
+
+
 def report_generate(*, report_id: int, redelivered: bool = False) -> Report:
     """Run one report job: gather → HTML → PDF, written to a temporary file and moved
-    into place so a half-written file is never served.
+    into place so a half-written file is never served. ``sections_done/sections_total``
+    and ``progress`` follow the renderer section by section.
 
     A duplicate message (the stale-job sweep re-sent a job that was only slow to start)
     finds the row done or running and does nothing; a message the broker re-delivered
     because its worker died (``redelivered``) takes over the running row."""
     with transaction.atomic():
-        report = Report.objects.select_for_update(of=("self",)).select_related("province").get(pk=report_id)
+        report = (
+            Report.objects.select_for_update(of=("self",))
+            .select_related("province", "district", "council__subdistrict", "region")
+            .get(pk=report_id)
+        )
         if report.status in (ReportStatus.DONE, ReportStatus.FAILED):
             return report
         if not redelivered and _running_elsewhere(report):
@@ -154,12 +284,10 @@ def report_generate(*, report_id: int, redelivered: bool = False) -> Report:
             started_at=timezone.now(),
             attempts=report.attempts + 1,
             progress=5,
+            sections_done=0,
             error="",
         )
-    figures = selectors.report_figures(fiscal_year=report.fiscal_year, province=report.province)
-    _set(report, progress=40)
-    html = render_annual_html(figures=figures, title=str(report))
-    _set(report, progress=60)
+    spec = ReportSpec.from_report(report)
 
     relative = Path("reports") / str(report.fiscal_year) / f"report-{report.pk}.pdf"
     final_path = Path(settings.MEDIA_ROOT) / relative
@@ -169,16 +297,24 @@ def report_generate(*, report_id: int, redelivered: bool = False) -> Report:
     prefix = f"report-{report.pk}-"
     for stale in final_path.parent.glob(f"{prefix}*.pdf.part"):
         stale.unlink(missing_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=".pdf.part", dir=final_path.parent)
-    try:
-        with os.fdopen(fd, "wb") as tmp:
-            render_pdf(html, tmp)
-        os.replace(tmp_name, final_path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+    for stale in final_path.parent.glob(f"{prefix}*.xlsx.part"):
+        stale.unlink(missing_ok=True)
+    _write_atomically(
+        final_path, prefix, ".pdf.part", lambda tmp: report_render(spec=spec, target=tmp, on_progress=_progress_saver(report))
+    )
+    # The same figures as a spreadsheet, written the same way, before the row says done.
+    _write_atomically(final_path.with_suffix(".xlsx"), prefix, ".xlsx.part", lambda tmp: build_xlsx(spec, tmp))
     report.file.name = str(relative)
-    _set(report, file=report.file, status=ReportStatus.DONE, progress=100, finished_at=timezone.now())
+    report.xlsx.name = str(relative.with_suffix(".xlsx"))
+    _set(
+        report,
+        file=report.file,
+        xlsx=report.xlsx,
+        status=ReportStatus.DONE,
+        progress=100,
+        sections_done=report.sections_total,
+        finished_at=timezone.now(),
+    )
     return report
 
 
@@ -216,9 +352,14 @@ def report_fail(*, report_id: int, reason: str) -> None:
     )
 
 
-def report_filename(report: Report) -> str:
-    where = report.province.code if report.province_id else "national"
-    return f"report-{report.kind}-{report.fiscal_year}-{where}.pdf"
+def report_filename(report: Report, ext: str = "pdf") -> str:
+    where = _area_code(
+        scope=report.scope, province=report.province, district=report.district, council=report.council, region=report.region
+    )
+    where = "national" if where == "-" else f"{report.scope}-{where}"
+    quarter = f"-q{report.quarter}" if report.quarter else ""
+    version = f"-v{report.version}" if report.version > 1 else ""
+    return f"report-{report.kind}-{report.fiscal_year}{quarter}-{where}{version}.{ext}"
 
 
 def report_describe_time(report: Report) -> str:

@@ -34,3 +34,24 @@ def generate_report(self, report_id: int) -> None:
 def requeue_stale_reports() -> dict:
     """Periodic (django-celery-beat, every 5 minutes): re-send jobs the broker lost."""
     return services.report_requeue_stale()
+
+
+@shared_task(acks_late=True, soft_time_limit=10 * 60, time_limit=15 * 60)
+def schedule_quarterly_reports() -> int:
+    """Periodic (django-celery-beat, 1 Jan/Apr/Jul/Oct): quarterly reports of every
+    province and district for the fiscal quarter just finished."""
+    from django.utils import timezone
+
+    from .schedule import schedule_quarterly
+
+    return len(schedule_quarterly(today=timezone.localdate()))
+
+
+@shared_task(acks_late=True, soft_time_limit=10 * 60, time_limit=15 * 60)
+def schedule_annual_reports() -> int:
+    """Periodic (django-celery-beat, 1 October): annual reports for the fiscal year just ended."""
+    from django.utils import timezone
+
+    from .schedule import schedule_annual
+
+    return len(schedule_annual(today=timezone.localdate()))

@@ -9,4 +9,16 @@ urlpatterns = [
     path("<int:pk>/", views.ReportDetailView.as_view(), name="report_detail"),
     path("<int:pk>/status/", views.ReportStatusView.as_view(), name="report_status"),
     path("<int:pk>/download/", views.ReportDownloadView.as_view(), name="report_download"),
+    path("<int:pk>/download/xlsx/", views.ReportDownloadView.as_view(xlsx=True), name="report_download_xlsx"),
+    path("<int:pk>/regenerate/", views.ReportRegenerateView.as_view(), name="report_regenerate"),
+    path("<int:pk>/publish/", views.ReportPublishView.as_view(), name="report_publish"),
+    path("public/", views.PublicReportListView.as_view(), name="public_list"),
+    path("public/<int:pk>/", views.PublicReportDetailView.as_view(), name="public_detail"),
+    path("public/<int:pk>/download/", views.PublicReportDownloadView.as_view(), name="public_download"),
+    path(
+        "public/<int:pk>/download/xlsx/",
+        views.PublicReportDownloadView.as_view(xlsx=True),
+        name="public_download_xlsx",
+    ),
+    path("narratives/<int:fiscal_year>/", views.NarrativeView.as_view(), name="narrative"),
 ]

@@ -1,34 +1,80 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import DetailView, FormView
+from django.views.generic import DetailView, FormView, ListView
 
 from accounts.scoping import scope_for
-from councils.selectors import provinces_for_choice
+from common.validators import validate_be_year
 
 from . import selectors, services
 from .choices import ReportStatus
-from .forms import ReportRequestForm
+from .forms import NarrativeForm, ReportFilterForm, ReportRequestForm
+from .models import ReportNarrative
+
+LIST_LIMIT = 200
+
+
+def _status_json(report, *, public: bool = False) -> dict:
+    prefix = "reports:public_" if public else "reports:report_"
+    done = report.status == ReportStatus.DONE
+    return {
+        "id": report.pk,
+        "status": report.status,
+        "status_display": report.get_status_display(),
+        "progress": report.progress,
+        "sections_done": report.sections_done,
+        "sections_total": report.sections_total,
+        "error": report.error,
+        "download_url": reverse(f"{prefix}download", kwargs={"pk": report.pk}) if done and report.file else None,
+        "xlsx_url": reverse(f"{prefix}download_xlsx", kwargs={"pk": report.pk}) if done and report.xlsx else None,
+    }
+
+
+def _file_response(report, *, xlsx: bool = False):
+    if report.status != ReportStatus.DONE or not (report.xlsx if xlsx else report.file):
+        raise Http404(_("รายงานนี้ยังไม่พร้อมดาวน์โหลด"))
+    if xlsx:
+        return FileResponse(
+            report.xlsx.open("rb"),
+            as_attachment=True,
+            filename=services.report_filename(report, "xlsx"),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    return FileResponse(
+        report.file.open("rb"), as_attachment=True, filename=services.report_filename(report), content_type="application/pdf"
+    )
 
 
 class ReportListView(LoginRequiredMixin, FormView):
-    """Every report the user may see, and (for CODI staff) the form to ask for one."""
+    """Every report the user may see, by fiscal year and scope, with filters; for CODI
+    staff also the form to ask for one."""
 
     template_name = "reports/report_list.html"
     form_class = ReportRequestForm
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "provinces": provinces_for_choice(user=self.request.user)}
+        user = self.request.user
+        return {
+            **super().get_form_kwargs(),
+            "regions": selectors.regions_requestable(user=user),
+            "provinces": selectors.provinces_requestable(user=user),
+            "districts": selectors.districts_requestable(user=user),
+            "councils": selectors.councils_requestable(user=user),
+        }
 
     def get_context_data(self, **kwargs):
+        visible = selectors.reports_visible_to(user=self.request.user)
+        filters = ReportFilterForm(self.request.GET or None, years=selectors.report_fiscal_years(qs=visible))
+        can_request = scope_for(self.request.user).can_request_report()
         return super().get_context_data(
-            reports=selectors.reports_visible_to(user=self.request.user)[:100],
-            can_request=scope_for(self.request.user).can_request_report(),
+            reports=selectors.reports_filtered(visible, **filters.filters())[:LIST_LIMIT],
+            filter_form=filters,
+            can_request=can_request,
             **kwargs,
         )
 
@@ -38,7 +84,12 @@ class ReportListView(LoginRequiredMixin, FormView):
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
-        report = services.report_request(by=self.request.user, **form.cleaned_data)
+        try:
+            report = services.report_request(by=self.request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+            return self.form_invalid(form)
         messages.success(self.request, _("รับคำขอสร้างรายงานแล้ว ระบบกำลังดำเนินการ"))
         return redirect("reports:report_detail", pk=report.pk)
 
@@ -50,34 +101,111 @@ class ReportDetailView(LoginRequiredMixin, DetailView):
     def get_queryset(self):
         return selectors.reports_visible_to(user=self.request.user)
 
+    def get_context_data(self, **kwargs):
+        can_manage = services.report_manageable(report=self.object, by=self.request.user)
+        return super().get_context_data(
+            versions=selectors.report_versions(report=self.object, user=self.request.user),
+            can_regenerate=can_manage,
+            can_publish=can_manage and self.object.status == ReportStatus.DONE,
+            public=False,
+            **kwargs,
+        )
+
 
 class ReportStatusView(LoginRequiredMixin, View):
     def get(self, request, pk):
         report = get_object_or_404(selectors.reports_visible_to(user=request.user), pk=pk)
-        return JsonResponse(
-            {
-                "id": report.pk,
-                "status": report.status,
-                "status_display": report.get_status_display(),
-                "progress": report.progress,
-                "error": report.error,
-                "download_url": (
-                    reverse("reports:report_download", kwargs={"pk": report.pk})
-                    if report.status == ReportStatus.DONE and report.file
-                    else None
-                ),
-            }
-        )
+        return JsonResponse(_status_json(report))
 
 
 class ReportDownloadView(LoginRequiredMixin, View):
+    xlsx = False
+
     def get(self, request, pk):
+        return _file_response(get_object_or_404(selectors.reports_visible_to(user=request.user), pk=pk), xlsx=self.xlsx)
+
+
+class ReportRegenerateView(LoginRequiredMixin, View):
+    """POST: make a new version of a report (CODI staff)."""
+
+    def post(self, request, pk):
         report = get_object_or_404(selectors.reports_visible_to(user=request.user), pk=pk)
-        if report.status != ReportStatus.DONE or not report.file:
-            raise Http404(_("รายงานนี้ยังไม่พร้อมดาวน์โหลด"))
-        return FileResponse(
-            report.file.open("rb"),
-            as_attachment=True,
-            filename=services.report_filename(report),
-            content_type="application/pdf",
+        new = services.report_regenerate(report=report, by=request.user)
+        if new.pk == report.pk:
+            messages.info(request, _("รายงานนี้กำลังสร้างอยู่แล้ว"))
+        else:
+            messages.success(request, _("รับคำขอสร้างรายงานฉบับใหม่แล้ว ระบบกำลังดำเนินการ"))
+        return redirect("reports:report_detail", pk=new.pk)
+
+
+class ReportPublishView(LoginRequiredMixin, View):
+    """POST publish=1 to publish, publish=0 to take a report back (CODI staff)."""
+
+    def post(self, request, pk):
+        report = get_object_or_404(selectors.reports_visible_to(user=request.user), pk=pk)
+        publish = request.POST.get("publish") == "1"
+        try:
+            services.report_publish(report=report, by=request.user, publish=publish)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("เผยแพร่รายงานแล้ว") if publish else _("ยกเลิกการเผยแพร่แล้ว"))
+        return redirect("reports:report_detail", pk=report.pk)
+
+
+# Public pages: published reports, no login ----------------------------------------------
+
+class PublicReportListView(ListView):
+    template_name = "reports/report_public_list.html"
+    context_object_name = "reports"
+
+    def get_queryset(self):
+        return selectors.reports_published()[:LIST_LIMIT]
+
+
+class PublicReportDetailView(DetailView):
+    template_name = "reports/report_detail.html"
+    context_object_name = "report"
+
+    def get_queryset(self):
+        return selectors.reports_published()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            versions=selectors.report_versions(report=self.object, user=None), public=True, **kwargs
         )
+
+
+class PublicReportDownloadView(View):
+    xlsx = False
+
+    def get(self, request, pk):
+        return _file_response(get_object_or_404(selectors.reports_published(), pk=pk), xlsx=self.xlsx)
+
+
+# Narratives: what CODI staff write for a fiscal year's annual report -------------------
+
+class NarrativeView(LoginRequiredMixin, FormView):
+    template_name = "reports/narrative_form.html"
+    form_class = NarrativeForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not scope_for(request.user).is_codi():
+            raise PermissionDenied(_("เฉพาะเจ้าหน้าที่ พอช. เท่านั้นที่เขียนบทสรุปรายงานได้"))
+        try:
+            validate_be_year(kwargs["fiscal_year"])
+        except ValidationError as exc:
+            raise Http404(" ".join(exc.messages)) from exc
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        instance = ReportNarrative.objects.filter(fiscal_year=self.kwargs["fiscal_year"]).first()
+        return {**super().get_form_kwargs(), "instance": instance}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(fiscal_year=self.kwargs["fiscal_year"], **kwargs)
+
+    def form_valid(self, form):
+        services.narrative_save(fiscal_year=self.kwargs["fiscal_year"], by=self.request.user, **form.cleaned_data)
+        messages.success(self.request, _("บันทึกบทสรุปปีงบประมาณ %(year)s แล้ว") % {"year": self.kwargs["fiscal_year"]})
+        return redirect("reports:narrative", fiscal_year=self.kwargs["fiscal_year"])

@@ -198,6 +198,7 @@ SPECTACULAR_SETTINGS = {
         "AlignmentStatusEnum": "plans.choices.AlignmentStatus",
         "ReportStatusEnum": "reports.choices.ReportStatus",
         "ReportScopeEnum": "reports.choices.ReportScope",
+        "ReportKindEnum": "reports.choices.ReportKind",
     },
 }
 

@@ -1,22 +1,60 @@
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, permissions, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
+from accounts.scoping import scope_for
+
 from .. import selectors, services
-from .serializers import ReportInputSerializer, ReportSerializer
+from .serializers import ReportInputSerializer, ReportPublishSerializer, ReportSerializer
+
+_AREAS = ("region", "province", "district", "council")
+
+
+def _drf_error(exc: DjangoValidationError) -> ValidationError:
+    return ValidationError(exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages})
 
 
 class ReportViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = ReportSerializer
     permission_classes = [permissions.IsAuthenticated]
-    filterset_fields = ["fiscal_year", "status", "scope"]
+    filterset_fields = ["fiscal_year", "status", "scope", "quarter", "is_published"]
 
     def get_queryset(self):
-        return selectors.reports_visible_to(user=self.request.user)
+        return selectors.reports_visible_to(user=self.request.user).order_by("-requested_at")
 
     @extend_schema(request=ReportInputSerializer, responses={201: ReportSerializer})
     def create(self, request, *args, **kwargs):
         data = ReportInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        report = services.report_request(by=request.user, **data.validated_data)
+        values = data.validated_data
+        scope = values["scope"]
+        area = values.get(scope) if scope in _AREAS else None
+        # An area outside a CODI staff member's provinces does not exist for them.
+        if (
+            area is not None
+            and scope_for(request.user).can_request_report()
+            and not selectors.area_requestable(user=request.user, scope=scope, **{scope: area})
+        ):
+            raise NotFound(_("ไม่พบพื้นที่นี้ในพื้นที่ที่คุณรับผิดชอบ"))
+        try:
+            report = services.report_request(by=request.user, **values)
+        except DjangoValidationError as exc:
+            raise _drf_error(exc) from exc
         return Response(ReportSerializer(report).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=ReportPublishSerializer, responses={200: ReportSerializer})
+    @action(detail=True, methods=["post"])
+    def publish(self, request, pk=None):
+        report = get_object_or_404(self.get_queryset(), pk=pk)
+        data = ReportPublishSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            report = services.report_publish(report=report, by=request.user, publish=data.validated_data["publish"])
+        except DjangoValidationError as exc:
+            raise _drf_error(exc) from exc
+        return Response(ReportSerializer(report).data)

@@ -13,12 +13,20 @@
     document.getElementById("status-text").textContent = data.status_display;
     document.getElementById("progress").value = data.progress;
     document.getElementById("progress").textContent = data.progress + "%";
+    var sections = document.getElementById("sections");
+    if (sections && data.sections_total) {
+      document.getElementById("sections-done").textContent = data.sections_done;
+      document.getElementById("sections-total").textContent = data.sections_total;
+      sections.hidden = false;
+    }
     var note = document.getElementById("queued-note");
     if (note) note.hidden = data.status !== "queued";
     box.setAttribute("data-status", data.status);
     if (data.status === "done") {
       show("progress-wrap", false);
       document.getElementById("download-link").href = data.download_url;
+      var xlsx = document.getElementById("xlsx-link");
+      if (xlsx && data.xlsx_url) { xlsx.href = data.xlsx_url; xlsx.hidden = false; }
       show("download", true);
     } else if (data.status === "failed") {
       show("progress-wrap", false);

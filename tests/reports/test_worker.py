@@ -52,8 +52,8 @@ def _assert_single_pdf(report: Report) -> None:
     assert report.file.name == f"reports/2569/report-{report.pk}.pdf"
     path = Path(settings.MEDIA_ROOT) / report.file.name
     assert path.read_bytes()[:5] == b"%PDF-"
-    # Exactly one file version, and no temporary file left over by a killed attempt.
-    assert _media_files() == [report.file.name]
+    # Exactly one file version (the PDF and its XLSX), and no temporary file left over by a killed attempt.
+    assert _media_files() == sorted([report.file.name, report.xlsx.name])
 
 
 def _assert_attempts_one_after_another(report: Report, events: list[dict], *, killed_pid: int, killed_at: float):

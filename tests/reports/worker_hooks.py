@@ -35,28 +35,28 @@ def _event(name: str, **data) -> None:
 
 
 def _install_pause() -> None:
-    """Wrap reports.services.render_pdf (looked up at call time by report_generate)."""
+    """Wrap reports.services.build_pdf (looked up at call time by report_render)."""
     if PAUSE_SECONDS <= 0 or HOOKS_DIR is None:
         return
     from reports import services
 
-    if getattr(services.render_pdf, "_test_pause", False):
+    if getattr(services.build_pdf, "_test_pause", False):
         return
-    original = services.render_pdf
+    original = services.build_pdf
 
-    def render_pdf(html, target):
+    def build_pdf(*args, **kwargs):
         try:
             fd = os.open(HOOKS_DIR / "paused", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         except FileExistsError:
-            return original(html, target)
+            return original(*args, **kwargs)
         os.write(fd, str(os.getpid()).encode())
         os.close(fd)
         _event("paused")
         time.sleep(PAUSE_SECONDS)
-        return original(html, target)
+        return original(*args, **kwargs)
 
-    render_pdf._test_pause = True
-    services.render_pdf = render_pdf
+    build_pdf._test_pause = True
+    services.build_pdf = build_pdf
 
 
 @signals.worker_ready.connect
