@@ -54,7 +54,9 @@ def _ensure_database(url: str) -> None:
     if name in {"portal", "test_portal", TEMPLATE_DB} or name.startswith("test_"):
         sys.exit(f"refusing to benchmark in {name!r}: use a scratch database")
     admin = psycopg2.connect(
-        host=parsed.hostname or "127.0.0.1", port=parsed.port or 5432, user=parsed.username or "postgres",
+        host=parsed.hostname or "127.0.0.1",
+        port=parsed.port or 5432,
+        user=parsed.username or "postgres",
         dbname="postgres",
     )
     admin.autocommit = True
@@ -105,17 +107,19 @@ def _generate(path: Path, rows: int) -> None:
     sheet.append(headers("organizations"))
     for i in range(rows):
         tambon = councils[i % len(councils)]
-        sheet.append([
-            f"BN{i:09d}",
-            f"กลุ่มออมทรัพย์เพื่อการผลิตบ้านหนองบัว หมู่ที่ {i % 20 + 1} ชุดที่ {i}",
-            kinds[i % len(kinds)],
-            tambon,
-            f"{tambon}{i % 20 + 1:02d}",
-            f"บ้านหนองบัว {i % 20 + 1}",
-            f"{i % 28 + 1}/{i % 12 + 1}/{2530 + i % 35}",  # text, Buddhist era
-            dt.date(2015 + i % 9, i % 12 + 1, i % 28 + 1),  # a real Excel date cell
-            i % 500,
-        ])
+        sheet.append(
+            [
+                f"BN{i:09d}",
+                f"กลุ่มออมทรัพย์เพื่อการผลิตบ้านหนองบัว หมู่ที่ {i % 20 + 1} ชุดที่ {i}",
+                kinds[i % len(kinds)],
+                tambon,
+                f"{tambon}{i % 20 + 1:02d}",
+                f"บ้านหนองบัว {i % 20 + 1}",
+                f"{i % 28 + 1}/{i % 12 + 1}/{2530 + i % 35}",  # text, Buddhist era
+                dt.date(2015 + i % 9, i % 12 + 1, i % 28 + 1),  # a real Excel date cell
+                i % 500,
+            ]
+        )
     workbook.save(path)
     _to_shared_strings(path)
 
@@ -135,7 +139,8 @@ def _to_shared_strings(path: Path) -> None:
 
     sheet = re.sub(
         r'(<c r="[A-Z]+\d+"(?: s="\d+")? )t="inlineStr"><is><t(?: xml:space="preserve")?>(.*?)</t></is>',
-        shared, parts[sheet_name].decode("utf-8"),
+        shared,
+        parts[sheet_name].decode("utf-8"),
     )
     parts[sheet_name] = sheet.encode("utf-8")
     strings = "".join(f"<si><t>{text}</t></si>" for text in index)  # already XML-escaped
@@ -247,7 +252,11 @@ def main() -> None:
                 ours, job = _ours(path, user)
                 added = CommunityOrganization.objects.count() - before
                 history_added = CommunityOrganization.history.count() - history_before
-                assert job.imported_rows == added == history_added == args.rows, (job.imported_rows, added, history_added)
+                assert job.imported_rows == added == history_added == args.rows, (
+                    job.imported_rows,
+                    added,
+                    history_added,
+                )
                 transaction.set_rollback(True)
             ie_s, ie_rows = _import_export(path, args.sample)
             raise _Rollback
@@ -265,17 +274,25 @@ def main() -> None:
     for label, seconds in ours.items():
         if label != "total":
             print(f"{'   ours: ' + label:44} {seconds:9.1f}")
-    print(f"{'2. ours: check + import, all rows':44} {ours_total:9.1f} {args.rows / ours_total:9,.0f}"
-          f"   ({job.imported_rows:,} rows and {job.imported_rows:,} history rows written)")
-    print(f"{f'3. django-import-export, {ie_rows:,} rows':44} {ie_s:9.1f} {ie_rate:9,.0f}"
-          f"   (=> {ie_full:,.0f} s for {args.rows:,} rows)")
+    print(
+        f"{'2. ours: check + import, all rows':44} {ours_total:9.1f} {args.rows / ours_total:9,.0f}"
+        f"   ({job.imported_rows:,} rows and {job.imported_rows:,} history rows written)"
+    )
+    print(
+        f"{f'3. django-import-export, {ie_rows:,} rows':44} {ie_s:9.1f} {ie_rate:9,.0f}"
+        f"   (=> {ie_full:,.0f} s for {args.rows:,} rows)"
+    )
     print()
     ratio_read = ours_total / read_s
     ratio_ie = ie_full / ours_total
-    print(f"ours / openpyxl read          = {ratio_read:5.2f}x   (budget: at most 2x)   "
-          f"{'OK' if ratio_read <= 2 else 'OVER BUDGET'}")
-    print(f"import-export / ours          = {ratio_ie:5.1f}x   (budget: at least 10x) "
-          f"{'OK' if ratio_ie >= 10 else 'OVER BUDGET'}")
+    print(
+        f"ours / openpyxl read          = {ratio_read:5.2f}x   (budget: at most 2x)   "
+        f"{'OK' if ratio_read <= 2 else 'OVER BUDGET'}"
+    )
+    print(
+        f"import-export / ours          = {ratio_ie:5.1f}x   (budget: at least 10x) "
+        f"{'OK' if ratio_ie >= 10 else 'OVER BUDGET'}"
+    )
     print("all bench rows rolled back")
 
 

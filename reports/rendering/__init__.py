@@ -1,5 +1,6 @@
-"""Reports are three pure steps: gather (selectors) → HTML (render_to_string) → PDF (WeasyPrint)."""
+"""Reports: gather (reports.sections) → HTML (templates/reports/pdf) → PDF (WeasyPrint) / XLSX."""
 
+from .build import build_html, build_pdf, build_xlsx
 from .pdf import render_annual_html, render_pdf
 
-__all__ = ["render_annual_html", "render_pdf"]
+__all__ = ["build_html", "build_pdf", "build_xlsx", "render_annual_html", "render_pdf"]

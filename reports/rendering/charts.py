@@ -14,7 +14,7 @@ def bar_chart(rows: list[tuple[str, int]], *, width: int = 440, bar_height: int 
     plot = width - label_width - 60
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}pt" height="{height}pt" '
-        f'viewBox="0 0 {width} {height}" role="img" class="chart">'
+        f'viewBox="0 0 {width} {height}" role="img" class="chart" font-family="Sarabun">'
     ]
     for i, (label, value) in enumerate(rows):
         y = gap + i * (bar_height + gap)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -9,6 +11,7 @@ from django.utils import timezone
 from ..selectors import ReportFigures
 from .charts import bar_chart
 from .fetcher import LocalOnlyFetcher, font_url
+from .thaifix import fix_sara_am
 
 
 def render_annual_html(*, figures: ReportFigures, title: str, generated_at=None) -> str:
@@ -32,4 +35,5 @@ def render_pdf(html: str, target) -> None:
     from weasyprint import HTML
 
     base = settings.STATICFILES_DIRS[0]
-    HTML(string=html, base_url=str(base), url_fetcher=LocalOnlyFetcher()).write_pdf(target)
+    pdf = HTML(string=html, base_url=str(base), url_fetcher=LocalOnlyFetcher()).write_pdf()
+    fix_sara_am(pdf, str(target) if isinstance(target, Path) else target)

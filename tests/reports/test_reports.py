@@ -111,7 +111,7 @@ def test_generation_failure_is_recorded(world, codi_staff, monkeypatch, django_c
     def boom(*args, **kwargs):
         raise RuntimeError("ฟอนต์เสีย")
 
-    monkeypatch.setattr("reports.services.render_pdf", boom)
+    monkeypatch.setattr("reports.services.build_pdf", boom)
     with django_capture_on_commit_callbacks(execute=True):
         report = services.report_request(by=codi_staff, fiscal_year=2569, scope=ReportScope.NATIONAL)
     report.refresh_from_db()
