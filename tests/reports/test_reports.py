@@ -7,9 +7,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from reports import services
 from reports.choices import ReportScope, ReportStatus
 from reports.models import Report
-from reports.rendering import render_annual_html, render_pdf
+from reports.rendering import build_pdf
 from reports.rendering.fetcher import LocalOnlyFetcher, font_url
 from reports.selectors import report_figures
+from reports.spec import ReportSpec
 
 from ..factories import ActivityFactory, CommunityPlanFactory, PlanItemFactory
 
@@ -48,9 +49,9 @@ def test_figures_province(data, world):
 
 
 def test_report_pdf_is_thai_with_embedded_sarabun(data, tmp_path):
-    html = render_annual_html(figures=report_figures(fiscal_year=2569, province=None), title="รายงานการประเมินผลประจำปี ปีงบประมาณ 2569")
+    spec = ReportSpec(kind="annual", fiscal_year=2569, scope="national", title="รายงานการประเมินผลประจำปี ปีงบประมาณ 2569")
     target = tmp_path / "r.pdf"
-    render_pdf(html, str(target))
+    build_pdf(spec, str(target))
     assert target.read_bytes()[:5] == b"%PDF-"
     fonts = subprocess.run(["pdffonts", str(target)], capture_output=True, text=True, check=True).stdout
     assert "Sarabun" in fonts
