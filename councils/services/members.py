@@ -16,7 +16,8 @@ from django.contrib.admin.models import DELETION, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Concat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -401,10 +402,10 @@ def person_erase(*, person: Person, by) -> dict:
     person_type = ContentType.objects.get_for_model(Person)
     member_type = ContentType.objects.get_for_model(CouncilMember)
     LogEntry.objects.filter(content_type=person_type, object_id=str(pk)).update(object_repr=f"Person #{pk}")
-    for term_id in term_ids:
-        LogEntry.objects.filter(content_type=member_type, object_id=str(term_id)).update(
-            object_repr=f"CouncilMember #{term_id}"
-        )
+    # One UPDATE for all terms: the name goes, the id stays (object_repr = "CouncilMember #<id>").
+    LogEntry.objects.filter(content_type=member_type, object_id__in=[str(t) for t in term_ids]).update(
+        object_repr=Concat(Value("CouncilMember #"), "object_id")
+    )
     summary = {"person_id": pk, "terms": len(term_ids), "history_rows": history_rows, "reveals": reveals}
     LogEntry.objects.create(
         user_id=by.pk,
