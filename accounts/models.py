@@ -42,7 +42,7 @@ class RoleAssignment(models.Model):
         verbose_name=_("สภาองค์กรชุมชนตำบล"),
     )
     district = models.ForeignKey(
-        "councils.District",
+        "geo.District",
         on_delete=models.CASCADE,
         null=True,
         blank=True,
@@ -58,7 +58,7 @@ class RoleAssignment(models.Model):
         verbose_name=_("หน่วยงาน"),
     )
     provinces = models.ManyToManyField(
-        "councils.Province",
+        "geo.Province",
         blank=True,
         related_name="+",
         verbose_name=_("จังหวัดที่รับผิดชอบ"),

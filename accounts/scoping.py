@@ -1,9 +1,12 @@
-"""The one scoping mechanism: what a user may see, and what they may do inside it.
+"""The one scoping mechanism: which areas and agencies a user covers, as plain data.
 
-Every selector, view, API view, export and report narrows its queryset with
-``scope_for(user).restrict(qs, ...)``. Objects outside the scope are simply not in the
-queryset, so looking one up answers 404. Inside the scope, actions are checked with
-``Scope.can_*`` helpers and refused with 403 (``PermissionDenied``).
+A Scope answers generic questions only (``covers_subdistrict``, ``covers_district``,
+``has_role``). The rules built on them ("council staff may edit their own council's
+activities") live once each in the app's ``permissions.py``. Querysets know their own path
+to an area (``ScopedQuerySet.area_path``), so ``Activity.objects.visible_to(user)`` narrows
+to the scope and no caller writes a lookup string. Objects outside the scope are simply
+not in the queryset, so looking one up answers 404; an action a rule refuses inside the
+scope answers 403 (``PermissionDenied``).
 
 A scope is a union of areas (provinces, districts, subdistricts) plus agencies:
 - council staff:     the subdistrict of their council
@@ -70,35 +73,26 @@ class Scope:
             q |= Q(**{f"{agency}_id__in": self.agency_ids})
         return qs.filter(q)
 
-    # Actions allowed inside the scope -------------------------------------------------
-    def can_edit_council(self, council) -> bool:
-        return self.has_role(Role.ADMINISTRATOR) or council.pk in self.council_ids
-
-    def can_review_alignment(self, district_id: int) -> bool:
-        return self.has_role(Role.ADMINISTRATOR) or (
-            self.has_role(Role.DISTRICT_OFFICER) and district_id in self.district_ids
-        )
-
-    def can_request_report(self) -> bool:
-        return self.has_role(Role.CODI_STAFF, Role.ADMINISTRATOR)
-
     def is_codi(self) -> bool:
-        """CODI staff or an administrator: assess councils, pair mentors, import data."""
+        """CODI staff or an administrator."""
         return self.has_role(Role.CODI_STAFF, Role.ADMINISTRATOR)
 
-    def can_assess(self) -> bool:
-        return self.is_codi()
+    # Generic area tests: the same answer as area_q, in Python, for one loaded object ----
+    def covers_province(self, province_id: int) -> bool:
+        return self.national or province_id in self.province_ids
 
-    def can_manage_mentorships(self) -> bool:
-        return self.is_codi()
+    def covers_district(self, district) -> bool:
+        """``district`` is a geo District (its province_id is read, no query)."""
+        return self.national or district.pk in self.district_ids or district.province_id in self.province_ids
 
-    def can_import(self) -> bool:
-        return self.is_codi()
+    def covers_subdistrict(self, subdistrict) -> bool:
+        """``subdistrict`` is a geo Subdistrict with its district loaded."""
+        if self.national or subdistrict.pk in self.subdistrict_ids:
+            return True
+        return self.covers_district(subdistrict.district)
 
-    def can_reveal_national_id(self) -> bool:
-        """PDPA: only CODI staff and administrators may see a national ID number in full,
-        and only within their scope; every reveal is logged."""
-        return self.is_codi()
+    def covers_agency(self, agency_id: int) -> bool:
+        return self.national or agency_id in self.agency_ids
 
 
 ANONYMOUS = Scope()
@@ -163,3 +157,15 @@ def scope_for(user) -> Scope:
         cached = build_scope(user)
         user._portal_scope = cached
     return cached
+
+
+class ScopedQuerySet(QuerySet):
+    """A queryset that knows its own path to an area: ``area_path`` is the lookup from the
+    model to its geo Subdistrict, ``agency_path`` (optional) the lookup to an Agency whose
+    staff also see the row. ``visible_to(user)`` keeps the rows inside the user's scope."""
+
+    area_path: str = ""
+    agency_path: str | None = None
+
+    def visible_to(self, user) -> QuerySet:
+        return scope_for(user).restrict(self, subdistrict=self.area_path, agency=self.agency_path)

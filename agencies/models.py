@@ -29,10 +29,10 @@ class Agency(TimeStampedModel):
         help_text=_("รหัส 7 หลักของกรมส่งเสริมการปกครองท้องถิ่น (เฉพาะ อปท.)"),
     )
     province = models.ForeignKey(
-        "councils.Province", on_delete=models.PROTECT, related_name="agencies", verbose_name=_("จังหวัด")
+        "geo.Province", on_delete=models.PROTECT, related_name="agencies", verbose_name=_("จังหวัด")
     )
     district = models.ForeignKey(
-        "councils.District",
+        "geo.District",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -40,7 +40,7 @@ class Agency(TimeStampedModel):
         verbose_name=_("อำเภอ"),
     )
     subdistrict = models.ForeignKey(
-        "councils.Subdistrict",
+        "geo.Subdistrict",
         on_delete=models.PROTECT,
         null=True,
         blank=True,

@@ -39,7 +39,8 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from accounts.choices import Role  # noqa: E402
 from accounts.models import RoleAssignment, User  # noqa: E402
-from councils.models import Council, District  # noqa: E402
+from councils.models import Council  # noqa: E402
+from geo.models import District  # noqa: E402
 
 # Thai substrings people type: a kind of group, a common place-name part, a rare one.
 SEARCHES = ["ออมทรัพย์", "หลวง", "สวัสดิการ", "ป่าแดด", "กลุ่มอาชีพบ้าน", "ทอผ้า", "เวียง", "น้ำ"]

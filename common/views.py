@@ -1,58 +1,88 @@
-from django.db import connection
-from django.http import JsonResponse
-from django.utils.translation import gettext as _
-from django.views.generic import TemplateView
+"""The shared doors of the HTML side: one mixin for pages about a scoped object, one base
+for forms whose work is done by a service.
 
-from accounts.choices import Role
-from accounts.scoping import scope_for
+A page about an object finds it through a selector already narrowed to the user's scope
+(not found: 404), then asks the app's permission rule (refused: 403, with the rule's own
+Thai message). A form page validates the form, calls the service, and puts a
+ValidationError the service raises onto the form, next to the fields it names.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
+
+from .forms import add_service_errors
+from .rules import require
 
 
-class HomeView(TemplateView):
-    """The public front page; signed-in users also see the shortcuts of their roles."""
+class ScopedObjectMixin(LoginRequiredMixin):
+    """Sign-in required. ``get_scoped_object()`` loads the page's object through a scoped
+    selector (``DoesNotExist`` → 404 with ``not_found_message``); ``rule`` (a function of
+    the app's ``permissions.py``) is asked with ``rule_kwargs()`` → 403 when it refuses.
+    The object is ``self.scoped_object`` and, under ``scoped_object_name``, in the
+    template context."""
 
-    template_name = "home.html"
+    rule = None
+    not_found_message = _("ไม่พบข้อมูลนี้")
+    scoped_object_name: str | None = None
+
+    def get_scoped_object(self):
+        return None
+
+    def rule_kwargs(self) -> dict:
+        kwargs = {"user": self.request.user}
+        if self.scoped_object_name:
+            kwargs[self.scoped_object_name] = self.scoped_object
+        return kwargs
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        try:
+            self.scoped_object = self.get_scoped_object()
+        except (ObjectDoesNotExist, ValueError):
+            raise Http404(self.not_found_message) from None
+        if self.scoped_object_name:
+            setattr(self, self.scoped_object_name, self.scoped_object)
+        for check in self.get_rules():
+            require(check, **self.rule_kwargs())
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_rules(self) -> list:
+        """The rules that must all allow the page, asked in order."""
+        return [type(self).rule] if type(self).rule is not None else []
 
     def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        user = self.request.user
-        if user.is_authenticated:
-            ctx["shortcuts"] = _shortcuts(user)
-        return ctx
+        if self.scoped_object_name:
+            kwargs.setdefault(self.scoped_object_name, self.scoped_object)
+        return super().get_context_data(**kwargs)
 
 
-def _shortcuts(user) -> list[dict]:
-    from django.urls import reverse
+class ServiceFormView(FormView):
+    """``run_service(form)`` does the work; a ValidationError it raises is shown on the form
+    and nothing else happens. On success: ``success_message`` (formatted with
+    ``success_message_args(result)``) and a redirect to ``get_success_url()``."""
 
-    scope = scope_for(user)
-    items = []
-    for a in user.role_assignments.select_related("council__subdistrict", "district"):
-        if a.role == Role.COUNCIL_STAFF:
-            code = a.council.subdistrict.code
-            items.append({"label": _("แดชบอร์ดสภา: %(council)s") % {"council": a.council}, "url": reverse("councils:council_dashboard", args=[code])})
-            items.append({"label": _("หน้าสภา (สาธารณะ)"), "url": reverse("councils:council_detail", args=[code])})
-            items.append({"label": _("บันทึกกิจกรรม"), "url": reverse("councils:activity_create", args=[code])})
-        elif a.role == Role.DISTRICT_OFFICER:
-            items.append(
-                {
-                    "label": _("พิจารณาการเชื่อมโยงแผน อำเภอ%(district)s") % {"district": a.district},
-                    "url": reverse("plans:alignment_review", args=[a.district.code]),
-                }
-            )
-    if scope.can_request_report():
-        items.append({"label": _("รายงานประจำปี"), "url": reverse("reports:report_list")})
-    if scope.is_codi():
-        items.append({"label": _("ตำบลพี่เลี้ยง"), "url": reverse("councils:mentorship_list")})
-    items.append({"label": _("สภาในพื้นที่ของฉัน"), "url": reverse("councils:council_list")})
-    items.append({"label": _("ค้นหาองค์กรชุมชน"), "url": reverse("councils:organization_list")})
-    return items
+    success_message = ""
 
+    def run_service(self, form):
+        raise NotImplementedError
 
-class AboutView(TemplateView):
-    template_name = "about.html"
+    def success_message_args(self, result) -> dict:
+        return {}
 
-
-def healthz(request):
-    """Liveness and database check for load balancers and docker-compose."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+    def form_valid(self, form):
+        try:
+            self.result = self.run_service(form)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        if self.success_message:
+            messages.success(self.request, str(self.success_message) % self.success_message_args(self.result))
+        return redirect(self.get_success_url())

@@ -2,13 +2,13 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from common import views as common_views
 from common.media import public_media
+from config import views as portal_views
 
 urlpatterns = [
-    path("", common_views.HomeView.as_view(), name="home"),
-    path("about/", common_views.AboutView.as_view(), name="about"),
-    path("healthz/", common_views.healthz, name="healthz"),
+    path("", portal_views.HomeView.as_view(), name="home"),
+    path("about/", portal_views.AboutView.as_view(), name="about"),
+    path("healthz/", portal_views.healthz, name="healthz"),
     path("accounts/", include("accounts.urls")),
     path("councils/", include("councils.urls")),
     path("plans/", include("plans.urls")),

@@ -33,22 +33,7 @@ def _date_field(label, required_message):
     )
 
 
-class ServiceErrorsMixin:
-    """Put a service's ValidationError on the form: known fields on their field, the rest
-    at the top."""
-
-    def add_service_errors(self, exc: ValidationError) -> None:
-        if not hasattr(exc, "error_dict"):
-            for message in exc.messages:
-                self.add_error(None, message)
-            return
-        for name, messages in exc.message_dict.items():
-            target = name if name in self.fields else None
-            for message in messages:
-                self.add_error(target, message)
-
-
-class AssessmentForm(ServiceErrorsMixin, forms.Form):
+class AssessmentForm(forms.Form):
     """One score field per indicator of the set, in the set's order."""
 
     fiscal_year = forms.IntegerField(
@@ -103,7 +88,7 @@ class AssessmentForm(ServiceErrorsMixin, forms.Form):
         return {ind.pk: self.cleaned_data[f"{SCORE_PREFIX}{ind.pk}"] for ind in self.indicators}
 
 
-class MentorshipForm(ServiceErrorsMixin, forms.Form):
+class MentorshipForm(forms.Form):
     """Pair a mentor with a mentee, both named by their 6-digit tambon code."""
 
     mentee = forms.CharField(
@@ -137,11 +122,11 @@ class MentorshipForm(ServiceErrorsMixin, forms.Form):
         return self._council("mentor")
 
 
-class MentorshipEndForm(ServiceErrorsMixin, forms.Form):
+class MentorshipEndForm(forms.Form):
     ended_on = _date_field(_("สิ้นสุดเมื่อ"), _("กรุณาระบุวันที่สิ้นสุด"))
 
 
-class MentoringVisitForm(ServiceErrorsMixin, forms.Form):
+class MentoringVisitForm(forms.Form):
     date = _date_field(_("วันที่เยี่ยม"), _("กรุณาระบุวันที่เยี่ยม"))
     notes = forms.CharField(
         label=_("บันทึกการเยี่ยม"),

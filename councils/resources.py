@@ -12,12 +12,14 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
+from geo.models import Subdistrict
+
 from .choices import CouncilStatus, ImportKind, MemberPosition, OrganizationKind
 from .imports import cells
 from .imports.cells import CellError, Era
 from .imports.columns import COLUMNS, ORGANIZATION_CODE, TAMBON_CODE
 from .imports.excel import neutralise
-from .models import CommunityOrganization, Council, CouncilMember, Person, Subdistrict
+from .models import CommunityOrganization, Council, CouncilMember, Person
 
 
 def _header(kind: str, key: str) -> str:

@@ -13,7 +13,7 @@ from .choices import MeetingKind
 class Meeting(TimeStampedModel):
     kind = models.CharField(_("ประเภท"), max_length=20, choices=MeetingKind.choices)
     district = models.ForeignKey(
-        "councils.District", on_delete=models.PROTECT, related_name="meetings", verbose_name=_("อำเภอ")
+        "geo.District", on_delete=models.PROTECT, related_name="meetings", verbose_name=_("อำเภอ")
     )
     council = models.ForeignKey(
         "councils.Council",

@@ -8,10 +8,16 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.scoping import ScopedQuerySet
 from common.models import TimeStampedModel
 from common.validators import validate_be_year
 
 from .choices import AlignmentStatus
+
+
+class CommunityPlanQuerySet(ScopedQuerySet):
+    area_path = "council__subdistrict"
+
 
 
 class CommunityPlan(TimeStampedModel):
@@ -21,6 +27,8 @@ class CommunityPlan(TimeStampedModel):
     fiscal_year = models.PositiveIntegerField(_("ปีงบประมาณ (พ.ศ.)"), validators=[validate_be_year])
     title = models.CharField(_("ชื่อแผน"), max_length=255)
     history = HistoricalRecords()
+
+    objects = CommunityPlanQuerySet.as_manager()
 
     class Meta:
         ordering = ["-fiscal_year", "council__subdistrict__code"]
@@ -36,12 +44,17 @@ class CommunityPlan(TimeStampedModel):
         return f"{self.title} ({self.fiscal_year})"
 
 
+class PlanItemQuerySet(ScopedQuerySet):
+    area_path = "plan__council__subdistrict"
+
+
+
 class PlanItem(TimeStampedModel):
     plan = models.ForeignKey(
         CommunityPlan, on_delete=models.CASCADE, related_name="items", verbose_name=_("แผน")
     )
     theme = models.ForeignKey(
-        "councils.Theme", on_delete=models.PROTECT, related_name="plan_items", verbose_name=_("ประเด็น")
+        "geo.Theme", on_delete=models.PROTECT, related_name="plan_items", verbose_name=_("ประเด็น")
     )
     description = models.TextField(_("รายละเอียด"))
     budget_needed = models.DecimalField(
@@ -53,6 +66,8 @@ class PlanItem(TimeStampedModel):
     )
     history = HistoricalRecords()
 
+    objects = PlanItemQuerySet.as_manager()
+
     class Meta:
         ordering = ["plan", "id"]
         verbose_name = _("รายการในแผนพัฒนาชุมชน")
@@ -60,6 +75,12 @@ class PlanItem(TimeStampedModel):
 
     def __str__(self):
         return self.description[:60]
+
+
+class LocalPlanProjectQuerySet(ScopedQuerySet):
+    area_path = "lao__subdistrict"
+    agency_path = "lao"
+
 
 
 class LocalPlanProject(TimeStampedModel):
@@ -82,6 +103,8 @@ class LocalPlanProject(TimeStampedModel):
     )
     history = HistoricalRecords()
 
+    objects = LocalPlanProjectQuerySet.as_manager()
+
     class Meta:
         ordering = ["-fiscal_year", "title"]
         verbose_name = _("โครงการในแผนพัฒนาท้องถิ่น")
@@ -89,6 +112,11 @@ class LocalPlanProject(TimeStampedModel):
 
     def __str__(self):
         return f"{self.title} ({self.fiscal_year})"
+
+
+class AlignmentQuerySet(ScopedQuerySet):
+    area_path = "plan_item__plan__council__subdistrict"
+
 
 
 class Alignment(models.Model):
@@ -119,6 +147,8 @@ class Alignment(models.Model):
     )
     reviewed_at = models.DateTimeField(_("พิจารณาเมื่อ"), null=True, blank=True)
     history = HistoricalRecords()
+
+    objects = AlignmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("การเชื่อมโยงแผน")

@@ -3,6 +3,7 @@
 from django.db.models import Count, Q, QuerySet
 
 from accounts.scoping import scope_for
+from geo.models import District
 
 from .choices import AlignmentStatus
 from .models import Alignment, LocalPlanProject, PlanItem
@@ -12,7 +13,7 @@ def plan_items_visible_to(*, user) -> QuerySet[PlanItem]:
     qs = PlanItem.objects.select_related(
         "plan__council__subdistrict__district__province", "theme", "alignment__local_plan_project"
     )
-    return scope_for(user).restrict(qs, subdistrict="plan__council__subdistrict")
+    return qs.visible_to(user)
 
 
 def plan_items_for_review(*, user, district) -> QuerySet[PlanItem]:
@@ -26,13 +27,13 @@ def plan_items_for_review(*, user, district) -> QuerySet[PlanItem]:
     )
 
 
-def district_in_scope(*, user, district) -> bool:
-    scope = scope_for(user)
-    return (
-        scope.national
-        or district.pk in scope.district_ids
-        or district.province_id in scope.province_ids
-    )
+def district_for_review(*, user, code: str) -> District:
+    """The district whose plan alignment the user may open: inside their scope, else
+    District.DoesNotExist (a 404)."""
+    district = District.objects.select_related("province").get(code=code)
+    if not scope_for(user).covers_district(district):
+        raise District.DoesNotExist(code)
+    return district
 
 
 def alignment_summary_by_tambon(*, district, items: QuerySet[PlanItem] | None = None) -> list[dict]:
@@ -81,7 +82,7 @@ def alignments_visible_to(*, user) -> QuerySet[Alignment]:
     qs = Alignment.objects.select_related(
         "plan_item__plan__council__subdistrict__district", "plan_item__theme", "local_plan_project"
     )
-    return scope_for(user).restrict(qs, subdistrict="plan_item__plan__council__subdistrict")
+    return qs.visible_to(user)
 
 
 def local_plan_projects_for_district(*, district, fiscal_year: int | None = None) -> QuerySet[LocalPlanProject]:
@@ -95,4 +96,4 @@ def local_plan_projects_for_district(*, district, fiscal_year: int | None = None
 
 def local_plan_projects_visible_to(*, user) -> QuerySet[LocalPlanProject]:
     qs = LocalPlanProject.objects.select_related("lao")
-    return scope_for(user).restrict(qs, subdistrict="lao__subdistrict", agency="lao")
+    return qs.visible_to(user)

@@ -1,12 +1,13 @@
 """Every write to plans and alignments."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.scoping import scope_for
+from common.rules import require
 
+from . import permissions
 from .choices import AlignmentStatus
 from .models import Alignment, CommunityPlan, LocalPlanProject, PlanItem
 
@@ -30,9 +31,8 @@ def alignment_review(
     local_plan_project: LocalPlanProject | None = None,
 ) -> Alignment:
     """A district officer records how a plan item is taken up by the LAO's plan."""
+    require(permissions.can_review_plan_item, user=by, plan_item=plan_item)
     district_id = plan_item.plan.council.subdistrict.district_id
-    if not scope_for(by).can_review_alignment(district_id):
-        raise PermissionDenied(_("คุณไม่มีสิทธิ์พิจารณาการเชื่อมโยงแผนของอำเภอนี้"))
     if status not in AlignmentStatus.values:
         raise ValidationError({"status": _("สถานะการเชื่อมโยงแผนไม่ถูกต้อง")})
     if status in (AlignmentStatus.ALIGNED, AlignmentStatus.PARTIAL) and local_plan_project is None and not note.strip():

@@ -1,75 +1,75 @@
-from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+"""The district's plan alignment review: every plan item of its tambons with how the LAO
+plans take it up, and (for its district officers) a form per item."""
+
 from django.http import Http404
-from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.translation import gettext as _
-from django.views import View
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from accounts.scoping import scope_for
-from councils.models import District
-from councils.selectors import district_by_code
+from common.views import ScopedObjectMixin, ServiceFormView
 
-from . import selectors, services
+from . import permissions, selectors, services
 from .forms import AlignmentReviewForm
 from .models import PlanItem
 
 
-def _district_for(user, code):
-    try:
-        district = district_by_code(code=code)
-    except District.DoesNotExist:
-        raise Http404(_("ไม่พบอำเภอนี้")) from None
-    if not selectors.district_in_scope(user=user, district=district):
-        raise Http404(_("ไม่พบอำเภอนี้"))
-    return district
+class DistrictReviewMixin(ScopedObjectMixin):
+    """The district in the URL, inside the user's scope (404 otherwise), and the page."""
 
-
-class AlignmentReviewView(LoginRequiredMixin, TemplateView):
+    scoped_object_name = "district"
+    not_found_message = _("ไม่พบอำเภอนี้")
     template_name = "plans/alignment_review.html"
 
+    def get_scoped_object(self):
+        return selectors.district_for_review(user=self.request.user, code=self.kwargs["code"])
+
     def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        user = self.request.user
-        district = _district_for(user, self.kwargs["code"])
+        user, district = self.request.user, self.district
         items = selectors.plan_items_for_review(user=user, district=district)
         projects = selectors.local_plan_projects_for_district(district=district)
-        ctx.update(
-            district=district,
+        kwargs.setdefault("form", AlignmentReviewForm(projects=projects))
+        return super().get_context_data(
             items=list(items),
             summary=selectors.alignment_summary_by_tambon(district=district, items=items),
             projects=list(projects),
-            can_review=scope_for(user).can_review_alignment(district.pk),
-            form=AlignmentReviewForm(projects=projects),
+            can_review=permissions.can_review_alignment(user=user, district=district),
+            **kwargs,
         )
-        return ctx
 
 
-class AlignmentUpdateView(LoginRequiredMixin, View):
-    def post(self, request, code, item_id):
-        district = _district_for(request.user, code)
+class AlignmentReviewView(DistrictReviewMixin, TemplateView):
+    pass
+
+
+class AlignmentUpdateView(DistrictReviewMixin, ServiceFormView):
+    """POST one item's review. Errors show on the review page, on that item's form."""
+
+    http_method_names = ["post"]
+    form_class = AlignmentReviewForm
+    rule = permissions.can_review_alignment
+    success_message = _("บันทึกสถานะของรายการ “%(item)s” แล้ว")
+
+    def get_form_kwargs(self):
+        self.item = self.get_item()
+        projects = selectors.local_plan_projects_for_district(district=self.district)
+        return {**super().get_form_kwargs(), "projects": projects}
+
+    def get_item(self):
         try:
-            item = selectors.plan_items_for_review(user=request.user, district=district).get(pk=item_id)
+            return selectors.plan_items_for_review(user=self.request.user, district=self.district).get(
+                pk=self.kwargs["item_id"]
+            )
         except PlanItem.DoesNotExist:
             raise Http404(_("ไม่พบรายการในแผน")) from None
-        if not scope_for(request.user).can_review_alignment(district.pk):
-            raise PermissionDenied(_("คุณไม่มีสิทธิ์พิจารณาการเชื่อมโยงแผนของอำเภอนี้"))
-        projects = selectors.local_plan_projects_for_district(district=district)
-        form = AlignmentReviewForm(request.POST, projects=projects)
-        target = reverse("plans:alignment_review", kwargs={"code": code}) + f"#item-{item.pk}"
-        if not form.is_valid():
-            for field, errors in form.errors.items():
-                label = form.fields[field].label if field in form.fields else ""
-                for error in errors:
-                    messages.error(request, f"{label}: {error}" if label else error)
-            return redirect(target)
-        try:
-            services.alignment_review(plan_item=item, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            for error in exc.messages:
-                messages.error(request, error)
-            return redirect(target)
-        messages.success(request, _("บันทึกสถานะของรายการ “%(item)s” แล้ว") % {"item": item})
-        return redirect(target)
+
+    def run_service(self, form):
+        return services.alignment_review(plan_item=self.item, by=self.request.user, **form.cleaned_data)
+
+    def success_message_args(self, result):
+        return {"item": self.item}
+
+    def get_success_url(self):
+        return reverse("plans:alignment_review", kwargs={"code": self.district.code}) + f"#item-{self.item.pk}"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(bound_item_id=self.item.pk, **kwargs)

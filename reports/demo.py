@@ -21,22 +21,11 @@ from agencies.choices import AgencyKind
 from agencies.models import Agency
 from common.thai import current_fiscal_year, fiscal_year_bounds
 from councils.choices import ActivityKind, CouncilStatus, OrganizationKind
-from councils.models import (
-    Activity,
-    Assessment,
-    CommunityOrganization,
-    Council,
-    District,
-    Indicator,
-    IndicatorSet,
-    Mentorship,
-    Province,
-    Subdistrict,
-    Theme,
-)
+from councils.models import Activity, Assessment, CommunityOrganization, Council, Indicator, IndicatorSet, Mentorship
 from councils.selectors.mentorships import mentor_suggestions
 from councils.services.assessments import IndicatorSpec, assessment_record, indicator_set_create
 from councils.services.mentorships import mentoring_visit_log, mentorship_start
+from geo.models import District, Province, Subdistrict, Theme
 from plans.choices import AlignmentStatus
 from plans.models import Alignment, CommunityPlan, LocalPlanProject, PlanItem
 

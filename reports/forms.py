@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.thai import current_fiscal_year
 from common.validators import validate_be_year
-from councils.models import District, Province, Region
+from geo.models import District, Province, Region
 
 from .choices import ReportKind, ReportScope
 from .models import ReportNarrative

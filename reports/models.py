@@ -18,10 +18,10 @@ class Report(models.Model):
         _("ไตรมาส"), null=True, blank=True, help_text=_("ไตรมาสของปีงบประมาณ 1–4 (ไตรมาส 1 คือ ต.ค.–ธ.ค.)")
     )
     region = models.ForeignKey(
-        "councils.Region", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("ภาค")
+        "geo.Region", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("ภาค")
     )
     district = models.ForeignKey(
-        "councils.District", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("อำเภอ")
+        "geo.District", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("อำเภอ")
     )
     council = models.ForeignKey(
         "councils.Council", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("สภา")
@@ -39,7 +39,7 @@ class Report(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("ผู้เผยแพร่")
     )
     province = models.ForeignKey(
-        "councils.Province",
+        "geo.Province",
         on_delete=models.PROTECT,
         null=True,
         blank=True,

@@ -43,7 +43,7 @@ def finished_fiscal_year(today: dt.date) -> int:
 
 def schedule_quarterly(*, today: dt.date) -> list:
     """Request the quarterly report of every province and district for the quarter just finished."""
-    from councils.models import District, Province
+    from geo.models import District, Province
 
     from . import services
 
@@ -70,7 +70,7 @@ def schedule_quarterly(*, today: dt.date) -> list:
 def schedule_annual(*, today: dt.date) -> list:
     """Request the annual report of the country, every region and every province for the
     fiscal year just finished."""
-    from councils.models import Province, Region
+    from geo.models import Province, Region
 
     from . import services
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from accounts.scoping import scope_for
-from councils.models import Council, District, Province, Region
+from councils.models import Council
+from geo.models import District, Province, Region
 
 from .choices import ReportScope, ReportStatus
 from .models import Report

@@ -16,10 +16,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from accounts.choices import Role
-from accounts.scoping import scope_for
+from common.rules import require
 from common.thai import thai_date
 
-from . import selectors
+from . import permissions, selectors
 from .choices import ACTIVE_STATUSES, ReportKind, ReportScope, ReportStatus
 from .models import Report, ReportNarrative
 from .rendering.build import build_pdf, build_xlsx
@@ -88,9 +88,7 @@ def system_user():
 
 def _check_request(*, by, kind, scope, quarter, areas: dict) -> dict:
     """Permission, then shape: returns the area fields the scope keeps (others cleared)."""
-    user_scope = scope_for(by)
-    if not user_scope.can_request_report():
-        raise PermissionDenied(_("เฉพาะเจ้าหน้าที่ พอช. เท่านั้นที่ขอสร้างรายงานได้"))
+    require(permissions.can_request_report, user=by)
     if scope not in ReportScope.values:
         raise ValidationError({"scope": _("ขอบเขตไม่ถูกต้อง")})
     if kind not in ReportKind.values:
@@ -166,24 +164,10 @@ def report_regenerate(*, report: Report, by) -> Report:
     )
 
 
-def report_manageable(*, report: Report, by) -> bool:
-    """May ``by`` make a new version of ``report`` or publish it? CODI staff whose area
-    covers the report's (a published report is visible to everyone, managed by few)."""
-    return scope_for(by).can_request_report() and selectors.area_requestable(
-        user=by,
-        scope=report.scope,
-        region=report.region,
-        province=report.province,
-        district=report.district,
-        council=report.council,
-    )
-
-
 @transaction.atomic
 def report_publish(*, report: Report, by, publish: bool = True) -> Report:
     """Publish a finished report to everyone (no login needed), or take it back."""
-    if not report_manageable(report=report, by=by):
-        raise PermissionDenied(_("เฉพาะเจ้าหน้าที่ พอช. ที่รับผิดชอบพื้นที่ของรายงานเท่านั้นที่เผยแพร่รายงานได้"))
+    require(permissions.can_manage_report, user=by, report=report)
     report = Report.objects.select_for_update().get(pk=report.pk)
     if publish and report.status != ReportStatus.DONE:
         raise ValidationError(_("เผยแพร่ได้เฉพาะรายงานที่สร้างเสร็จแล้ว"))
@@ -197,8 +181,7 @@ def report_publish(*, report: Report, by, publish: bool = True) -> Report:
 @transaction.atomic
 def narrative_save(*, fiscal_year: int, by, lessons: str = "", expected_results: str = "", future_directions: str = ""):
     """Write the chapter CODI staff author for a fiscal year's annual report."""
-    if not scope_for(by).is_codi():
-        raise PermissionDenied(_("เฉพาะเจ้าหน้าที่ พอช. เท่านั้นที่เขียนบทสรุปรายงานได้"))
+    require(permissions.can_write_narrative, user=by)
     narrative = ReportNarrative.objects.select_for_update().filter(fiscal_year=fiscal_year).first()
     narrative = narrative or ReportNarrative(fiscal_year=fiscal_year)
     narrative.lessons = lessons.strip()

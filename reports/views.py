@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -8,10 +8,11 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView
 
-from accounts.scoping import scope_for
+from common.forms import add_service_errors
+from common.rules import require
 from common.validators import validate_be_year
 
-from . import selectors, services
+from . import permissions, selectors, services
 from .choices import ReportStatus
 from .forms import NarrativeForm, ReportFilterForm, ReportRequestForm
 from .models import ReportNarrative
@@ -70,7 +71,7 @@ class ReportListView(LoginRequiredMixin, FormView):
     def get_context_data(self, **kwargs):
         visible = selectors.reports_visible_to(user=self.request.user)
         filters = ReportFilterForm(self.request.GET or None, years=selectors.report_fiscal_years(qs=visible))
-        can_request = scope_for(self.request.user).can_request_report()
+        can_request = permissions.can_request_report(user=self.request.user)
         return super().get_context_data(
             reports=selectors.reports_filtered(visible, **filters.filters())[:LIST_LIMIT],
             filter_form=filters,
@@ -79,16 +80,14 @@ class ReportListView(LoginRequiredMixin, FormView):
         )
 
     def post(self, request, *args, **kwargs):
-        if not scope_for(request.user).can_request_report():
-            raise PermissionDenied(_("เฉพาะเจ้าหน้าที่ พอช. เท่านั้นที่ขอสร้างรายงานได้"))
+        require(permissions.can_request_report, user=request.user)
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
         try:
             report = services.report_request(by=self.request.user, **form.cleaned_data)
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("รับคำขอสร้างรายงานแล้ว ระบบกำลังดำเนินการ"))
         return redirect("reports:report_detail", pk=report.pk)
@@ -102,7 +101,7 @@ class ReportDetailView(LoginRequiredMixin, DetailView):
         return selectors.reports_visible_to(user=self.request.user)
 
     def get_context_data(self, **kwargs):
-        can_manage = services.report_manageable(report=self.object, by=self.request.user)
+        can_manage = permissions.can_manage_report(user=self.request.user, report=self.object)
         return super().get_context_data(
             versions=selectors.report_versions(report=self.object, user=self.request.user),
             can_regenerate=can_manage,
@@ -190,8 +189,8 @@ class NarrativeView(LoginRequiredMixin, FormView):
     form_class = NarrativeForm
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not scope_for(request.user).is_codi():
-            raise PermissionDenied(_("เฉพาะเจ้าหน้าที่ พอช. เท่านั้นที่เขียนบทสรุปรายงานได้"))
+        if request.user.is_authenticated:
+            require(permissions.can_write_narrative, user=request.user)
         try:
             validate_be_year(kwargs["fiscal_year"])
         except ValidationError as exc:

@@ -12,7 +12,8 @@ from agencies.choices import AgencyKind
 from agencies.models import Agency
 from common.thai import fiscal_year_of
 from councils.choices import ActivityKind
-from councils.models import Activity, Council, District, Province, Subdistrict, Theme
+from councils.models import Activity, Council
+from geo.models import District, Province, Subdistrict, Theme
 from plans.models import Alignment, CommunityPlan, LocalPlanProject, PlanItem
 
 PASSWORD = "correct-horse-2569"

@@ -133,7 +133,8 @@ import io  # noqa: E402
 from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from councils.models import CommunityOrganization, Council, Theme  # noqa: E402
+from councils.models import CommunityOrganization, Council  # noqa: E402
+from geo.models import Theme  # noqa: E402
 
 from .factories import AgencyFactory, CommunityOrganizationFactory, CouncilFactory, SubdistrictFactory  # noqa: E402
 

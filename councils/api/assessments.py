@@ -2,7 +2,6 @@
 services. Councils are named by their 6-digit tambon code; outside the user's area the
 answer is 404, inside it without the right 403, bad input 400 with Thai messages."""
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -12,8 +11,9 @@ from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from accounts.scoping import scope_for
+from common.rules import require
 
+from .. import permissions
 from ..models import Assessment, AssessmentScore, Council, Indicator, IndicatorSet, MentoringVisit, Mentorship
 from ..selectors import assessments as assessment_selectors
 from ..selectors import councils_visible_to
@@ -257,8 +257,7 @@ class MentorshipViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         return MentorshipDetailSerializer if self.action == "retrieve" else MentorshipSerializer
 
     def _check_manager(self):
-        if not scope_for(self.request.user).can_manage_mentorships():
-            raise PermissionDenied(_("เฉพาะเจ้าหน้าที่ พอช. เท่านั้นที่จัดการตำบลพี่เลี้ยงได้"))
+        require(permissions.can_manage_mentorships, user=self.request.user)
 
     def retrieve(self, request, *args, **kwargs):
         try:

@@ -1,7 +1,6 @@
 """API for council members and people (PDPA). The serializers show the national ID masked
 only; the full number comes from the reveal action, which logs every call."""
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -11,9 +10,10 @@ from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from common.rules import require
 from common.validators import validate_ce_date
 
-from .. import pdpa
+from .. import pdpa, permissions
 from ..choices import MemberPosition
 from ..models import CommunityOrganization, Council, CouncilMember, Person
 from ..selectors import members as selectors
@@ -221,8 +221,7 @@ class PersonViewSet(viewsets.GenericViewSet, mixins.RetrieveModelMixin):
             person = selectors.person_for_page(user=self.request.user, pk=int(self.kwargs["pk"]))
         except (Person.DoesNotExist, ValueError):
             raise Http404(_("ไม่พบบุคคลนี้")) from None
-        if not selectors.can_view_person(user=self.request.user, person=person):
-            raise PermissionDenied(_("คุณไม่มีสิทธิ์ดูข้อมูลของบุคคลนี้"))
+        require(permissions.can_view_person, user=self.request.user, person=person)
         return person
 
     @extend_schema(
@@ -233,8 +232,7 @@ class PersonViewSet(viewsets.GenericViewSet, mixins.RetrieveModelMixin):
     def reveal_national_id(self, request, pk=None):
         """The full national ID, for CODI staff in scope only. Every call is logged with its purpose."""
         person = self.get_object()
-        if not selectors.can_reveal_national_id(user=request.user, person=person):
-            raise PermissionDenied(_("คุณไม่มีสิทธิ์เปิดดูเลขประจำตัวประชาชนแบบเต็ม"))
+        require(permissions.can_reveal_national_id, user=request.user, person=person)
         data = RevealSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         number = services.national_id_reveal(person=person, by=request.user, **data.validated_data)

@@ -20,8 +20,10 @@ from typing import NamedTuple
 from django.db import connection
 from django.utils.translation import gettext as _
 
+from geo.models import Subdistrict
+
 from ..choices import CouncilStatus, ImportKind, MemberPosition
-from ..models import CommunityOrganization, Council, CouncilMember, Subdistrict
+from ..models import CommunityOrganization, Council, CouncilMember
 from .cells import CellError
 from .columns import COLUMNS, ORGANIZATION_CODE, TAMBON_CODE, BoundColumn, match_header
 

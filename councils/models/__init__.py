@@ -1,7 +1,6 @@
 """Council models, one module per concern, re-exported here."""
 
 from .activity import Activity, ActivityPhoto
-from .areas import District, Province, Region, Subdistrict, Theme
 from .assessment import Assessment, AssessmentScore, Indicator, IndicatorSet
 from .council import Council
 from .imports import ImportJob
@@ -17,7 +16,6 @@ __all__ = [
     "CommunityOrganization",
     "Council",
     "CouncilMember",
-    "District",
     "ImportJob",
     "Indicator",
     "IndicatorSet",
@@ -25,8 +23,4 @@ __all__ = [
     "Mentorship",
     "NationalIdReveal",
     "Person",
-    "Province",
-    "Region",
-    "Subdistrict",
-    "Theme",
 ]

@@ -6,11 +6,18 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.scoping import ScopedQuerySet
+from agencies.models import Agency
 from common.models import TimeStampedModel
 from common.validators import validate_ce_date
 
 from ..choices import ActivityKind
 from .council import Council
+
+
+class ActivityQuerySet(ScopedQuerySet):
+    area_path = "council__subdistrict"
+
 
 
 class Activity(TimeStampedModel):
@@ -24,7 +31,7 @@ class Activity(TimeStampedModel):
     # Participants by group where known: {"youth": 12, "elderly": 8, ...} (ParticipantGroup keys).
     participants_by_group = models.JSONField(_("ผู้เข้าร่วมจำแนกตามกลุ่ม"), default=dict, blank=True)
     agencies = models.ManyToManyField(
-        "agencies.Agency", blank=True, related_name="activities", verbose_name=_("หน่วยงานที่ร่วมกิจกรรม")
+        Agency, blank=True, related_name="activities", verbose_name=_("หน่วยงานที่ร่วมกิจกรรม")
     )
     fiscal_year = models.PositiveIntegerField(_("ปีงบประมาณ (พ.ศ.)"), db_index=True, editable=False)
     created_by = models.ForeignKey(
@@ -36,6 +43,8 @@ class Activity(TimeStampedModel):
         verbose_name=_("บันทึกโดย"),
     )
     history = HistoricalRecords(m2m_fields=[agencies])
+
+    objects = ActivityQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date", "-id"]

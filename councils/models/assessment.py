@@ -8,11 +8,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.scoping import ScopedQuerySet
 from common.models import TimeStampedModel
 from common.validators import validate_be_year, validate_ce_date
+from geo.models import Theme
 
 from ..choices import AssessmentLevel
-from .areas import Theme
 from .council import Council
 
 PERCENT = [MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))]
@@ -71,6 +72,11 @@ class Indicator(models.Model):
         return f"{self.code} {self.name}"
 
 
+class AssessmentQuerySet(ScopedQuerySet):
+    area_path = "council__subdistrict"
+
+
+
 class Assessment(TimeStampedModel):
     """A council's assessment for one fiscal year. ``level``, ``percent`` and ``passed`` are
     computed by the assessment service from the scores, never typed."""
@@ -91,6 +97,8 @@ class Assessment(TimeStampedModel):
     passed = models.BooleanField(_("ผ่านการประเมิน"), default=False)
     note = models.TextField(_("ข้อสังเกต"), blank=True)
     history = HistoricalRecords()
+
+    objects = AssessmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["council", "-fiscal_year"]

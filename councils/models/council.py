@@ -5,11 +5,18 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.scoping import ScopedQuerySet
+from agencies.models import Agency
 from common.models import TimeStampedModel
 from common.validators import validate_ce_date
+from geo.models import Subdistrict, Theme
 
 from ..choices import CouncilStatus
-from .areas import Subdistrict, Theme
+
+
+class CouncilQuerySet(ScopedQuerySet):
+    area_path = "subdistrict"
+
 
 
 class Council(TimeStampedModel):
@@ -26,9 +33,9 @@ class Council(TimeStampedModel):
     phone = models.CharField(_("โทรศัพท์"), max_length=40, blank=True)
     email = models.EmailField(_("อีเมล"), blank=True)
     contact_name = models.CharField(_("ผู้ประสานงาน"), max_length=200, blank=True)
-    # The LAO the council works with. Referenced by label: councils imports nothing from agencies.
+    # The LAO the council works with.
     lao = models.ForeignKey(
-        "agencies.Agency",
+        Agency,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -38,6 +45,8 @@ class Council(TimeStampedModel):
     themes = models.ManyToManyField(Theme, blank=True, related_name="councils", verbose_name=_("ประเด็นงาน"))
     is_published = models.BooleanField(_("เผยแพร่ต่อสาธารณะ"), default=True)
     history = HistoricalRecords(m2m_fields=[themes])
+
+    objects = CouncilQuerySet.as_manager()
 
     class Meta:
         ordering = ["subdistrict__code"]

@@ -5,12 +5,21 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.scoping import ScopedQuerySet, scope_for
 from common.models import TimeStampedModel
 from common.validators import validate_ce_date
 
 from ..choices import MemberPosition
 from .council import Council
 from .organization import CommunityOrganization
+
+
+class PersonQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """People with at least one term on a council inside the user's scope."""
+        if scope_for(user).national:
+            return self
+        return self.filter(pk__in=CouncilMember.objects.visible_to(user).values("person_id"))
 
 
 class Person(TimeStampedModel):
@@ -27,6 +36,8 @@ class Person(TimeStampedModel):
     national_id_last4 = models.CharField(_("เลขท้าย"), max_length=4, blank=True, editable=False)
     history = HistoricalRecords(excluded_fields=["national_id_ciphertext"])
 
+    objects = PersonQuerySet.as_manager()
+
     class Meta:
         ordering = ["full_name"]
         verbose_name = _("บุคคล")
@@ -34,6 +45,11 @@ class Person(TimeStampedModel):
 
     def __str__(self):
         return self.full_name
+
+
+class CouncilMemberQuerySet(ScopedQuerySet):
+    area_path = "council__subdistrict"
+
 
 
 class CouncilMember(TimeStampedModel):
@@ -55,6 +71,8 @@ class CouncilMember(TimeStampedModel):
     term_start = models.DateField(_("เริ่มวาระ"), validators=[validate_ce_date])
     term_end = models.DateField(_("สิ้นสุดวาระ"), null=True, blank=True, validators=[validate_ce_date])
     history = HistoricalRecords()
+
+    objects = CouncilMemberQuerySet.as_manager()
 
     class Meta:
         ordering = ["council", "-term_start", "position"]

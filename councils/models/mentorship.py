@@ -5,11 +5,24 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.scoping import ScopedQuerySet, scope_for
 from common.models import TimeStampedModel
 from common.validators import validate_ce_date
 
 from ..choices import MentorshipStatus
 from .council import Council
+
+
+class MentorshipQuerySet(ScopedQuerySet):
+    area_path = "mentee__subdistrict"
+
+    def visible_to(self, user):
+        """A mentorship is seen by those whose area covers the mentor or the mentee."""
+        scope = scope_for(user)
+        if scope.national:
+            return self
+        return self.filter(scope.area_q("mentor__subdistrict") | scope.area_q("mentee__subdistrict"))
+
 
 
 class Mentorship(TimeStampedModel):
@@ -27,6 +40,8 @@ class Mentorship(TimeStampedModel):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("จับคู่โดย")
     )
     history = HistoricalRecords()
+
+    objects = MentorshipQuerySet.as_manager()
 
     class Meta:
         ordering = ["-started_on"]

@@ -5,12 +5,18 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.scoping import ScopedQuerySet
 from common.models import TimeStampedModel
 from common.validators import validate_ce_date
+from geo.models import Theme
 
 from ..choices import OrganizationKind
-from .areas import Theme
 from .council import Council
+
+
+class OrganizationQuerySet(ScopedQuerySet):
+    area_path = "council__subdistrict"
+
 
 
 class CommunityOrganization(TimeStampedModel):
@@ -30,6 +36,8 @@ class CommunityOrganization(TimeStampedModel):
     village_name = models.CharField(_("หมู่บ้าน"), max_length=200, blank=True)
     member_count = models.PositiveIntegerField(_("จำนวนสมาชิก"), default=0)
     history = HistoricalRecords(m2m_fields=[themes])
+
+    objects = OrganizationQuerySet.as_manager()
 
     class Meta:
         ordering = ["code"]

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from agencies.selectors import agencies_near, agency_names
 from common.thai import thai_date
 
 from ..choices import ActivityKind, ParticipantGroup
@@ -20,30 +21,9 @@ HISTORY_FIELDS = ("date", "kind", "title", "description", "outcomes", "participa
 HISTORY_TYPES = {"+": gettext_lazy("บันทึกกิจกรรม"), "~": gettext_lazy("แก้ไข"), "-": gettext_lazy("ลบ")}
 
 
-def agency_model():
-    """agencies.Agency, reached through the M2M field so councils imports nothing from agencies."""
-    return Activity._meta.get_field("agencies").related_model
-
-
 def agencies_for_council(*, council: Council) -> QuerySet:
-    """Agencies a council's activity may name: those of the council's province, the ones
-    nearest first (the tambon's own, the district's, province-wide, then other districts)."""
-    sub = council.subdistrict
-    return (
-        agency_model()
-        .objects.filter(province_id=sub.district.province_id)
-        .select_related("district")
-        .annotate(
-            nearness=Case(
-                When(subdistrict_id=sub.pk, then=Value(0)),
-                When(district_id=sub.district_id, then=Value(1)),
-                When(district__isnull=True, then=Value(2)),
-                default=Value(3),
-                output_field=IntegerField(),
-            )
-        )
-        .order_by("nearness", "district__code", "name", "pk")
-    )
+    """Agencies a council's activity may name, the nearest first."""
+    return agencies_near(subdistrict=council.subdistrict)
 
 
 def group_counts(groups: dict | None) -> list[tuple[str, int]]:
@@ -119,7 +99,7 @@ def activity_history(*, activity: Activity) -> list[HistoryEntry]:
     ):
         agencies_of[history_id].add(agency_id)
     all_ids = set().union(*agencies_of.values()) if agencies_of else set()
-    names = dict(agency_model().objects.filter(pk__in=all_ids).values_list("pk", "name")) if all_ids else {}
+    names = agency_names(all_ids)
     labels = {name: str(Activity._meta.get_field(name).verbose_name) for name in (*HISTORY_FIELDS, "agencies")}
 
     entries = []

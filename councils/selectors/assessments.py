@@ -1,9 +1,7 @@
 """Every read of quality assessments, scoped to the user.
 
-Who may see a council's assessments: CODI staff (and administrators) within their area,
-the district officer of the council's district, and the council's own staff. Others who
-can see the council (agency staff of its area) are refused with 403; those who can't see
-it at all get 404.
+Who may see a council's assessments is the rule ``permissions.can_see_assessments``; the
+lists here hold the same rows.
 """
 
 from __future__ import annotations
@@ -19,22 +17,12 @@ from accounts.scoping import scope_for
 from ..models import Assessment, AssessmentScore, Council, IndicatorSet
 
 
-def can_see_assessments(*, user, council: Council) -> bool:
-    """For a council already known to be inside the user's scope."""
-    scope = scope_for(user)
-    if scope.is_codi():
-        return True
-    if council.pk in scope.council_ids:
-        return True
-    return scope.has_role(Role.DISTRICT_OFFICER) and council.subdistrict.district_id in scope.district_ids
-
-
 def assessments_visible_to(*, user) -> QuerySet[Assessment]:
     """Assessments the user may read, joined for list display."""
     scope = scope_for(user)
     qs = Assessment.objects.select_related("council__subdistrict__district__province", "indicator_set")
     if scope.is_codi():
-        return scope.restrict(qs, subdistrict="council__subdistrict")
+        return qs.visible_to(user)
     q = Q(council_id__in=scope.council_ids)
     if scope.has_role(Role.DISTRICT_OFFICER) and scope.district_ids:
         q |= Q(council__subdistrict__district_id__in=scope.district_ids)

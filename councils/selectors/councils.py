@@ -5,20 +5,12 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from accounts.scoping import scope_for
+from agencies.selectors import local_governments_for
 from common.thai import current_fiscal_year
+from geo.models import District, Province, Theme
 
 from ..choices import ActivityKind, MentorshipStatus
-from ..models import (
-    Activity,
-    Assessment,
-    CommunityOrganization,
-    Council,
-    CouncilMember,
-    District,
-    Mentorship,
-    Province,
-    Theme,
-)
+from ..models import Activity, Assessment, CommunityOrganization, Council, CouncilMember, Mentorship
 
 COUNCIL_JOINS = ("subdistrict__district__province",)
 
@@ -36,8 +28,7 @@ def with_latest_level(qs: QuerySet[Council]) -> QuerySet[Council]:
 
 def councils_visible_to(*, user) -> QuerySet[Council]:
     """Councils the user works with (their scope), joined for list display."""
-    qs = Council.objects.select_related(*COUNCIL_JOINS)
-    return scope_for(user).restrict(qs, subdistrict="subdistrict")
+    return Council.objects.visible_to(user).select_related(*COUNCIL_JOINS)
 
 
 def councils_public() -> QuerySet[Council]:
@@ -170,8 +161,7 @@ def council_recent_activities(*, council: Council, fiscal_year: int, limit: int 
 
 
 def activities_visible_to(*, user) -> QuerySet[Activity]:
-    qs = Activity.objects.select_related("council__subdistrict__district__province")
-    return scope_for(user).restrict(qs, subdistrict="council__subdistrict")
+    return Activity.objects.visible_to(user).select_related("council__subdistrict__district__province")
 
 
 def district_by_code(*, code: str) -> District:
@@ -214,13 +204,5 @@ def themes_for_choice() -> QuerySet[Theme]:
 
 
 def laos_for_council(*, council: Council) -> QuerySet:
-    """Local governments a council may name as its LAO: those of its district, and the
-    provincial one (อบจ.). agencies.Agency is reached through the FK: no import."""
-    agency = Council._meta.get_field("lao").related_model
-    sub = council.subdistrict
-    return (
-        agency.objects.local_governments()
-        .filter(province_id=sub.district.province_id)
-        .filter(Q(district_id=sub.district_id) | Q(district__isnull=True))
-        .order_by("name", "pk")
-    )
+    """Local governments a council may name as its LAO."""
+    return local_governments_for(subdistrict=council.subdistrict)

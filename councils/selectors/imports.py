@@ -2,39 +2,39 @@
 
 from django.db.models import QuerySet
 
-from accounts.scoping import scope_for
-
+from .. import permissions
 from ..models import CommunityOrganization, Council, CouncilMember, ImportJob
 
 
 def import_jobs_visible_to(*, user) -> QuerySet[ImportJob]:
     """A user sees the import jobs they uploaded; an administrator sees every job.
     Anyone else (not allowed to import) sees none."""
-    if not user.is_authenticated or not scope_for(user).can_import():
+    if not user.is_authenticated or not permissions.can_import(user=user):
         return ImportJob.objects.none()
     qs = ImportJob.objects.select_related("created_by")
     return qs if user.is_superuser else qs.filter(created_by=user)
 
 
 def councils_for_export(*, user) -> QuerySet[Council]:
-    qs = Council.objects.select_related("subdistrict").order_by("subdistrict__code")
-    return scope_for(user).restrict(qs, subdistrict="subdistrict")
+    return Council.objects.visible_to(user).select_related("subdistrict").order_by("subdistrict__code")
 
 
 def organizations_for_export(*, user) -> QuerySet[CommunityOrganization]:
-    qs = CommunityOrganization.objects.select_related("council__subdistrict").order_by("code")
-    return scope_for(user).restrict(qs, subdistrict="council__subdistrict")
+    return CommunityOrganization.objects.visible_to(user).select_related("council__subdistrict").order_by("code")
 
 
 def members_for_export(*, user) -> QuerySet[CouncilMember]:
     """Members by name, position, organization and term; the person's other fields (phone,
-    national ID) are not even loaded."""
-    qs = (
-        CouncilMember.objects.select_related("council__subdistrict", "person", "organization")
+    national ID) are not even loaded. The same rows the members pages show the user: none
+    for a role that may not view members (the view refuses it first)."""
+    if not permissions.can_export_members(user=user):
+        return CouncilMember.objects.none()
+    return (
+        CouncilMember.objects.visible_to(user)
+        .select_related("council__subdistrict", "person", "organization")
         .only(
             "position", "term_start", "term_end", "council", "council__subdistrict", "council__subdistrict__code",
             "person", "person__full_name", "organization", "organization__code",
         )
         .order_by("council__subdistrict__code", "-term_start", "person__full_name")
     )
-    return scope_for(user).restrict(qs, subdistrict="council__subdistrict")

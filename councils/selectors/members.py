@@ -1,12 +1,8 @@
 """Reads of council members and the people behind them, scoped to the user.
 
-Who may do what with members (PDPA: the fewest people see personal data):
-- view a council's members: its own staff, district officers and CODI staff in scope
-  (agency staff are refused even inside their area);
-- manage (add, edit, end terms, set the national ID, export, erase): the council's own
-  staff and CODI staff in scope;
-- reveal a national ID in full: ``scope.can_reveal_national_id()`` (CODI) in scope.
-Outside the scope a council or person is not found (404); inside, refused (403).
+Who may do what with them is in ``councils.permissions``. Outside the scope a council or
+person is not found (404); inside, a refused rule is a 403. A person's terms on councils
+outside the viewer's scope are never shown (PDPA: the least needed).
 """
 
 from __future__ import annotations
@@ -16,41 +12,15 @@ import datetime as dt
 from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from accounts.choices import Role
-from accounts.scoping import Scope, scope_for
+from accounts.scoping import scope_for
 
 from ..choices import MemberPosition
 from ..models import CommunityOrganization, Council, CouncilMember, NationalIdReveal, Person
+from ..permissions import MEMBER_VIEW_ROLES
 from .councils import councils_visible_to
 
-MEMBER_VIEW_ROLES = (Role.COUNCIL_STAFF, Role.DISTRICT_OFFICER, Role.CODI_STAFF, Role.ADMINISTRATOR)
 POSITION_ORDER = [choice.value for choice in MemberPosition]
 COUNCIL_JOINS = ("council__subdistrict__district__province",)
-
-
-# Permissions (answer from what is already loaded: no queries when the council is joined) ----
-
-
-def council_in_scope(scope: Scope, council: Council) -> bool:
-    """The same test as Scope.area_q, in Python, for one council."""
-    if scope.national:
-        return True
-    subdistrict = council.subdistrict
-    return (
-        subdistrict.pk in scope.subdistrict_ids
-        or subdistrict.district_id in scope.district_ids
-        or subdistrict.district.province_id in scope.province_ids
-    )
-
-
-def can_view_members(*, user, council: Council) -> bool:
-    scope = scope_for(user)
-    return scope.has_role(*MEMBER_VIEW_ROLES) and council_in_scope(scope, council)
-
-
-def can_manage_members(*, user, council: Council) -> bool:
-    scope = scope_for(user)
-    return scope.can_edit_council(council) or (scope.is_codi() and council_in_scope(scope, council))
 
 
 def person_terms(person: Person) -> list[CouncilMember]:
@@ -65,38 +35,6 @@ def person_terms(person: Person) -> list[CouncilMember]:
 
 def person_councils(person: Person) -> list[Council]:
     return [term.council for term in person_terms(person)]
-
-
-def can_view_person(*, user, person: Person) -> bool:
-    scope = scope_for(user)
-    if not scope.has_role(*MEMBER_VIEW_ROLES):
-        return False
-    councils = person_councils(person)
-    return any(council_in_scope(scope, c) for c in councils) if councils else scope.national
-
-
-def can_manage_person(*, user, person: Person) -> bool:
-    """Edit the person, set the ID, export: allowed to manage at least one of their councils."""
-    councils = person_councils(person)
-    if not councils:
-        return scope_for(user).is_codi() and scope_for(user).national
-    return any(can_manage_members(user=user, council=c) for c in councils)
-
-
-def can_erase_person(*, user, person: Person) -> bool:
-    """Erasure removes every term, so the user must be allowed to manage all of them."""
-    councils = person_councils(person)
-    if not councils:
-        return scope_for(user).is_codi() and scope_for(user).national
-    return all(can_manage_members(user=user, council=c) for c in councils)
-
-
-def can_reveal_national_id(*, user, person: Person) -> bool:
-    scope = scope_for(user)
-    if not scope.can_reveal_national_id():
-        return False
-    councils = person_councils(person)
-    return any(council_in_scope(scope, c) for c in councils) if councils else scope.national
 
 
 # Reads -------------------------------------------------------------------------------------
@@ -147,12 +85,12 @@ def split_current_past(members, today: dt.date | None = None) -> tuple[list, lis
 
 def members_visible_to(*, user) -> QuerySet[CouncilMember]:
     """Terms on councils the user may view members of (the API list)."""
-    scope = scope_for(user)
-    qs = CouncilMember.objects.select_related("person", "organization", *COUNCIL_JOINS)
-    if not scope.has_role(*MEMBER_VIEW_ROLES):
-        return qs.none()
-    return scope.restrict(qs, subdistrict="council__subdistrict").order_by(
-        "council__subdistrict__code", "-term_start", "pk"
+    if not scope_for(user).has_role(*MEMBER_VIEW_ROLES):
+        return CouncilMember.objects.none()
+    return (
+        CouncilMember.objects.visible_to(user)
+        .select_related("person", "organization", *COUNCIL_JOINS)
+        .order_by("council__subdistrict__code", "-term_start", "pk")
     )
 
 
@@ -165,21 +103,28 @@ def member_visible(*, user, pk: int) -> CouncilMember:
     return members_visible_to(user=user).get(pk=pk)
 
 
-def _terms_prefetch() -> Prefetch:
-    return Prefetch(
-        "terms",
-        queryset=CouncilMember.objects.select_related("organization", *COUNCIL_JOINS).order_by("-term_start", "pk"),
-    )
+def _terms_prefetches(user) -> list[Prefetch]:
+    """Every term (``person.terms``: the rules need all of them, e.g. erasure) and the terms
+    the viewer may see (``person.visible_terms``: what pages, the API and exports show)."""
+    terms = CouncilMember.objects.select_related("organization", *COUNCIL_JOINS).order_by("-term_start", "pk")
+    return [
+        Prefetch("terms", queryset=terms),
+        Prefetch("terms", queryset=terms.visible_to(user), to_attr="visible_terms"),
+    ]
 
 
 def people_in_scope(*, user) -> QuerySet[Person]:
     """People with a term on a council in the user's scope (view rights checked by the
     caller: inside the scope but not allowed is a 403, not a 404)."""
-    scope = scope_for(user)
-    if scope.national:
-        return Person.objects.prefetch_related(_terms_prefetch())
-    ids = scope.restrict(CouncilMember.objects.all(), subdistrict="council__subdistrict").values("person_id")
-    return Person.objects.filter(pk__in=ids).prefetch_related(_terms_prefetch())
+    return Person.objects.visible_to(user).prefetch_related(*_terms_prefetches(user))
+
+
+def person_terms_visible(*, person: Person, user) -> list[CouncilMember]:
+    """The person's terms on councils inside the viewer's scope, newest first."""
+    if hasattr(person, "visible_terms"):
+        return list(person.visible_terms)
+    qs = CouncilMember.objects.visible_to(user).filter(person=person)
+    return list(qs.select_related("organization", *COUNCIL_JOINS).order_by("-term_start", "pk"))
 
 
 def people_visible_to(*, user) -> QuerySet[Person]:

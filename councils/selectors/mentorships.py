@@ -42,10 +42,10 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext as _
 
-from accounts.scoping import scope_for
+from geo.models import Theme
 
 from ..choices import AssessmentLevel, CouncilStatus, MentorshipStatus
-from ..models import Assessment, AssessmentScore, Council, MentoringVisit, Mentorship, Theme
+from ..models import Assessment, AssessmentScore, Council, MentoringVisit, Mentorship
 from .assessments import latest_assessment_ids
 
 WEAK_SHARE = Decimal("0.6")  # an indicator scored below this share of its maximum is weak
@@ -66,7 +66,6 @@ def whole_percent(value: Decimal | None) -> int:
 def mentorships_visible_to(*, user) -> QuerySet[Mentorship]:
     """Mentorships whose mentor or mentee lies in the user's area, with visit counts and
     the mentee's latest level, active first."""
-    scope = scope_for(user)
     latest = Assessment.objects.filter(council=OuterRef("mentee_id")).order_by("-fiscal_year")
     qs = (
         Mentorship.objects.select_related(
@@ -79,9 +78,7 @@ def mentorships_visible_to(*, user) -> QuerySet[Mentorship]:
         )
         .order_by("status", "-started_on", "-id")
     )
-    if scope.national:
-        return qs
-    return qs.filter(scope.area_q("mentor__subdistrict") | scope.area_q("mentee__subdistrict"))
+    return qs.visible_to(user)
 
 
 @dataclass
@@ -245,7 +242,7 @@ def mentor_candidates(*, user, mentee: Council, weak_theme_ids: list[int]) -> Qu
     qs = Assessment.objects.filter(
         pk__in=latest_assessment_ids(), passed=True, council__status=CouncilStatus.ACTIVE
     ).exclude(council_id=mentee.pk)
-    qs = scope_for(user).restrict(qs, subdistrict="council__subdistrict")
+    qs = qs.visible_to(user)
     qs = qs.select_related("council__subdistrict__district__province").annotate(
         nearness=Case(
             When(council__subdistrict__district_id=district.pk, then=Value(SAME_DISTRICT)),

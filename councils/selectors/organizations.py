@@ -2,8 +2,6 @@
 
 from django.db.models import F, QuerySet
 
-from accounts.scoping import scope_for
-
 from ..models import CommunityOrganization, Council
 
 ORGANIZATION_JOINS = ("council__subdistrict__district__province",)
@@ -11,8 +9,7 @@ ORGANIZATION_JOINS = ("council__subdistrict__district__province",)
 
 def organizations_visible_to(*, user) -> QuerySet[CommunityOrganization]:
     """Organizations of the councils in the user's scope, joined for list display, by code."""
-    qs = CommunityOrganization.objects.select_related(*ORGANIZATION_JOINS).order_by("code")
-    return scope_for(user).restrict(qs, subdistrict="council__subdistrict")
+    return CommunityOrganization.objects.visible_to(user).select_related(*ORGANIZATION_JOINS).order_by("code")
 
 
 def organizations_for_api(*, user) -> QuerySet[CommunityOrganization]:

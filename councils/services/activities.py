@@ -13,9 +13,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from accounts.scoping import scope_for
 from common.thai import fiscal_year_of
 
+from .. import permissions
 from ..choices import ParticipantGroup
 from ..models import Activity, ActivityPhoto, Council
 from ..selectors.activities import agencies_for_council
@@ -26,7 +26,7 @@ ACTIVITY_FIELDS = ("date", "kind", "title", "description", "outcomes", "particip
 
 
 def _check_may_edit(council: Council, by, message: str) -> None:
-    if not scope_for(by).can_edit_council(council):
+    if not permissions.can_edit_council(user=by, council=council):
         raise PermissionDenied(message)
 
 

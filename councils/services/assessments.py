@@ -11,17 +11,19 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal, InvalidOperation
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.scoping import scope_for
+from common.rules import require
 from common.thai import current_fiscal_year
 from common.validators import validate_be_year, validate_ce_date, validate_not_future
+from geo.models import Theme
 
+from .. import permissions
 from ..choices import AssessmentLevel
-from ..models import Assessment, AssessmentScore, Council, Indicator, IndicatorSet, Theme
+from ..models import Assessment, AssessmentScore, Council, Indicator, IndicatorSet
 from ..selectors.assessments import indicator_set_active
 
 CENT = Decimal("0.01")
@@ -176,14 +178,6 @@ def _check_date(value: dt.date | None) -> dt.date:
     return value
 
 
-def council_in_scope(*, user, council: Council) -> bool:
-    """Whether the council lies in the user's area (one query unless the scope is national)."""
-    scope = scope_for(user)
-    if scope.national:
-        return True
-    return scope.restrict(Council.objects.filter(pk=council.pk), subdistrict="subdistrict").exists()
-
-
 # Recording ---------------------------------------------------------------------------------
 
 
@@ -203,8 +197,7 @@ def assessment_record(
     Only CODI staff (or an administrator) whose scope covers the council may. Every
     indicator of the set must be scored, 0 to its maximum. Nothing is written unless all
     of it is valid."""
-    if not scope_for(by).can_assess() or not council_in_scope(user=by, council=council):
-        raise PermissionDenied(_("เฉพาะเจ้าหน้าที่ พอช. ที่รับผิดชอบพื้นที่เท่านั้นที่บันทึกผลการประเมินคุณภาพได้"))
+    require(permissions.can_assess, user=by, council=council)
     indicator_set = indicator_set or indicator_set_active()
     errors: dict[str, list[str]] = {}
     checked = {}

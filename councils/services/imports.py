@@ -22,7 +22,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.scoping import scope_for
+from common.rules import require
 
+from .. import permissions
 from ..choices import ImportKind, ImportMode, ImportStatus
 from ..imports import readers, staging
 from ..imports.validators import BATCH_ROWS, MAX_REPORTED_ERRORS, VALIDATORS, Checked, check_rows
@@ -46,8 +48,7 @@ def _enqueue(task_name: str, job_id: int) -> None:
 
 
 def _require_import_permission(user) -> None:
-    if not scope_for(user).can_import():
-        raise PermissionDenied(_("เฉพาะเจ้าหน้าที่ พอช. และผู้ดูแลระบบเท่านั้นที่นำเข้าข้อมูลได้"))
+    require(permissions.can_import, user=user)
 
 
 @transaction.atomic
@@ -84,7 +85,7 @@ def import_job_validate(*, job_id: int) -> ImportJob:
     if job.created_by is None:
         raise PermissionDenied("the user who uploaded this file no longer exists")
     scope = scope_for(job.created_by)
-    if not scope.can_import():
+    if not permissions.can_import(user=job.created_by):
         raise PermissionDenied("the user who uploaded this file may no longer import")
     ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.VALIDATING, processed_rows=0, error="")
     estimate = 0

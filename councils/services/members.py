@@ -14,17 +14,18 @@ import re
 
 from django.contrib.admin.models import DELETION, LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q, Value
 from django.db.models.functions import Concat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.rules import require
 from common.thai import arabic_digits
 from common.validators import validate_ce_date
 
-from .. import pdpa
+from .. import pdpa, permissions
 from ..choices import MemberPosition
 from ..models import CommunityOrganization, Council, CouncilMember, NationalIdReveal, Person
 from ..selectors import members as member_selectors
@@ -43,21 +44,12 @@ def _history_types() -> dict:
 # Checks -------------------------------------------------------------------------------------
 
 
-def _refuse_unless(allowed: bool, message: str) -> None:
-    if not allowed:
-        raise PermissionDenied(message)
-
-
 def _may_manage(by, council: Council) -> None:
-    _refuse_unless(
-        member_selectors.can_manage_members(user=by, council=council), _("คุณไม่มีสิทธิ์จัดการสมาชิกของสภานี้")
-    )
+    require(permissions.can_manage_members, user=by, council=council)
 
 
 def _may_manage_person(by, person: Person) -> None:
-    _refuse_unless(
-        member_selectors.can_manage_person(user=by, person=person), _("คุณไม่มีสิทธิ์จัดการข้อมูลของบุคคลนี้")
-    )
+    require(permissions.can_manage_person, user=by, person=person)
 
 
 def _clean_person(full_name: str, phone: str) -> tuple[dict, dict]:
@@ -263,10 +255,7 @@ def _clean_purpose(purpose: str) -> str:
 
 
 def _may_reveal(by, person: Person) -> None:
-    _refuse_unless(
-        member_selectors.can_reveal_national_id(user=by, person=person),
-        _("คุณไม่มีสิทธิ์เปิดดูเลขประจำตัวประชาชนแบบเต็ม"),
-    )
+    require(permissions.can_reveal_national_id, user=by, person=person)
 
 
 @transaction.atomic
@@ -301,7 +290,7 @@ def person_export(*, person: Person, by, include_national_id: bool = False, purp
         _may_reveal(by, person)
         purpose = _clean_purpose(purpose)
     today = timezone.localdate()
-    terms = member_selectors.person_terms(person)
+    terms = member_selectors.person_terms_visible(person=person, user=by)
     term_ids = [term.pk for term in terms]
     data = {
         "exported_at": timezone.now().isoformat(),
@@ -385,10 +374,7 @@ def person_erase(*, person: Person, by) -> dict:
     """Erase a person on request: the person, every term, the reveal log and every
     historical row of both. Admin log entries naming them are anonymised. The erasure is
     logged (admin LogEntry and the application log) with ids and counts only."""
-    _refuse_unless(
-        member_selectors.can_erase_person(user=by, person=person),
-        _("คุณไม่มีสิทธิ์ลบข้อมูลของบุคคลนี้ (บุคคลนี้มีวาระในสภาที่คุณไม่ได้ดูแล ติดต่อ พอช.)"),
-    )
+    require(permissions.can_erase_person, user=by, person=person)
     pk = person.pk
     term_ids = list(CouncilMember.objects.filter(person_id=pk).values_list("pk", flat=True))
     reveals = NationalIdReveal.objects.filter(person_id=pk).count()

@@ -5,22 +5,21 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.scoping import scope_for
+from common.rules import require
 from common.validators import validate_ce_date, validate_not_future
 
+from .. import permissions
 from ..choices import MentorshipStatus
 from ..models import Assessment, Council, MentoringVisit, Mentorship
-from .assessments import council_in_scope
 
 
 def _check_manager(by, *councils: Council) -> None:
-    if not scope_for(by).can_manage_mentorships() or not all(council_in_scope(user=by, council=c) for c in councils):
-        raise PermissionDenied(_("เฉพาะเจ้าหน้าที่ พอช. ที่รับผิดชอบพื้นที่เท่านั้นที่จัดการตำบลพี่เลี้ยงได้"))
+    require(permissions.can_manage_mentorships, user=by, councils=councils)
 
 
 def _check_date(value: dt.date | None, field: str, missing: str) -> dt.date:

@@ -13,8 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.scoping import scope_for
-
+from .. import permissions
 from ..models import CommunityOrganization, Council
 from ..selectors.councils import laos_for_council
 from .history import save_with_history
@@ -42,7 +41,7 @@ ORGANIZATION_FIELDS = (
 
 
 def _check_may_edit(council: Council, by, message: str) -> None:
-    if not scope_for(by).can_edit_council(council):
+    if not permissions.can_edit_council(user=by, council=council):
         raise PermissionDenied(message)
 
 

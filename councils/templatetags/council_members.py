@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..selectors import members as member_selectors
+from .. import permissions
 
 register = template.Library()
 
@@ -12,4 +12,4 @@ def members_manageable_by(council, user) -> bool:
     """May this user manage the council's members (no query when the council's areas are joined)."""
     if council is None or user is None or not user.is_authenticated:
         return False
-    return member_selectors.can_manage_members(user=user, council=council)
+    return permissions.can_manage_members(user=user, council=council)

@@ -3,48 +3,21 @@ mentor suggestions for a weak council. Outside the user's area: 404; inside it w
 the right: 403."""
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
-from accounts.scoping import scope_for
+from common.forms import add_service_errors
 from common.thai import current_fiscal_year
 
+from .. import permissions
 from ..forms_assessments import AssessmentForm
-from ..models import Council
 from ..selectors import assessments as assessment_selectors
-from ..selectors import councils_visible_to
 from ..selectors import mentorships as mentorship_selectors
 from ..services.assessments import assessment_record
-
-
-class CouncilInScopeMixin(LoginRequiredMixin):
-    """Resolve ``self.council`` from the URL's tambon code within the user's area (404
-    otherwise), then ask ``allowed()`` (403 when it says no)."""
-
-    denied_message = ""
-
-    def allowed(self) -> bool:
-        raise NotImplementedError
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        try:
-            self.council = councils_visible_to(user=request.user).get(subdistrict__code=kwargs["code"])
-        except Council.DoesNotExist:
-            raise Http404(_("ไม่พบสภาองค์กรชุมชนตำบลนี้")) from None
-        if not self.allowed():
-            raise PermissionDenied(self.denied_message)
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(council=self.council, **kwargs)
+from .councils import CouncilPageMixin
 
 
 def _fiscal_year_param(value) -> int | None:
@@ -54,13 +27,10 @@ def _fiscal_year_param(value) -> int | None:
         return None
 
 
-class AssessmentFormView(CouncilInScopeMixin, FormView):
+class AssessmentFormView(CouncilPageMixin, FormView):
     template_name = "councils/assessment_form.html"
     form_class = AssessmentForm
-    denied_message = gettext_lazy("เฉพาะเจ้าหน้าที่ พอช. เท่านั้นที่บันทึกผลการประเมินคุณภาพได้")
-
-    def allowed(self):
-        return scope_for(self.request.user).can_assess()
+    rule = permissions.can_assess
 
     def _without_indicator_set(self):
         """No active indicator set: say so on the council page instead of a form."""
@@ -106,7 +76,7 @@ class AssessmentFormView(CouncilInScopeMixin, FormView):
                 indicator_set=self.indicator_set,
             )
         except ValidationError as exc:
-            form.add_service_errors(exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         verdict = _("ผ่านการประเมิน") if assessment.passed else _("ไม่ผ่านการประเมิน")
         messages.success(
@@ -122,29 +92,23 @@ class AssessmentFormView(CouncilInScopeMixin, FormView):
         return redirect(reverse("councils:assessment_history", kwargs={"code": self.council.subdistrict.code}))
 
 
-class AssessmentHistoryView(CouncilInScopeMixin, TemplateView):
+class AssessmentHistoryView(CouncilPageMixin, TemplateView):
     template_name = "councils/assessment_history.html"
-    denied_message = gettext_lazy("คุณไม่มีสิทธิ์ดูผลการประเมินคุณภาพของสภานี้")
-
-    def allowed(self):
-        return assessment_selectors.can_see_assessments(user=self.request.user, council=self.council)
+    rule = permissions.can_see_assessments
 
     def get_context_data(self, **kwargs):
-        scope = scope_for(self.request.user)
+        user = self.request.user
         return super().get_context_data(
             assessments=list(assessment_selectors.assessment_history(council=self.council)),
-            can_assess=scope.can_assess(),
-            can_manage_mentorships=scope.can_manage_mentorships(),
+            can_assess=permissions.can_assess(user=user, council=self.council),
+            can_manage_mentorships=permissions.can_manage_mentorships(user=user, councils=[self.council]),
             **kwargs,
         )
 
 
-class MentorSuggestionsView(CouncilInScopeMixin, TemplateView):
+class MentorSuggestionsView(CouncilPageMixin, TemplateView):
     template_name = "councils/mentor_suggestions.html"
-    denied_message = gettext_lazy("เฉพาะเจ้าหน้าที่ พอช. เท่านั้นที่จับคู่ตำบลพี่เลี้ยงได้")
-
-    def allowed(self):
-        return scope_for(self.request.user).can_manage_mentorships()
+    rule = permissions.can_find_mentors
 
     def get_context_data(self, **kwargs):
         needs = mentorship_selectors.mentee_needs(mentee=self.council)

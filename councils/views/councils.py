@@ -1,17 +1,14 @@
 """Council pages: the list with filters, the public page, the dashboard, the profile form."""
 
-from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import DetailView, FormView, ListView, TemplateView
+from django.views.generic import DetailView, ListView, TemplateView
 
-from accounts.scoping import scope_for
+from common.views import ScopedObjectMixin, ServiceFormView
 
-from .. import selectors
+from .. import permissions, selectors
 from ..choices import AssessmentLevel
 from ..filters import CouncilFilter
 from ..forms import CouncilProfileForm
@@ -52,25 +49,21 @@ class FilteredListMixin:
         return ctx
 
 
-class CouncilStaffMixin(LoginRequiredMixin):
-    """For pages that change a council's records: outside the user's scope a 404, inside
-    it but not the council's own staff a 403 (PermissionDenied)."""
+class CouncilPageMixin(ScopedObjectMixin):
+    """A page about the council whose tambon code is in the URL, inside the user's scope
+    (404 otherwise). Subclasses name the rule that must allow the page (403 otherwise)."""
 
-    denied_message = ""
+    scoped_object_name = "council"
+    not_found_message = gettext_lazy("ไม่พบสภาองค์กรชุมชนตำบลนี้")
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        try:
-            self.council = selectors.council_for_edit(user=request.user, code=kwargs["code"])
-        except Council.DoesNotExist:
-            raise _not_found() from None
-        if not scope_for(request.user).can_edit_council(self.council):
-            raise PermissionDenied(self.denied_message or _("คุณไม่มีสิทธิ์แก้ไขข้อมูลของสภานี้"))
-        return super().dispatch(request, *args, **kwargs)
+    def get_scoped_object(self):
+        return selectors.council_for_edit(user=self.request.user, code=self.kwargs["code"])
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(council=self.council, **kwargs)
+
+class CouncilStaffMixin(CouncilPageMixin):
+    """Pages that change a council's own records: its staff only."""
+
+    rule = permissions.can_edit_council
 
 
 class CouncilListView(LoginRequiredMixin, FilteredListMixin, ListView):
@@ -103,30 +96,20 @@ class CouncilDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        council = self.object
-        scope = scope_for(self.request.user)
+        council, user = self.object, self.request.user
         ctx["activities"] = activities = list(selectors.council_activities(council=council, limit=20))
         for activity in activities:
             activity.group_counts = group_counts(activity.participants_by_group)
         ctx["latest_level_label"] = dict(AssessmentLevel.choices).get(council.latest_level, "")
         ctx["summary"] = selectors.council_summary(council=council)
-        ctx["can_edit"] = scope.can_edit_council(council)
+        ctx["can_edit"] = permissions.can_edit_council(user=user, council=council)
+        ctx["can_assess"] = permissions.can_assess(user=user, council=council)
         # Signed-in users whose area covers the council also get its dashboard and history.
-        ctx["in_scope"] = self.request.user.is_authenticated and _in_scope(scope, council)
+        ctx["in_scope"] = user.is_authenticated and permissions.covers_council(user=user, council=council)
         return ctx
 
 
-def _in_scope(scope, council) -> bool:
-    sub = council.subdistrict
-    return (
-        scope.national
-        or sub.pk in scope.subdistrict_ids
-        or sub.district_id in scope.district_ids
-        or sub.district.province_id in scope.province_ids
-    )
-
-
-class CouncilDashboardView(LoginRequiredMixin, TemplateView):
+class CouncilDashboardView(CouncilPageMixin, TemplateView):
     """A council's figures for its staff (and anyone whose area covers it): this fiscal
     year's activities, current members, organizations, assessment level and mentor."""
 
@@ -134,46 +117,28 @@ class CouncilDashboardView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        try:
-            council = selectors.council_for_edit(user=self.request.user, code=self.kwargs["code"])
-        except Council.DoesNotExist:
-            raise _not_found() from None
+        council = self.council
         figures = council_selectors.council_dashboard(council=council)
         ctx.update(
             council=council,
             figures=figures,
             recent=council_selectors.council_recent_activities(council=council, fiscal_year=figures["fiscal_year"]),
-            can_edit=scope_for(self.request.user).can_edit_council(council),
+            can_edit=permissions.can_edit_council(user=self.request.user, council=council),
             level_label=dict(AssessmentLevel.choices).get(figures["level"], ""),
         )
         return ctx
 
 
-class CouncilProfileUpdateView(CouncilStaffMixin, FormView):
+class CouncilProfileUpdateView(CouncilStaffMixin, ServiceFormView):
     template_name = "councils/council_form.html"
     form_class = CouncilProfileForm
-    denied_message = gettext_lazy("คุณไม่มีสิทธิ์แก้ไขข้อมูลของสภานี้")
+    success_message = gettext_lazy("บันทึกข้อมูลสภาเรียบร้อยแล้ว")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.council}
 
-    def form_valid(self, form):
-        if not call_service(form, registry.council_update_profile, council=self.council, by=self.request.user):
-            return self.form_invalid(form)
-        messages.success(self.request, _("บันทึกข้อมูลสภาเรียบร้อยแล้ว"))
-        return redirect(self.council.get_absolute_url())
+    def run_service(self, form):
+        return registry.council_update_profile(council=self.council, by=self.request.user, **form.service_kwargs())
 
-
-def call_service(form, service, **kwargs):
-    """Call ``service(**kwargs, **form.service_kwargs())``. A ValidationError it raises (one
-    the form could not see, e.g. a duplicate code) goes onto the form, next to the fields it
-    names, and the result is None; otherwise the service's result."""
-    try:
-        return service(**kwargs, **form.service_kwargs())
-    except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for field, errors in error.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, error)
-        return None
+    def get_success_url(self):
+        return self.council.get_absolute_url()

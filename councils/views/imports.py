@@ -4,8 +4,7 @@ import io
 
 import openpyxl
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -13,8 +12,9 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, FormView
 
-from accounts.scoping import scope_for
+from common.views import ScopedObjectMixin
 
+from .. import permissions
 from ..choices import ImportKind, ImportMode, ImportStatus
 from ..imports.columns import COLUMNS
 from ..imports.forms import ImportUploadForm
@@ -26,15 +26,10 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 RUNNING = (ImportStatus.UPLOADED, ImportStatus.VALIDATING, ImportStatus.IMPORTING)
 
 
-class ImportAllowedMixin(LoginRequiredMixin):
+class ImportAllowedMixin(ScopedObjectMixin):
     """Only CODI staff and administrators: anyone else signed in gets 403."""
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        if not scope_for(request.user).can_import():
-            raise PermissionDenied(_("เฉพาะเจ้าหน้าที่ พอช. และผู้ดูแลระบบเท่านั้นที่นำเข้าข้อมูลได้"))
-        return super().dispatch(request, *args, **kwargs)
+    rule = permissions.can_import
 
 
 class ImportCreateView(ImportAllowedMixin, FormView):

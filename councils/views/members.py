@@ -4,7 +4,6 @@ councils.services.members. Outside the user's scope: 404; inside but not allowed
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,47 +15,28 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from .. import member_export, pdpa
+from common.forms import add_service_errors
+from common.views import ScopedObjectMixin
+
+from .. import member_export, pdpa, permissions
 from ..forms_members import EndTermForm, EraseForm, ExportForm, MemberForm, MemberUpdateForm, PersonForm, RevealForm
-from ..models import Council, CouncilMember, Person
+from ..models import CouncilMember, Person
 from ..selectors import members as selectors
 from ..services import members as services
-
-
-def _apply_errors(form, exc: ValidationError):
-    """Put a service's ValidationError on the form's fields (or on the form)."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
 
 # Council level ------------------------------------------------------------------------------
 
 
-class CouncilMembersMixin(LoginRequiredMixin):
-    """Finds the council in the user's scope (404) and checks the right to view or manage (403)."""
+class CouncilMembersMixin(ScopedObjectMixin):
+    """Finds the council in the user's scope (404) and checks the right to view (or, for
+    the forms, to manage) its members (403)."""
 
-    manage = False
+    scoped_object_name = "council"
+    not_found_message = gettext_lazy("ไม่พบสภาองค์กรชุมชนตำบลนี้")
+    rule = permissions.can_view_members
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        try:
-            self.council = selectors.council_for_members(user=request.user, code=kwargs["code"])
-        except Council.DoesNotExist:
-            raise Http404(_("ไม่พบสภาองค์กรชุมชนตำบลนี้")) from None
-        if self.manage:
-            allowed = selectors.can_manage_members(user=request.user, council=self.council)
-        else:
-            allowed = selectors.can_view_members(user=request.user, council=self.council)
-        if not allowed:
-            raise PermissionDenied(_("คุณไม่มีสิทธิ์ดูหรือจัดการรายชื่อสมาชิกของสภานี้"))
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(council=self.council, **kwargs)
+    def get_scoped_object(self):
+        return selectors.council_for_members(user=self.request.user, code=self.kwargs["code"])
 
     def members_url(self):
         return reverse("councils:member_list", kwargs={"code": self.council.subdistrict.code})
@@ -70,14 +50,14 @@ class MemberListView(CouncilMembersMixin, TemplateView):
         return super().get_context_data(
             current=current,
             past=past,
-            can_manage=selectors.can_manage_members(user=self.request.user, council=self.council),
+            can_manage=permissions.can_manage_members(user=self.request.user, council=self.council),
             **kwargs,
         )
 
 
 class MemberFormView(CouncilMembersMixin, FormView):
     template_name = "councils/member_form.html"
-    manage = True
+    rule = permissions.can_manage_members
     title = ""
     submit_label = gettext_lazy("บันทึก")
 
@@ -90,7 +70,7 @@ class MemberFormView(CouncilMembersMixin, FormView):
         try:
             self.save(form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, self.success_message)
         return redirect(self.members_url())
@@ -174,41 +154,35 @@ class MemberEndTermView(MemberEditMixin, MemberFormView):
 # Person level -------------------------------------------------------------------------------
 
 
-class PersonMixin(LoginRequiredMixin):
-    """Finds the person in the user's scope (404) and checks the right to view them (403)."""
+class PersonMixin(ScopedObjectMixin):
+    """Finds the person in the user's scope (404) and checks the right to view them, then
+    the page's own rule (403)."""
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        try:
-            self.person = selectors.person_for_page(user=request.user, pk=kwargs["pk"])
-        except Person.DoesNotExist:
-            raise Http404(_("ไม่พบบุคคลนี้")) from None
-        if not selectors.can_view_person(user=request.user, person=self.person):
-            raise PermissionDenied(_("คุณไม่มีสิทธิ์ดูข้อมูลของบุคคลนี้"))
-        self.check_allowed()
-        return super().dispatch(request, *args, **kwargs)
+    scoped_object_name = "person"
+    not_found_message = gettext_lazy("ไม่พบบุคคลนี้")
+    rule = permissions.can_view_person
+    action_rule = None  # what the page does beyond viewing: managing, revealing, erasing
 
-    def check_allowed(self):
-        pass
+    def get_scoped_object(self):
+        return selectors.person_for_page(user=self.request.user, pk=self.kwargs["pk"])
 
-    def require(self, allowed: bool, message: str):
-        if not allowed:
-            raise PermissionDenied(message)
+    def get_rules(self):
+        action = type(self).action_rule
+        return super().get_rules() + ([action] if action is not None else [])
 
     def render_person(self, status=200, revealed="", **forms):
         user, person = self.request.user, self.person
-        can_reveal = selectors.can_reveal_national_id(user=user, person=person)
-        can_manage = selectors.can_manage_person(user=user, person=person)
+        can_reveal = permissions.can_reveal_national_id(user=user, person=person)
+        can_manage = permissions.can_manage_person(user=user, person=person)
         today = timezone.localdate()
-        terms = [(term, selectors.is_current(term, today)) for term in person.terms.all()]
+        terms = [(term, selectors.is_current(term, today)) for term in person.visible_terms]
         context = {
             "person": person,
             "terms": terms,
             "masked_national_id": pdpa.person_masked_national_id(person),
             "revealed_national_id": revealed,
             "can_manage": can_manage,
-            "can_erase": selectors.can_erase_person(user=user, person=person),
+            "can_erase": permissions.can_erase_person(user=user, person=person),
             "can_reveal": can_reveal,
             "reveals": selectors.person_reveals(person=person) if can_reveal else [],
             "reveal_form": forms.get("reveal_form") or RevealForm(),
@@ -229,11 +203,7 @@ class PersonUpdateView(PersonMixin, FormView):
     template_name = "councils/member_form.html"
     form_class = PersonForm
 
-    def check_allowed(self):
-        self.require(
-            selectors.can_manage_person(user=self.request.user, person=self.person),
-            _("คุณไม่มีสิทธิ์แก้ไขข้อมูลของบุคคลนี้"),
-        )
+    action_rule = permissions.can_manage_person
 
     def get_initial(self):
         return {"full_name": self.person.full_name, "phone": self.person.phone}
@@ -256,18 +226,14 @@ class PersonUpdateView(PersonMixin, FormView):
                 national_id=data["national_id"] if change_id else None,
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("แก้ไขข้อมูลบุคคลเรียบร้อยแล้ว"))
         return redirect("councils:person_detail", pk=self.person.pk)
 
 
 class NationalIdRevealView(PersonMixin, View):
-    def check_allowed(self):
-        self.require(
-            selectors.can_reveal_national_id(user=self.request.user, person=self.person),
-            _("คุณไม่มีสิทธิ์เปิดดูเลขประจำตัวประชาชนแบบเต็ม"),
-        )
+    action_rule = permissions.can_reveal_national_id
 
     def post(self, request, *args, **kwargs):
         form = RevealForm(request.POST)
@@ -275,21 +241,17 @@ class NationalIdRevealView(PersonMixin, View):
             try:
                 number = services.national_id_reveal(person=self.person, by=request.user, **form.cleaned_data)
             except ValidationError as exc:
-                _apply_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 return self.render_person(revealed=number)
         return self.render_person(reveal_form=form)
 
 
 class PersonExportView(PersonMixin, View):
-    def check_allowed(self):
-        self.require(
-            selectors.can_manage_person(user=self.request.user, person=self.person),
-            _("คุณไม่มีสิทธิ์ส่งออกข้อมูลของบุคคลนี้"),
-        )
+    action_rule = permissions.can_manage_person
 
     def post(self, request, *args, **kwargs):
-        allow = selectors.can_reveal_national_id(user=request.user, person=self.person)
+        allow = permissions.can_reveal_national_id(user=request.user, person=self.person)
         form = ExportForm(request.POST, allow_national_id=allow)
         if request.POST.get("include_national_id") and not allow:
             raise PermissionDenied(_("คุณไม่มีสิทธิ์ส่งออกเลขประจำตัวประชาชนแบบเต็ม"))
@@ -303,7 +265,7 @@ class PersonExportView(PersonMixin, View):
                     purpose=data.get("purpose", ""),
                 )
             except ValidationError as exc:
-                _apply_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 return self.download(exported, data["format"])
         return self.render_person(export_form=form)
@@ -323,18 +285,14 @@ class PersonExportView(PersonMixin, View):
 
 
 class PersonEraseView(PersonMixin, View):
-    def check_allowed(self):
-        self.require(
-            selectors.can_erase_person(user=self.request.user, person=self.person),
-            _("คุณไม่มีสิทธิ์ลบข้อมูลของบุคคลนี้ (บุคคลนี้มีวาระในสภาที่คุณไม่ได้ดูแล ติดต่อ พอช.)"),
-        )
+    action_rule = permissions.can_erase_person
 
     def post(self, request, *args, **kwargs):
         form = EraseForm(request.POST)
         if not form.is_valid():
             return self.render_person(erase_form=form)
         councils = [c for c in selectors.person_councils(self.person)
-                    if selectors.can_manage_members(user=request.user, council=c)]
+                    if permissions.can_manage_members(user=request.user, council=c)]
         services.person_erase(person=self.person, by=request.user)
         messages.success(request, _("ลบข้อมูลของบุคคลนี้ทั้งหมดเรียบร้อยแล้ว และบันทึกการลบไว้โดยไม่มีข้อมูลส่วนบุคคล"))
         if councils:

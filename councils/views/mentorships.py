@@ -4,25 +4,25 @@ everyone whose area holds the mentor or the mentee; changing is for CODI staff o
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.generic import FormView, ListView
+from django.views.generic import ListView
 
-from accounts.scoping import scope_for
+from common.forms import add_service_errors
+from common.views import ScopedObjectMixin, ServiceFormView
 
+from .. import permissions
 from ..choices import AssessmentLevel, MentorshipStatus
 from ..forms_assessments import MentoringVisitForm, MentorshipEndForm, MentorshipForm
 from ..models import Mentorship
 from ..selectors import councils_visible_to
 from ..selectors import mentorships as selectors
 from ..services import mentorships as services
-
-DENIED = gettext_lazy("เฉพาะเจ้าหน้าที่ พอช. เท่านั้นที่จัดการตำบลพี่เลี้ยงได้")
 
 
 def _detail_url(mentorship) -> str:
@@ -45,25 +45,20 @@ class MentorshipListView(LoginRequiredMixin, ListView):
             m.mentee_latest_level_label = AssessmentLevel(m.mentee_latest_level).label if m.mentee_latest_level else ""
         return dict(
             context,
-            can_manage=scope_for(self.request.user).can_manage_mentorships(),
+            can_manage=permissions.can_manage_mentorships(user=self.request.user),
             statuses=MentorshipStatus.choices,
             status=self.request.GET.get("status", ""),
         )
 
 
-class MentorshipCreateView(LoginRequiredMixin, FormView):
+class MentorshipCreateView(ScopedObjectMixin, ServiceFormView):
     """Pair a mentor with a mentee. Reached from the suggestions page with both codes and
-    the suggested reason filled in."""
+    the suggested reason filled in. The service checks both councils lie in the area."""
 
     template_name = "councils/mentorship_form.html"
     form_class = MentorshipForm
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        if not scope_for(request.user).can_manage_mentorships():
-            raise PermissionDenied(DENIED)
-        return super().dispatch(request, *args, **kwargs)
+    rule = permissions.can_manage_mentorships
+    success_message = gettext_lazy("จับคู่ %(mentor)s เป็นตำบลพี่เลี้ยงของ %(mentee)s แล้ว")
 
     def get_initial(self):
         return {key: self.request.GET[key] for key in ("mentee", "mentor", "reason") if key in self.request.GET}
@@ -71,18 +66,14 @@ class MentorshipCreateView(LoginRequiredMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "councils": councils_visible_to(user=self.request.user)}
 
-    def form_valid(self, form):
-        try:
-            mentorship = services.mentorship_start(by=self.request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_service_errors(exc)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("จับคู่ %(mentor)s เป็นตำบลพี่เลี้ยงของ %(mentee)s แล้ว")
-            % {"mentor": mentorship.mentor.name, "mentee": mentorship.mentee.name},
-        )
-        return redirect(_detail_url(mentorship))
+    def run_service(self, form):
+        return services.mentorship_start(by=self.request.user, **form.cleaned_data)
+
+    def success_message_args(self, mentorship):
+        return {"mentor": mentorship.mentor.name, "mentee": mentorship.mentee.name}
+
+    def get_success_url(self):
+        return _detail_url(self.result)
 
 
 def _render_detail(request, pk, *, visit_form=None, end_form=None, status=200):
@@ -90,7 +81,7 @@ def _render_detail(request, pk, *, visit_form=None, end_form=None, status=200):
         detail = selectors.mentorship_detail(user=request.user, pk=pk)
     except Mentorship.DoesNotExist:
         raise Http404(_("ไม่พบการจับคู่ตำบลพี่เลี้ยงนี้")) from None
-    can_manage = scope_for(request.user).can_manage_mentorships()
+    can_manage = permissions.can_change_mentorship(user=request.user, mentorship=detail.mentorship)
     context = {
         "detail": detail,
         "mentorship": detail.mentorship,
@@ -107,28 +98,29 @@ class MentorshipDetailView(LoginRequiredMixin, View):
         return _render_detail(request, pk)
 
 
-class _MentorshipChangeView(LoginRequiredMixin, View):
+class _MentorshipChangeView(ScopedObjectMixin, View):
     """POST-only: find the mentorship in the user's area (404), check the right (403),
     validate the form, call the service; on errors show the page again with them."""
 
+    scoped_object_name = "mentorship"
+    not_found_message = gettext_lazy("ไม่พบการจับคู่ตำบลพี่เลี้ยงนี้")
     form_class = None
     form_name = ""
 
+    def get_scoped_object(self):
+        return selectors.mentorship_for_change(user=self.request.user, pk=self.kwargs["pk"])
+
+    rule = permissions.can_change_mentorship
+
     def post(self, request, pk):
-        try:
-            mentorship = selectors.mentorship_for_change(user=request.user, pk=pk)
-        except Mentorship.DoesNotExist:
-            raise Http404(_("ไม่พบการจับคู่ตำบลพี่เลี้ยงนี้")) from None
-        if not scope_for(request.user).can_manage_mentorships():
-            raise PermissionDenied(DENIED)
         form = self.form_class(request.POST)
         if form.is_valid():
             try:
-                self.perform(mentorship, form.cleaned_data)
+                self.perform(self.mentorship, form.cleaned_data)
             except ValidationError as exc:
-                form.add_service_errors(exc)
+                add_service_errors(form, exc)
             else:
-                return redirect(_detail_url(mentorship))
+                return redirect(_detail_url(self.mentorship))
         return _render_detail(request, pk, **{self.form_name: form})
 
     def perform(self, mentorship, data):

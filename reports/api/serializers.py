@@ -2,7 +2,8 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from common.validators import validate_be_year
-from councils.models import Council, District, Province, Region
+from councils.models import Council
+from geo.models import District, Province, Region
 
 from ..choices import ReportKind, ReportScope, ReportStatus
 from ..models import Report

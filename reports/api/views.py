@@ -7,8 +7,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
-from accounts.scoping import scope_for
-
+from .. import permissions as report_permissions
 from .. import selectors, services
 from .serializers import ReportInputSerializer, ReportPublishSerializer, ReportSerializer
 
@@ -37,7 +36,7 @@ class ReportViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         # An area outside a CODI staff member's provinces does not exist for them.
         if (
             area is not None
-            and scope_for(request.user).can_request_report()
+            and report_permissions.can_request_report(user=request.user)
             and not selectors.area_requestable(user=request.user, scope=scope, **{scope: area})
         ):
             raise NotFound(_("ไม่พบพื้นที่นี้ในพื้นที่ที่คุณรับผิดชอบ"))

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from common.thai import thai_digits
-from councils.models import District, Province
+from geo.models import District, Province
 
 from ..sections import SECTIONS, Scope
 from ..sections.base import keep_together

@@ -17,7 +17,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from common.thai import fiscal_year_bounds
-from councils.models import Council, District, Province, Region
+from councils.models import Council
+from geo.models import District, Province, Region
 
 from ..choices import ReportKind, ReportScope
 from ..spec import ReportSpec

@@ -11,7 +11,8 @@ from agencies.choices import LOCAL_GOVERNMENT_KINDS
 from agencies.models import Agency
 from common.thai import fiscal_year_bounds
 from councils.choices import ActivityKind, CouncilStatus
-from councils.models import Activity, Council, District, Province
+from councils.models import Activity, Council
+from geo.models import District, Province
 from plans.choices import AlignmentStatus
 from plans.models import PlanItem
 

@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import call_command
 
-from councils.models import District, Province, Subdistrict
+from geo.models import District, Province, Subdistrict
 
 
 @pytest.mark.django_db

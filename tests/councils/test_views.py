@@ -188,7 +188,7 @@ def _profile(world, **overrides):
 
 
 def test_staff_edit_the_profile_and_the_public_page_shows_it(client, world, staff_x):
-    from councils.models import Theme
+    from geo.models import Theme
 
     forest = Theme.objects.create(code="forest", name_th="ทรัพยากรธรรมชาติ")
     client.force_login(staff_x)
@@ -322,7 +322,8 @@ def _org(**overrides):
 
 
 def test_staff_add_and_edit_an_organization_with_history(client, world, staff_x):
-    from councils.models import CommunityOrganization, Theme
+    from councils.models import CommunityOrganization
+    from geo.models import Theme
 
     organic = Theme.objects.create(code="organic", name_th="เกษตรอินทรีย์")
     client.force_login(staff_x)

@@ -5,7 +5,7 @@ import subprocess
 import pytest
 from django.core.management import CommandError, call_command
 
-from councils.models import Region
+from geo.models import Region
 from reports.models import Report
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,8 @@ import subprocess
 import pytest
 from openpyxl import load_workbook
 
-from councils.models import Council, Region
+from councils.models import Council
+from geo.models import Region
 from reports.models import ReportNarrative
 from reports.rendering import build
 from reports.rendering.build import build_pdf, build_xlsx

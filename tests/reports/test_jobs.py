@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from councils.models import Region
+from geo.models import Region
 from reports import services
 from reports.choices import ReportKind, ReportStatus
 from reports.models import Report

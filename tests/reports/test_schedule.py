@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django_celery_beat.models import PeriodicTask
 
-from councils.models import Region
+from geo.models import Region
 from reports.choices import ReportKind, ReportStatus
 from reports.models import Report
 from reports.schedule import (

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
-from councils.models import Region
+from geo.models import Region
 from reports import services
 from reports.choices import ReportStatus
 from reports.models import Report, ReportNarrative

@@ -15,7 +15,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from common.validators import validate_be_year
-from councils.models import Council, District, Province, Region
+from councils.models import Council
+from geo.models import District, Province, Region
 from reports.choices import ReportKind, ReportScope
 from reports.models import Report
 from reports.rendering.build import build_xlsx

@@ -3,7 +3,7 @@ import time
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from councils.models import Subdistrict
+from geo.models import Subdistrict
 from reports.demo import DEMO_PASSWORD, seed_national, seed_small
 
 

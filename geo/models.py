@@ -1,4 +1,4 @@
-"""Areas (DOPA codes) and themes."""
+"""Areas (DOPA codes), CODI regions and themes: the reference data every app stands on."""
 
 from django.core.validators import RegexValidator
 from django.db import models

@@ -8,7 +8,7 @@ import geothai
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from .models import District, Province, Subdistrict
+from geo.models import District, Province, Subdistrict
 
 
 @dataclass

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from councils.areas import areas_load
-from councils.models import District, Province, Subdistrict
+from geo.loader import areas_load
+from geo.models import District, Province, Subdistrict
 
 
 class Command(BaseCommand):
