@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from common.media import public_media
 from config import views as portal_views
+from councils.views.media import activity_photo
 
 urlpatterns = [
     path("", portal_views.HomeView.as_view(), name="home"),
@@ -17,5 +17,5 @@ urlpatterns = [
     path("api/v1/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
-    re_path(r"^media/(?P<path>.+)$", public_media, name="public-media"),
+    re_path(r"^media/activities/(?P<path>.+)$", activity_photo, name="activity-photo"),
 ]

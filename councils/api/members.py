@@ -60,7 +60,7 @@ class MemberSerializer(serializers.ModelSerializer):
 
 
 class PersonSerializer(PersonBriefSerializer):
-    terms = MemberSerializer(many=True, read_only=True)
+    terms = MemberSerializer(many=True, read_only=True, source="visible_terms")  # only the terms in the viewer's scope
 
     class Meta(PersonBriefSerializer.Meta):
         fields = ["id", "full_name", "phone", "national_id_masked", "terms"]

@@ -60,7 +60,9 @@ class ActivityPhoto(models.Model):
     """A photo of an activity, resized for the web when uploaded."""
 
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="photos", verbose_name=_("กิจกรรม"))
-    image = models.ImageField(_("ภาพ"), upload_to="activities/%Y/%m/", width_field="width", height_field="height")
+    image = models.ImageField(
+        _("ภาพ"), upload_to="activities/%Y/%m/", width_field="width", height_field="height", db_index=True
+    )
     width = models.PositiveIntegerField(default=0, editable=False)
     height = models.PositiveIntegerField(default=0, editable=False)
     caption = models.CharField(_("คำอธิบายภาพ"), max_length=255, blank=True)

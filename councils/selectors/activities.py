@@ -13,7 +13,7 @@ from agencies.selectors import agencies_near, agency_names
 from common.thai import thai_date
 
 from ..choices import ActivityKind, ParticipantGroup
-from ..models import Activity, Council
+from ..models import Activity, ActivityPhoto, Council
 from .councils import activities_visible_to
 
 # The fields an edit history shows, in form order (photos are told by the change reason).
@@ -134,3 +134,12 @@ def activity_history(*, activity: Activity) -> list[HistoryEntry]:
         previous = record
     entries.reverse()
     return entries
+
+
+def photo_by_name(*, name: str) -> ActivityPhoto | None:
+    """The photo stored under ``name`` (its path under MEDIA_ROOT), with its council's area."""
+    return (
+        ActivityPhoto.objects.select_related("activity__council__subdistrict__district")
+        .filter(image=name)
+        .first()
+    )

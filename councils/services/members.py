@@ -328,7 +328,7 @@ def person_export(*, person: Person, by, include_national_id: bool = False, purp
             }
             for row in person.history.select_related("history_user").order_by("history_date", "history_id")
         ],
-        "term_history": _term_history(person, term_ids),
+        "term_history": _term_history(person, term_ids, viewer=by),
         "national_id_reveals": [
             {"revealed_at": _iso(r.revealed_at), "revealed_by": _user_label(r.revealed_by), "purpose": r.purpose}
             for r in person.reveals.select_related("revealed_by").order_by("revealed_at", "pk")
@@ -346,8 +346,10 @@ def _historical_terms(person_id: int, term_ids: list[int]):
     return CouncilMember.history.filter(Q(person_id=person_id) | Q(id__in=term_ids))
 
 
-def _term_history(person: Person, term_ids: list[int]) -> list[dict]:
-    rows = list(_historical_terms(person.pk, term_ids).select_related("history_user").order_by("history_date", "history_id"))
+def _term_history(person: Person, term_ids: list[int], *, viewer) -> list[dict]:
+    """The history of the person's terms on councils inside the viewer's scope."""
+    in_scope = Council.objects.visible_to(viewer).values("pk")
+    rows = list(_historical_terms(person.pk, term_ids).filter(council_id__in=in_scope).select_related("history_user").order_by("history_date", "history_id"))
     councils = dict(Council.objects.filter(pk__in={r.council_id for r in rows}).values_list("pk", "name"))
     organizations = dict(
         CommunityOrganization.objects.filter(pk__in={r.organization_id for r in rows if r.organization_id})

@@ -17,6 +17,9 @@ from django.utils.translation import gettext as _
 from django.views import View
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from common.rules import require
+
+from .. import permissions
 from ..choices import ImportKind
 from ..resources import CommunityOrganizationResource, CouncilMemberResource, CouncilResource
 from ..selectors import imports as selectors
@@ -47,6 +50,8 @@ class ExportView(LoginRequiredMixin, View):
     def get(self, request, kind, fmt):
         if kind not in EXPORTS or fmt not in ("csv", "xlsx"):
             raise Http404(_("ไม่พบไฟล์ส่งออกนี้"))
+        if kind == ImportKind.MEMBERS:  # the same rule as the members pages
+            require(permissions.can_export_members, user=request.user)
         resource_class, selector = EXPORTS[kind]
         resource = resource_class()
         queryset = selector(user=request.user)
