@@ -2,12 +2,26 @@ from django.contrib import admin
 from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
+from common.forms import ServiceCheckedModelForm
+
 from . import resources
 from .models import Activity, CommunityOrganization, Council
+from .services.registry import council_check, organization_check
+
+
+class CouncilAdminForm(ServiceCheckedModelForm):
+    def service_check(self):
+        council_check(self.instance, lao_changed="lao" in self.changed_data)
+
+
+class CommunityOrganizationAdminForm(ServiceCheckedModelForm):
+    def service_check(self):
+        organization_check(self.instance)
 
 
 @admin.register(Council)
 class CouncilAdmin(ImportExportMixin, SimpleHistoryAdmin):
+    form = CouncilAdminForm
     resource_classes = [resources.CouncilResource]  # import/export with Thai headers
     list_display = ("name", "subdistrict", "status", "registration_number", "is_published")
     list_filter = ("status", "is_published", "subdistrict__district__province")
@@ -28,6 +42,7 @@ class ActivityAdmin(SimpleHistoryAdmin):
 
 @admin.register(CommunityOrganization)
 class CommunityOrganizationAdmin(ImportExportMixin, SimpleHistoryAdmin):
+    form = CommunityOrganizationAdminForm
     resource_classes = [resources.CommunityOrganizationResource]
     list_display = ("code", "name", "kind", "council", "member_count")
     list_filter = ("kind",)

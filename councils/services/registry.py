@@ -77,13 +77,7 @@ def council_update_profile(*, council: Council, by, themes: Iterable | None = No
     """Change a council's profile: registration, address and contacts, status, LAO, themes."""
     _check_may_edit(council, by, _("คุณไม่มีสิทธิ์แก้ไขข้อมูลของสภานี้"))
     changed = _apply(council, PROFILE_FIELDS, fields)
-    errors: dict = {}
-    _not_future(errors, registered_on=council.registered_on)
-    # Checked when it changes: an LAO an administrator set by hand is not re-judged on every edit.
-    if "lao" in changed and council.lao_id and not laos_for_council(council=council).filter(pk=council.lao_id).exists():
-        errors["lao"] = _("องค์กรปกครองส่วนท้องถิ่นต้องเป็น อปท. ในอำเภอของสภา หรือ อบจ. ของจังหวัด")
-    if errors:
-        raise ValidationError(errors)
+    council_check(council, lao_changed="lao" in changed)
     council.full_clean(exclude=["subdistrict"])
     m2m = {}
     if themes is not None and _theme_ids(themes) != {t.pk for t in council.themes.all()}:
@@ -93,7 +87,20 @@ def council_update_profile(*, council: Council, by, themes: Iterable | None = No
     return council
 
 
-def _check_organization(org: CommunityOrganization) -> None:
+def council_check(council: Council, *, lao_changed: bool = True) -> None:
+    """The rules a council's record must meet, however it is written (pages, API, admin).
+    The LAO is judged when it changes: one an administrator set by hand before the rule
+    existed is not re-judged on every edit."""
+    errors: dict = {}
+    _not_future(errors, registered_on=council.registered_on)
+    if lao_changed and council.lao_id and not laos_for_council(council=council).filter(pk=council.lao_id).exists():
+        errors["lao"] = _("องค์กรปกครองส่วนท้องถิ่นต้องเป็น อปท. ในอำเภอของสภา หรือ อบจ. ของจังหวัด")
+    if errors:
+        raise ValidationError(errors)
+
+
+def organization_check(org: CommunityOrganization) -> None:
+    """The rules an organization's record must meet, however it is written."""
     errors: dict = {}
     council_code = org.council.subdistrict.code
     if org.village_code and not org.village_code.startswith(council_code):
@@ -137,7 +144,7 @@ def organization_add(
         village_name=(village_name or "").strip(),
         member_count=member_count or 0,
     )
-    _check_organization(org)
+    organization_check(org)
     save_with_history(org, by=by, m2m={"themes": sorted(_theme_ids(themes))} if themes else None)
     return org
 
@@ -152,7 +159,7 @@ def organization_update(
     if "member_count" in fields:
         fields["member_count"] = fields["member_count"] or 0
     changed = _apply(organization, ORGANIZATION_FIELDS, fields)
-    _check_organization(organization)
+    organization_check(organization)
     m2m = {}
     if themes is not None and _theme_ids(themes) != {t.pk for t in organization.themes.all()}:
         m2m["themes"] = sorted(_theme_ids(themes))
