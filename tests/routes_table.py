@@ -126,7 +126,6 @@ PUBLIC_REPORT = {"pk": W("public_report.pk")}
 
 # Known bugs, named once ---------------------------------------------------------------------
 EXPORT_LEAK = Bug("200", "members export ignores the members rule: agency staff download X's members")
-TERMS_LEAK = Bug("200", "person page lists the person's terms on councils outside the viewer's scope")
 API_TERMS_LEAK = Bug("200", "people API lists the person's terms on councils outside the viewer's scope")
 PHOTO_LEAK = Bug("200", "public_media serves a photo of an unpublished council's activity to anyone with the URL")
 ADMIN_IMPORTS = Bug("404", "import_jobs_visible_to checks is_superuser, not the administrator role")
@@ -135,7 +134,6 @@ AGENCY_MEMBERS_LIST = Bug("200", "members API list answers agency staff (an empt
 AGENCY_ASSESSMENTS_API = Bug("404", "assessments API hides X's assessment from agency staff (404) instead of refusing (403)")
 AGENCY_ASSESSMENTS_LIST = Bug("200", "assessments API list answers agency staff where assessment history refuses")
 PHOTO_LEAKS = {p: PHOTO_LEAK for p in ("anonymous", "staff_y", "staff_z", "officer_e", "codi_q")}
-TERMS_LEAKS = {p: TERMS_LEAK for p in ("staff_x", "staff_z", "officer_d", "officer_e")}
 API_TERMS_LEAKS = {p: API_TERMS_LEAK for p in ("staff_x", "staff_z", "officer_d", "officer_e")}
 
 
@@ -194,7 +192,7 @@ ROWS = [
     Row("councils:member_update", POST, rule(MEMBERS_MANAGE), args=MEMBER),
     Row("councils:member_end_term", GET, rule(MEMBERS_MANAGE), args=MEMBER),
     Row("councils:member_end_term", POST, rule(MEMBERS_MANAGE), args=MEMBER),
-    Row("councils:person_detail", GET, rule(PERSON_VIEW), args=PERSON, hides_other_areas=True, bugs=TERMS_LEAKS),
+    Row("councils:person_detail", GET, rule(PERSON_VIEW), args=PERSON, hides_other_areas=True),
     Row("councils:person_update", GET, rule(PERSON_MANAGE), args=PERSON),
     Row("councils:person_update", POST, rule(PERSON_MANAGE), args=PERSON),
     Row("councils:person_reveal", POST, rule(PERSON_ALL), args=PERSON),
@@ -227,7 +225,7 @@ ROWS = [
     # Plans: district D's alignment review, an item of X -----------------------------------
     Row("plans:alignment_review", GET, rule(DISTRICT_VIEW), args={"code": W("d.code")}, hides_other_areas=True),
     Row(
-        "plans:alignment_update", POST, rule(DISTRICT_REVIEW, 302),
+        "plans:alignment_update", POST, rule(DISTRICT_REVIEW),
         args={"code": W("d.code"), "item_id": W("plan_item.pk")},
     ),
     # Reports: a finished, unpublished report on council X; a published one on province P --
