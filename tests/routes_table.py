@@ -1,0 +1,317 @@
+"""Every route says who may use it (STYLE.md rule 14): one row per HTML and API route and
+method, with the status each persona gets. tests/test_routes.py walks the URLconf and
+fails for a route without a row (and for a row whose route is gone), then plays every
+row against one small world.
+
+The world (built in tests/test_routes.py) — the object of a row is council X's unless
+the row says otherwise:
+
+    province P (50): district D (5002): tambons X 500202, Y 500204, V 500205 (a mentor)
+                     district E (5004): tambon Z 500401
+    province Q (57): district F (5701): tambon W 570101
+
+Personas, the columns of every row, in this order:
+
+    anonymous   a visitor who has not signed in
+    staff_x     council staff of X (the object's council)
+    staff_y     council staff of Y (another council, same district)
+    staff_z     council staff of Z (another district)
+    officer_d   district officer of D (the object's district)
+    officer_e   district officer of E (another district)
+    agency      staff of X's LAO (its scope: tambon X and the agency)
+    codi        CODI staff, national
+    codi_q      CODI staff of province Q only (outside the object's province)
+    admin       an administrator (the portal's role, not a Django superuser)
+
+Codes: a number is the exact status; ``L`` is a 302 to the login page. In the kinds
+below ``OK`` stands for what the row's allowed answer is (200 a page or a form shown again
+with its errors, 201 created, 302 done and sent on, 400 refused input): rule() fills it.
+The portal's rules: outside a user's scope 404; inside it, not allowed, 403.
+
+A case where today's code answers otherwise is listed in the row's ``bugs`` with what it
+answers today; the test expects the rule's answer and is a strict xfail until fixed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+PERSONAS = (
+    "anonymous", "staff_x", "staff_y", "staff_z", "officer_d", "officer_e", "agency", "codi", "codi_q", "admin",
+)  # fmt: skip
+
+# Kinds of route: a row reads as a rule. Columns as in PERSONAS.
+#                  anon own  same_d other_d off_d off_e agency codi codi_q admin
+PUBLIC          = "200  200  200    200     200   200   200    200  200    200"
+SIGNED_IN       = "L    OK   OK     OK      OK    OK    OK     OK   OK     OK"
+IN_SCOPE        = "L    OK   404    404     OK    404   OK     OK   404    OK"  # anyone whose area holds X
+COUNCIL_EDIT    = "L    OK   404    404     403   404   403    403  404    OK"  # X's own staff
+MEMBERS_VIEW    = "L    OK   404    404     OK    404   403    OK   404    OK"  # PDPA: no agency staff
+MEMBERS_MANAGE  = "L    OK   404    404     403   404   403    OK   404    OK"  # X's staff and CODI
+MEMBERS_LIST    = "L    OK   OK     OK      OK    OK    403    OK   OK     OK"  # own area's members
+ASSESSMENTS_VIEW = MEMBERS_VIEW  # X's staff, D's officer and CODI; the agency is refused
+ASSESSMENTS_LIST = MEMBERS_LIST
+CODI_IN_SCOPE   = "L    403  404    404     403   404   403    OK   404    OK"  # assess, mentor, reports
+CODI_ONLY       = "L    403  403    403     403   403   403    OK   OK     OK"  # no object yet
+IMPORT_JOB      = "L    403  403    403     403   403   403    OK   404    OK"  # a job codi uploaded
+DISTRICT_VIEW   = "L    404  404    404     OK    404   404    OK   404    OK"  # district D's page
+DISTRICT_REVIEW = "L    404  404    404     OK    404   404    403  404    OK"  # D's officer reviews
+ALIGNMENT_REVIEW = "L   403  404    404     OK    404   403    403  404    OK"  # an item of X, D's officer
+# A person with a current term on X and one on Z: their page is in X's and Z's areas.
+PERSON_VIEW     = "L    OK   404    OK      OK    OK    403    OK   404    OK"
+PERSON_MANAGE   = "L    OK   404    OK      403   403   403    OK   404    OK"  # manages one term
+PERSON_ALL      = "L    403  404    403     403   403   403    OK   404    OK"  # erase, reveal: CODI
+LOGIN_PAGE      = "200  302  302    302     302   302   302    302  302    302"  # signed in: sent on
+EVERYONE_302    = "302  302  302    302     302   302   302    302  302    302"
+
+
+def rule(kind: str, ok: int = 200, *, anon: int | None = None, **persona_codes: int) -> tuple[str, ...]:
+    """The ten codes of a kind, ``OK`` replaced by ``ok``, the anonymous column by ``anon``
+    (the API answers anonymous visitors itself, without a login page) and any persona's
+    column by its keyword."""
+    codes = [str(ok) if code == "OK" else code for code in kind.split()]
+    assert len(codes) == len(PERSONAS), kind
+    if anon is not None:
+        codes[0] = str(anon)
+    for persona, code in persona_codes.items():
+        codes[PERSONAS.index(persona)] = str(code)
+    return tuple(codes)
+
+
+@dataclass(frozen=True)
+class W:
+    """A value taken from the world when the case runs: W("x.code") is council X's code."""
+
+    path: str
+
+
+@dataclass(frozen=True)
+class Bug:
+    """Today's answer where it breaks the rules, and why."""
+
+    got: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Row:
+    route: str
+    method: str
+    codes: tuple[str, ...]
+    args: dict = field(default_factory=dict)  # URL kwargs
+    query: dict = field(default_factory=dict)
+    body: dict = field(default_factory=dict)  # form fields for HTML, JSON for the API
+    variant: str = ""  # one route tried on several objects: which one
+    prepare: str = ""  # a change to the world made inside the case (rolled back after it)
+    hides_other_areas: bool = False  # a 2xx body names (code or name) no council outside the persona's scope
+    bugs: dict = field(default_factory=dict)  # persona -> Bug
+
+    @property
+    def label(self) -> str:
+        return f"{self.route}({self.variant})" if self.variant else self.route
+
+    def expected(self, persona: str) -> str:
+        return self.codes[PERSONAS.index(persona)]
+
+
+GET, POST, PUT, PATCH = "GET", "POST", "PUT", "PATCH"
+X = {"code": W("x.code")}
+ACTIVITY = {"code": W("x.code"), "pk": W("activity.pk")}
+MEMBER = {"code": W("x.code"), "pk": W("member.pk")}
+PERSON = {"pk": W("person.pk")}
+MENTORSHIP = {"pk": W("mentorship.pk")}
+IMPORT = {"pk": W("import_job.pk")}
+REPORT = {"pk": W("report.pk")}
+PUBLIC_REPORT = {"pk": W("public_report.pk")}
+
+# Known bugs, named once ---------------------------------------------------------------------
+EXPORT_LEAK = Bug("200", "members export ignores the members rule: agency staff download X's members")
+API_TERMS_LEAK = Bug("200", "people API lists the person's terms on councils outside the viewer's scope")
+PHOTO_LEAK = Bug("200", "public_media serves a photo of an unpublished council's activity to anyone with the URL")
+ADMIN_IMPORTS = Bug("404", "import_jobs_visible_to checks is_superuser, not the administrator role")
+AGENCY_MEMBERS_API = Bug("404", "members API hides X's terms from agency staff (404) where the members page refuses (403)")
+AGENCY_MEMBERS_LIST = Bug("200", "members API list answers agency staff (an empty list) where the members page refuses")
+AGENCY_ASSESSMENTS_API = Bug("404", "assessments API hides X's assessment from agency staff (404) instead of refusing (403)")
+AGENCY_ASSESSMENTS_LIST = Bug("200", "assessments API list answers agency staff where assessment history refuses")
+PHOTO_LEAKS = {p: PHOTO_LEAK for p in ("anonymous", "staff_y", "staff_z", "officer_e", "codi_q")}
+API_TERMS_LEAKS = {p: API_TERMS_LEAK for p in ("staff_x", "staff_z", "officer_d", "officer_e")}
+
+
+def export(kind: str, fmt: str, codes, **extra) -> Row:
+    return Row(
+        "councils:export", GET, codes, args={"kind": kind, "fmt": fmt}, variant=f"{kind}.{fmt}",
+        hides_other_areas=fmt == "csv", **extra,
+    )
+
+
+ACTIVITY_BODY = {"council": W("x.code"), "date": "2025-11-20", "kind": "forum", "title": "เวทีประชาคมทดสอบ"}
+ORGANIZATION_BODY = {"council": W("x.code"), "code": "CO-ROUTE-1", "name": "กลุ่มทดสอบเส้นทาง", "kind": "savings_group"}
+MEMBER_BODY = {"council": W("x.code"), "full_name": "นายทดสอบ เส้นทาง", "term_start": "2025-01-15"}
+ASSESSMENT_BODY = {"council": W("x.code"), "fiscal_year": 2569, "scores": [{"indicator": W("indicator.pk"), "score": 3}]}
+MENTORSHIP_BODY = {"mentor": W("v.code"), "mentee": W("y.code")}
+REPORT_BODY = {"fiscal_year": 2569, "scope": "council", "council": W("x.code")}
+
+ROWS = [
+    # Public pages and accounts ------------------------------------------------------------
+    Row("home", GET, rule(PUBLIC)),
+    Row("about", GET, rule(PUBLIC)),
+    Row("healthz", GET, rule(PUBLIC)),
+    Row("accounts:login", GET, rule(LOGIN_PAGE)),
+    Row("accounts:login", POST, rule(LOGIN_PAGE)),
+    Row("accounts:logout", POST, rule(EVERYONE_302)),
+    Row("accounts:password_change", GET, rule(SIGNED_IN)),
+    Row("accounts:password_change", POST, rule(SIGNED_IN)),
+    # Councils -----------------------------------------------------------------------------
+    Row("councils:council_list", GET, rule(SIGNED_IN), hides_other_areas=True),
+    Row("councils:council_detail", GET, rule(PUBLIC), args=X, variant="published"),
+    Row("councils:council_detail", GET, rule(IN_SCOPE, anon=404), args=X, variant="unpublished", prepare="unpublish_x"),
+    Row("councils:council_dashboard", GET, rule(IN_SCOPE), args=X),
+    Row("councils:council_update", GET, rule(COUNCIL_EDIT), args=X),
+    Row("councils:council_update", POST, rule(COUNCIL_EDIT), args=X),
+    Row("councils:activity_create", GET, rule(COUNCIL_EDIT), args=X),
+    Row("councils:activity_create", POST, rule(COUNCIL_EDIT), args=X),
+    Row("councils:activity_update", GET, rule(COUNCIL_EDIT), args=ACTIVITY),
+    Row("councils:activity_update", POST, rule(COUNCIL_EDIT), args=ACTIVITY),
+    Row("councils:activity_history", GET, rule(IN_SCOPE), args=ACTIVITY),
+    Row("public-media", GET, rule(PUBLIC), args={"path": W("photo_path")}, variant="published"),
+    Row(
+        "public-media", GET, rule(IN_SCOPE, anon=404), args={"path": W("photo_path")}, variant="unpublished",
+        prepare="unpublish_x", bugs=PHOTO_LEAKS,
+    ),
+    # Community organizations
+    Row("councils:organization_list", GET, rule(SIGNED_IN), hides_other_areas=True),
+    Row("councils:organization_create", GET, rule(COUNCIL_EDIT), args=X),
+    Row("councils:organization_create", POST, rule(COUNCIL_EDIT), args=X),
+    Row("councils:organization_update", GET, rule(COUNCIL_EDIT), args={"org_code": W("organization.code")}),
+    Row("councils:organization_update", POST, rule(COUNCIL_EDIT), args={"org_code": W("organization.code")}),
+    # Members and people (PDPA)
+    Row("councils:member_list", GET, rule(MEMBERS_VIEW), args=X, hides_other_areas=True),
+    Row("councils:member_create", GET, rule(MEMBERS_MANAGE), args=X),
+    Row("councils:member_create", POST, rule(MEMBERS_MANAGE), args=X),
+    Row("councils:member_update", GET, rule(MEMBERS_MANAGE), args=MEMBER),
+    Row("councils:member_update", POST, rule(MEMBERS_MANAGE), args=MEMBER),
+    Row("councils:member_end_term", GET, rule(MEMBERS_MANAGE), args=MEMBER),
+    Row("councils:member_end_term", POST, rule(MEMBERS_MANAGE), args=MEMBER),
+    Row("councils:person_detail", GET, rule(PERSON_VIEW), args=PERSON, hides_other_areas=True),
+    Row("councils:person_update", GET, rule(PERSON_MANAGE), args=PERSON),
+    Row("councils:person_update", POST, rule(PERSON_MANAGE), args=PERSON),
+    Row("councils:person_reveal", POST, rule(PERSON_ALL), args=PERSON),
+    Row("councils:person_export", POST, rule(PERSON_MANAGE), args=PERSON),
+    Row("councils:person_erase", POST, rule(PERSON_ALL), args=PERSON),
+    # Quality assessment and mentor tambons (mentor V, mentee X)
+    Row("councils:assessment_form", GET, rule(CODI_IN_SCOPE), args=X),
+    Row("councils:assessment_form", POST, rule(CODI_IN_SCOPE), args=X),
+    Row("councils:assessment_history", GET, rule(ASSESSMENTS_VIEW), args=X),
+    Row("councils:mentor_suggestions", GET, rule(CODI_IN_SCOPE), args=X),
+    Row("councils:mentorship_list", GET, rule(SIGNED_IN)),
+    Row("councils:mentorship_create", GET, rule(CODI_ONLY)),
+    Row("councils:mentorship_create", POST, rule(CODI_ONLY)),
+    Row("councils:mentorship_detail", GET, rule(IN_SCOPE), args=MENTORSHIP),
+    Row("councils:mentoring_visit_create", POST, rule(CODI_IN_SCOPE), args=MENTORSHIP),
+    Row("councils:mentorship_end", POST, rule(CODI_IN_SCOPE), args=MENTORSHIP),
+    # Import (a job codi uploaded) and export
+    Row("councils:import_create", GET, rule(CODI_ONLY)),
+    Row("councils:import_create", POST, rule(CODI_ONLY)),
+    Row("councils:import_template", GET, rule(CODI_ONLY), args={"kind": "councils"}),
+    Row("councils:import_detail", GET, rule(IMPORT_JOB), args=IMPORT, bugs={"admin": ADMIN_IMPORTS}),
+    Row("councils:import_status", GET, rule(IMPORT_JOB), args=IMPORT, bugs={"admin": ADMIN_IMPORTS}),
+    Row("councils:import_confirm", POST, rule(IMPORT_JOB, 302), args=IMPORT, bugs={"admin": ADMIN_IMPORTS}),
+    export("councils", "csv", rule(SIGNED_IN)),
+    export("councils", "xlsx", rule(SIGNED_IN)),
+    export("organizations", "csv", rule(SIGNED_IN)),
+    export("organizations", "xlsx", rule(SIGNED_IN)),
+    export("members", "csv", rule(MEMBERS_LIST), bugs={"agency": EXPORT_LEAK}),
+    export("members", "xlsx", rule(MEMBERS_LIST), bugs={"agency": EXPORT_LEAK}),
+    # Plans: district D's alignment review, an item of X -----------------------------------
+    Row("plans:alignment_review", GET, rule(DISTRICT_VIEW), args={"code": W("d.code")}, hides_other_areas=True),
+    Row(
+        "plans:alignment_update", POST, rule(DISTRICT_REVIEW),
+        args={"code": W("d.code"), "item_id": W("plan_item.pk")},
+    ),
+    # Reports: a finished, unpublished report on council X; a published one on province P --
+    Row("reports:report_list", GET, rule(SIGNED_IN), hides_other_areas=True),
+    Row("reports:report_list", POST, rule(CODI_ONLY)),
+    Row("reports:report_detail", GET, rule(IN_SCOPE), args=REPORT),
+    Row("reports:report_status", GET, rule(IN_SCOPE), args=REPORT),
+    Row("reports:report_download", GET, rule(IN_SCOPE), args=REPORT),
+    Row("reports:report_download_xlsx", GET, rule(IN_SCOPE), args=REPORT),
+    Row("reports:report_regenerate", POST, rule(CODI_IN_SCOPE, 302), args=REPORT),
+    Row("reports:report_publish", POST, rule(CODI_IN_SCOPE, 302), args=REPORT),
+    Row("reports:public_list", GET, rule(PUBLIC)),
+    Row("reports:public_detail", GET, rule(PUBLIC), args=PUBLIC_REPORT),
+    Row("reports:public_download", GET, rule(PUBLIC), args=PUBLIC_REPORT),
+    Row("reports:public_download_xlsx", GET, rule(PUBLIC), args=PUBLIC_REPORT),
+    Row("reports:narrative", GET, rule(CODI_ONLY), args={"fiscal_year": 2569}),
+    Row("reports:narrative", POST, rule(CODI_ONLY, 302), args={"fiscal_year": 2569}),
+    # API: anonymous visitors get 403 (session authentication first, no login page) where a
+    # sign-in is needed, and read what is public or nothing (404) where reading is open. ----
+    Row("api-root", GET, rule(PUBLIC)),
+    Row("api-schema", GET, rule(PUBLIC)),
+    Row("api-docs", GET, rule(PUBLIC)),
+    Row("council-list", GET, rule(PUBLIC)),
+    Row("council-detail", GET, rule(PUBLIC), args=X, variant="published"),
+    Row("council-detail", GET, rule(IN_SCOPE, anon=404), args=X, variant="unpublished", prepare="unpublish_x"),
+    Row("council-detail", PATCH, rule(COUNCIL_EDIT, anon=403), args=X),
+    Row("activity-list", GET, rule(PUBLIC), hides_other_areas=True),
+    Row("activity-list", POST, rule(COUNCIL_EDIT, 201, anon=403), body=ACTIVITY_BODY),
+    Row("activity-detail", GET, rule(IN_SCOPE, anon=404), args={"pk": W("activity.pk")}),
+    Row("activity-detail", PATCH, rule(COUNCIL_EDIT, anon=403), args={"pk": W("activity.pk")}),
+    Row("activity-history", GET, rule(IN_SCOPE, anon=404), args={"pk": W("activity.pk")}),
+    Row("organization-list", GET, rule(SIGNED_IN, anon=403), hides_other_areas=True),
+    Row("organization-list", POST, rule(COUNCIL_EDIT, 201, anon=403), body=ORGANIZATION_BODY),
+    Row("organization-detail", GET, rule(IN_SCOPE, anon=403), args={"code": W("organization.code")}),
+    Row("organization-detail", PATCH, rule(COUNCIL_EDIT, anon=403), args={"code": W("organization.code")}),
+    Row("member-list", GET, rule(MEMBERS_LIST, anon=403), hides_other_areas=True, bugs={"agency": AGENCY_MEMBERS_LIST}),
+    Row("member-list", POST, rule(MEMBERS_MANAGE, 201, anon=403), body=MEMBER_BODY),
+    Row("member-detail", GET, rule(MEMBERS_VIEW, anon=403), args={"pk": W("member.pk")},
+        bugs={"agency": AGENCY_MEMBERS_API}),
+    Row("member-detail", PUT, rule(MEMBERS_MANAGE, anon=403), args={"pk": W("member.pk")},
+        bugs={"agency": AGENCY_MEMBERS_API}),
+    Row("member-detail", PATCH, rule(MEMBERS_MANAGE, anon=403), args={"pk": W("member.pk")},
+        bugs={"agency": AGENCY_MEMBERS_API}),
+    Row("member-end-term", POST, rule(MEMBERS_MANAGE, anon=403), args={"pk": W("member.pk")},
+        bugs={"agency": AGENCY_MEMBERS_API}),
+    Row("person-detail", GET, rule(PERSON_VIEW, anon=403), args=PERSON, hides_other_areas=True,
+        bugs=API_TERMS_LEAKS),
+    Row("person-reveal-national-id", POST, rule(PERSON_ALL, 400, anon=403), args=PERSON),
+    Row("indicator-set-list", GET, rule(SIGNED_IN, anon=403)),
+    Row("indicator-set-detail", GET, rule(SIGNED_IN, anon=403), args={"pk": W("indicator_set.pk")}),
+    Row("assessment-list", GET, rule(ASSESSMENTS_LIST, anon=403), hides_other_areas=True, bugs={"agency": AGENCY_ASSESSMENTS_LIST}),
+    Row("assessment-list", POST, rule(CODI_IN_SCOPE, 201, anon=403), body=ASSESSMENT_BODY),
+    Row("assessment-detail", GET, rule(ASSESSMENTS_VIEW, anon=403), args={"pk": W("assessment.pk")},
+        bugs={"agency": AGENCY_ASSESSMENTS_API}),
+    Row("mentorship-list", GET, rule(SIGNED_IN, anon=403)),
+    Row("mentorship-list", POST, rule(CODI_ONLY, 201, anon=403, codi_q=404), body=MENTORSHIP_BODY),
+    Row("mentorship-suggestions", GET, rule(CODI_IN_SCOPE, anon=403), query={"mentee": W("x.code")}),
+    Row("mentorship-detail", GET, rule(IN_SCOPE, anon=403), args=MENTORSHIP),
+    Row("mentorship-end", POST, rule(CODI_IN_SCOPE, anon=403), args=MENTORSHIP),
+    Row("mentorship-visits", POST, rule(CODI_IN_SCOPE, 201, anon=403), args=MENTORSHIP,
+        body={"date": "2025-12-01", "notes": "เยี่ยมเพื่อทดสอบ"}),
+    Row("plan-item-list", GET, rule(PUBLIC), hides_other_areas=True),
+    Row("plan-item-detail", GET, rule(IN_SCOPE, anon=404), args={"pk": W("plan_item.pk")}),
+    Row("alignment-list", GET, rule(PUBLIC), hides_other_areas=True),
+    Row("alignment-detail", GET, rule(IN_SCOPE, anon=404), args={"pk": W("alignment.pk")}),
+    Row("alignment-detail", PUT, rule(ALIGNMENT_REVIEW, anon=403), args={"pk": W("alignment.pk")},
+        body={"status": "not_adopted", "note": "งบประมาณไม่พอ"}),
+    Row("alignment-detail", PATCH, rule(ALIGNMENT_REVIEW, anon=403), args={"pk": W("alignment.pk")},
+        body={"status": "not_adopted", "note": "งบประมาณไม่พอ"}),
+    Row("local-plan-project-list", GET, rule(PUBLIC), hides_other_areas=True),
+    Row("local-plan-project-detail", GET, rule(IN_SCOPE, anon=404), args={"pk": W("project.pk")}),
+    Row("report-list", GET, rule(SIGNED_IN, anon=403), hides_other_areas=True),
+    Row("report-list", POST, rule(CODI_ONLY, 201, anon=403, codi_q=404), body=REPORT_BODY),
+    Row("report-detail", GET, rule(IN_SCOPE, anon=403), args=REPORT),
+    Row("report-publish", POST, rule(CODI_IN_SCOPE, anon=403), args=REPORT, body={"publish": True}),
+]
+
+# Which of the world's councils each persona's scope covers (for hides_other_areas).
+COVERS = {
+    "anonymous": "", "staff_x": "x", "staff_y": "y", "staff_z": "z", "officer_d": "xyv", "officer_e": "z",
+    "agency": "x", "codi": "xyzvw", "codi_q": "w", "admin": "xyzvw",
+}  # fmt: skip
+
+
+def unpublish_x(world) -> None:
+    type(world.x).objects.filter(pk=world.x.pk).update(is_published=False)
+
+
+PREPARE = {"unpublish_x": unpublish_x}
