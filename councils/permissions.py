@@ -160,6 +160,16 @@ def can_import(*, user) -> bool:
     return scope_for(user).is_codi()
 
 
+def sees_every_import_job(*, user) -> bool:
+    """Administrators follow every import job; CODI staff their own uploads."""
+    return scope_for(user).has_role(Role.ADMINISTRATOR)
+
+
+@rule(_("ยืนยันได้เฉพาะงานนำเข้าที่คุณอัปโหลดเอง"))
+def can_confirm_import(*, user, job) -> bool:
+    return can_import(user=user) and (job.created_by_id == user.pk or sees_every_import_job(user=user))
+
+
 @rule(_("ไม่พบข้อมูลนี้"))
 def can_see_unpublished(*, user, council) -> bool:
     """An unpublished council (and its photos) is seen only by users whose scope covers it."""

@@ -196,7 +196,7 @@ def _build_world() -> SimpleNamespace:
         done_report(ReportScope.COUNCIL, other.code, council=other)
     return SimpleNamespace(
         p=p, q=q, d=d, e=e, f=f, x=x, y=y, v=v, z=z, w=w, lao=lao, users=users,
-        activity=activity, photo_path=photo.image.name, organization=organization, person=person, member=member,
+        activity=activity, photo_path=photo.image.name.removeprefix("activities/"), organization=organization, person=person, member=member,
         indicator_set=indicator_set, indicator=indicator, assessment=assessment, mentorship=mentorship,
         plan_item=plan_item, alignment=plan_item.alignment, project=project, import_job=import_job,
         report=done_report(ReportScope.COUNCIL, x.code, council=x),

@@ -12,7 +12,7 @@ def import_jobs_visible_to(*, user) -> QuerySet[ImportJob]:
     if not user.is_authenticated or not permissions.can_import(user=user):
         return ImportJob.objects.none()
     qs = ImportJob.objects.select_related("created_by")
-    return qs if user.is_superuser else qs.filter(created_by=user)
+    return qs if permissions.sees_every_import_job(user=user) else qs.filter(created_by=user)
 
 
 def councils_for_export(*, user) -> QuerySet[Council]:

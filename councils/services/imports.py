@@ -122,8 +122,7 @@ def import_job_confirm(*, job: ImportJob, by, mode: str) -> ImportJob:
     must be chosen by name. Queues the writing job."""
     _require_import_permission(by)
     job = ImportJob.objects.select_for_update().get(pk=job.pk)
-    if job.created_by_id != by.pk and not by.is_superuser:
-        raise PermissionDenied(_("ยืนยันได้เฉพาะงานนำเข้าที่คุณอัปโหลดเอง"))
+    require(permissions.can_confirm_import, user=by, job=job)
     if mode not in ImportMode.values:
         raise ValidationError(_("กรุณาเลือกวิธีนำเข้า"))
     if job.status != ImportStatus.PREVIEWED:
