@@ -44,19 +44,20 @@ def run_case(case: str, year: int, out: str) -> dict:
 
     from councils.models import Council
     from reports.rendering import build
+    from reports.sections import gather_report
     from reports.spec import ReportSpec
 
     t0 = time.perf_counter()
     if case == "council":
         council = Council.objects.order_by("subdistrict__code").first()
         spec = ReportSpec(kind="annual", fiscal_year=year, scope="council", council_id=council.pk, title="รายงานประจำปี")
-        build.build_pdf(spec, out)
+        build.build_pdf(gather_report(spec), out)
     elif case == "ours":
         spec = ReportSpec(kind="annual", fiscal_year=year, scope="national", title="รายงานการประเมินผลประจำปี")
-        build.build_pdf(spec, out)
+        build.build_pdf(gather_report(spec), out)
     else:  # naive: everything in one document, the appendix as one table
         spec = ReportSpec(kind="annual", fiscal_year=year, scope="national", title="รายงานการประเมินผลประจำปี")
-        parts, groups = build.section_parts(spec)
+        parts, groups = build.section_parts(gather_report(spec))
         rows = [r for g in groups or [] for t in g["tables"] for r in t]
         parts.append(
             render_to_string("reports/pdf/sections/appendix_rows.html", {"groups": [{"heading": "", "tables": [rows]}]})

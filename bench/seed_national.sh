@@ -2,8 +2,8 @@
 # Build the national-size demo world in a scratch PostgreSQL database and measure it:
 #   1. seed_demo --scale national (first run, then a re-run that must change nothing)
 #   2. row counts (live and history tables)
-#   3. reports.selectors.report_figures for the whole country, current fiscal year
-#   4. the national annual report: render_annual_html + render_pdf to /tmp/national.pdf
+#   3. the national annual report of the current fiscal year: its figures gathered once
+#      (reports.sections.gather_report), then /tmp/national.pdf and /tmp/national.xlsx
 # Wall time and peak memory come from /usr/bin/time -v.
 #
 # Usage: bench/seed_national.sh [--keep]   (--keep: reuse the database if it exists)
@@ -57,38 +57,30 @@ SELECT k AS "table", live, hist FROM (VALUES
 ) AS t(k, live, hist);
 SQL
 
-echo "== report_figures(fiscal_year=current, province=None)"
-timed "report_figures process" $PY manage.py shell -v0 -c '
+echo "== national annual report: gather_report once, then build_pdf and build_xlsx"
+timed "national report process" $PY manage.py shell -v0 -c '
 import time
-from django.db import connection, reset_queries
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from common.thai import current_fiscal_year
-from reports.selectors import report_figures
+from reports.rendering import build_pdf, build_xlsx
+from reports.sections import gather_report
+from reports.spec import ReportSpec
 fy = current_fiscal_year()
-for attempt in ("first call", "second call"):
-    reset_queries()
-    t = time.perf_counter()
-    f = report_figures(fiscal_year=fy, province=None)
-    print(f"report_figures FY{fy} {attempt}: {time.perf_counter() - t:.2f} s, {len(connection.queries)} queries")
-print(f"  councils {f.councils_total:,}, activities {f.activities_total:,}, participants {f.participants_total:,}, "
-      f"LAOs {f.local_governments:,}, plan items {f.plan_items_total:,} ({f.percent_aligned}% aligned), "
-      f"{len(f.area_rows)} province rows")
-'
-
-echo "== national PDF (render_annual_html + render_pdf -> /tmp/national.pdf)"
-timed "national PDF process" $PY manage.py shell -v0 -c '
-import time
-from common.thai import current_fiscal_year
-from reports.rendering import render_annual_html, render_pdf
-from reports.selectors import report_figures
-fy = current_fiscal_year()
+spec = ReportSpec(kind="annual", fiscal_year=fy, scope="national", title=f"รายงานการประเมินผลประจำปี ปีงบประมาณ {fy} ทั้งประเทศ")
 t0 = time.perf_counter()
-figures = report_figures(fiscal_year=fy, province=None)
+with CaptureQueriesContext(connection) as queries:
+    data = gather_report(spec)
 t1 = time.perf_counter()
-html = render_annual_html(figures=figures, title=f"รายงานประจำปีงบประมาณ {fy} ทั้งประเทศ")
+build_pdf(data, "/tmp/national.pdf")
 t2 = time.perf_counter()
-render_pdf(html, "/tmp/national.pdf")
+build_xlsx(data, "/tmp/national.xlsx")
 t3 = time.perf_counter()
-print(f"figures {t1 - t0:.2f} s, HTML {t2 - t1:.2f} s ({len(html):,} chars), PDF {t3 - t2:.2f} s")
+figures = {section.slug: gathered for section, gathered in data.sections}
+totals = [figures[slug]["total"] for slug in ("councils", "activities", "alignment")]
+aligned, rows = figures["alignment"]["percent_aligned"], len(figures["appendix"]["rows"])
+print(f"gather {t1 - t0:.2f} s ({len(queries)} queries), PDF {t2 - t1:.2f} s, XLSX {t3 - t2:.2f} s")
+print("  councils {:,}, activities {:,}, plan items {:,}".format(*totals), f"({aligned}% aligned), {rows:,} appendix rows")
 '
 ls -l /tmp/national.pdf
 echo "database $BENCH_DB kept (dropdb -h $PGHOST -U $PGUSER $BENCH_DB to remove)"

@@ -1,4 +1,5 @@
-"""Reads for reports: which reports a user sees, and the figures a report is made of."""
+"""Reads for reports: which reports a user sees and which areas they may ask reports for.
+(The figures a report is made of come from each app's reporting.py, see reports.sections.)"""
 
 from __future__ import annotations
 
@@ -127,6 +128,3 @@ def area_requestable(
         return council.subdistrict.district.province_id in mine
     return False
 
-
-# The gather step lives in reports.sections now; kept here for existing callers.
-from .sections.figures import AreaRow, ReportFigures, report_figures  # noqa: E402, F401

@@ -17,12 +17,12 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from accounts.choices import Role
 from common.rules import require
-from common.thai import thai_date
 
 from . import permissions, selectors
 from .choices import ACTIVE_STATUSES, ReportKind, ReportScope, ReportStatus
 from .models import Report, ReportNarrative
-from .rendering.build import build_pdf, build_xlsx
+from .rendering import build_pdf, build_xlsx
+from .sections import gather_report
 from .spec import ReportSpec
 
 logger = logging.getLogger(__name__)
@@ -206,13 +206,6 @@ def _running_elsewhere(report: Report) -> bool:
     return timezone.now() - report.started_at < timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
 
 
-def report_render(*, spec: ReportSpec, target, on_progress=None) -> None:
-    """Write the report's PDF to ``target`` (a path or a binary file), section by section;
-    ``on_progress(done, total)`` is called as sections finish. Used by the job and by the
-    ``generate_report`` command."""
-    build_pdf(spec, target, on_progress)
-
-
 def _write_atomically(final_path: Path, prefix: str, suffix: str, write) -> None:
     """``write(binary_file)`` into a temporary file beside ``final_path``, then move it into
     place: a half-written file is never served."""
@@ -236,9 +229,10 @@ def _progress_saver(report: Report):
 
 
 def report_generate(*, report_id: int, redelivered: bool = False) -> Report:
-    """Run one report job: gather → HTML → PDF, written to a temporary file and moved
-    into place so a half-written file is never served. ``sections_done/sections_total``
-    and ``progress`` follow the renderer section by section.
+    """Run one report job: gather once → HTML → PDF, then the same figures as XLSX, each
+    written to a temporary file and moved into place so a half-written file is never
+    served. ``sections_done/sections_total`` and ``progress`` follow the sections gathered,
+    then the PDF layout.
 
     A duplicate message (the stale-job sweep re-sent a job that was only slow to start)
     finds the row done or running and does nothing; a message the broker re-delivered
@@ -282,11 +276,11 @@ def report_generate(*, report_id: int, redelivered: bool = False) -> Report:
         stale.unlink(missing_ok=True)
     for stale in final_path.parent.glob(f"{prefix}*.xlsx.part"):
         stale.unlink(missing_ok=True)
-    _write_atomically(
-        final_path, prefix, ".pdf.part", lambda tmp: report_render(spec=spec, target=tmp, on_progress=_progress_saver(report))
-    )
+    on_progress = _progress_saver(report)
+    data = gather_report(spec, on_progress)
+    _write_atomically(final_path, prefix, ".pdf.part", lambda tmp: build_pdf(data, tmp, on_progress))
     # The same figures as a spreadsheet, written the same way, before the row says done.
-    _write_atomically(final_path.with_suffix(".xlsx"), prefix, ".xlsx.part", lambda tmp: build_xlsx(spec, tmp))
+    _write_atomically(final_path.with_suffix(".xlsx"), prefix, ".xlsx.part", lambda tmp: build_xlsx(data, tmp))
     report.file.name = str(relative)
     report.xlsx.name = str(relative.with_suffix(".xlsx"))
     _set(
@@ -343,7 +337,3 @@ def report_filename(report: Report, ext: str = "pdf") -> str:
     quarter = f"-q{report.quarter}" if report.quarter else ""
     version = f"-v{report.version}" if report.version > 1 else ""
     return f"report-{report.kind}-{report.fiscal_year}{quarter}-{where}{version}.{ext}"
-
-
-def report_describe_time(report: Report) -> str:
-    return thai_date(report.finished_at or report.requested_at, "datetime")

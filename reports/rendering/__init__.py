@@ -1,6 +1,6 @@
-"""Reports: gather (reports.sections) → HTML (templates/reports/pdf) → PDF (WeasyPrint) / XLSX."""
+"""Gathered report data (reports.sections) → HTML (templates/reports/pdf) → PDF (WeasyPrint), and XLSX."""
 
-from .build import build_html, build_pdf, build_xlsx
-from .pdf import render_pdf
+from .build import build_pdf
+from .xlsx import build_xlsx
 
-__all__ = ["build_html", "build_pdf", "build_xlsx", "render_pdf"]
+__all__ = ["build_pdf", "build_xlsx"]

@@ -1,10 +1,10 @@
-"""ReportSpec → PDF / XLSX through the section pipeline (reports.sections).
+"""Gathered report data (reports.sections.gather_report) → PDF.
 
-The PDF: every section's context is gathered and rendered to HTML; WeasyPrint lays out the
-document. A big appendix (national or regional reports: thousands of councils) is laid out
-apart, in chunks of whole provinces rendered by worker processes, then merged with pypdf;
-its page numbers are stamped from a light overlay document. Finally the SARA AM text fix
-(thaifix) runs over the whole file.
+Every section's context is rendered to HTML; WeasyPrint lays out the document. A big
+appendix (national or regional reports: thousands of councils) is laid out apart, in
+chunks of whole provinces rendered by worker processes, then merged with pypdf; its page
+numbers are stamped from a light overlay document. Finally the SARA AM text fix (thaifix)
+runs over the whole file.
 """
 
 from __future__ import annotations
@@ -18,13 +18,13 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from common.thai import thai_digits
-from geo.models import District, Province
 
-from ..sections import SECTIONS, Scope
+from ..choices import ReportScope
+from ..sections import ReportData
 from ..sections.base import keep_together
-from ..spec import ReportSpec
 from .charts import bar_chart
 from .fetcher import LocalOnlyFetcher, font_url
 from .thaifix import fix_sara_am
@@ -61,17 +61,16 @@ def _numbering(sections, thai_numerals: bool) -> dict[str, str]:
     return numbers
 
 
-def _groups(rows, *, national: bool) -> list[dict]:
+def _groups(rows, *, by_province: bool) -> list[dict]:
     """Appendix rows in blocks: one per province (or district), each as small tables."""
-    key = "province_id" if national else "district_id"
-    model = Province if national else District
-    names = dict(model.objects.filter(pk__in={getattr(r, key) for r in rows}).values_list("pk", "name_th"))
-    label = "จังหวัด" if national else "อำเภอ"
+    key, name, heading = (
+        ("province_id", "province", _("จังหวัด%(name)s")) if by_province else ("district_id", "district", _("อำเภอ%(name)s"))
+    )
     groups = []
-    for area_id, items in groupby(rows, key=lambda r: getattr(r, key)):
+    for _area_id, items in groupby(rows, key=lambda r: getattr(r, key)):
         items = list(items)
         tables = [items[i : i + ROWS_PER_TABLE] for i in range(0, len(items), ROWS_PER_TABLE)]
-        groups.append({"heading": f"{label}{names.get(area_id, '')}", "tables": tables, "size": len(items)})
+        groups.append({"heading": heading % {"name": getattr(items[0], name)}, "tables": tables, "size": len(items)})
     return groups
 
 
@@ -99,11 +98,11 @@ def _render_chunk(html: str) -> bytes:  # runs in a worker process
     return _write(html)
 
 
-def section_parts(spec: ReportSpec, *, generated_at=None, thai_numerals=True, on_section=None):
-    """Gather and render every section: (list of HTML parts, appendix groups or None)."""
-    scope = Scope(spec)
-    numbers = _numbering(SECTIONS, thai_numerals)
-    toc = [{"section": s, "number": numbers.get(s.slug, "")} for s in SECTIONS if s.in_toc]
+def section_parts(data: ReportData, *, generated_at=None, thai_numerals=True):
+    """Render every gathered section: (list of HTML parts, appendix groups laid out apart or None)."""
+    spec, sections = data.spec, [section for section, _ctx in data.sections]
+    numbers = _numbering(sections, thai_numerals)
+    toc = [{"section": s, "number": numbers.get(s.slug, "")} for s in sections if s.in_toc]
     common = {
         "spec": spec,
         "title": keep_together(spec.title),
@@ -111,11 +110,11 @@ def section_parts(spec: ReportSpec, *, generated_at=None, thai_numerals=True, on
         "toc": toc,
     }
     parts, big_appendix = [], None
-    for done, section in enumerate(SECTIONS, start=1):
-        ctx = section.gather(scope)
+    for section, ctx in data.sections:
         extra = {}
         if section.slug == "appendix":
-            groups = _groups(ctx["rows"], national=scope.area is None or spec.scope == "region")
+            by_province = data.area.is_national or spec.scope == ReportScope.REGION
+            groups = _groups(ctx["rows"], by_province=by_province)
             extra = {"inline": len(ctx["rows"]) <= INLINE_APPENDIX_ROWS, "groups": groups}
             if not extra["inline"]:
                 big_appendix = groups
@@ -127,33 +126,15 @@ def section_parts(spec: ReportSpec, *, generated_at=None, thai_numerals=True, on
                 {**common, **extra, "ctx": ctx, "section": section, "number": numbers.get(section.slug, "")},
             )
         )
-        if on_section:
-            on_section(done)
     return parts, big_appendix
 
 
-def build_html(spec: ReportSpec, **kwargs) -> str:
-    """The whole document as one HTML string (the appendix inline, however long)."""
-    flags = {"thai_numerals": kwargs.pop("thai_numerals", True)}
-    parts, big = section_parts(spec, thai_numerals=flags["thai_numerals"], **kwargs)
-    if big:
-        parts.append(render_to_string("reports/pdf/sections/appendix_rows.html", {"groups": big}))
-    return render_to_string(
-        "reports/pdf/document.html", {"parts": parts, "title": spec.title, **_style_context(**flags)}
-    )
-
-
-def build_pdf(spec: ReportSpec, target, on_progress=None, *, thai_numerals: bool = True, generated_at=None) -> None:
-    """Write the report's PDF to ``target`` (a path or a binary file object).
-
-    ``on_progress(done_sections, total_sections)`` is called as sections finish; the last
-    step is the layout of the document itself.
-    """
-    total = len(SECTIONS) + 1
-    report = on_progress or (lambda done, total: None)
-    parts, big = section_parts(
-        spec, generated_at=generated_at, thai_numerals=thai_numerals, on_section=lambda d: report(d, total)
-    )
+def build_pdf(data: ReportData, target, on_progress=None, *, thai_numerals: bool = True, generated_at=None) -> None:
+    """Write the report's PDF to ``target`` (a path or a binary file object);
+    ``on_progress(steps, steps)`` is called once the document is laid out (the steps before
+    it are the sections gathered, see gather_report)."""
+    spec = data.spec
+    parts, big = section_parts(data, generated_at=generated_at, thai_numerals=thai_numerals)
     style = _style_context(thai_numerals=thai_numerals)
     main_html = render_to_string("reports/pdf/document.html", {"parts": parts, "title": spec.title, **style})
     if big:  # lay the appendix out in worker processes while this one lays out the rest
@@ -169,7 +150,8 @@ def build_pdf(spec: ReportSpec, target, on_progress=None, *, thai_numerals: bool
     else:
         main_pdf = _write(main_html)
     fix_sara_am(main_pdf, str(target) if isinstance(target, str | Path) else target)
-    report(total, total)
+    if on_progress:
+        on_progress(data.steps, data.steps)
 
 
 def _chunk_htmls(groups, *, thai_numerals: bool, title: str) -> list[str]:
@@ -213,10 +195,3 @@ def _with_appendix(main_pdf: bytes, pdfs: list[bytes], *, thai_numerals: bool, t
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
-
-
-def build_xlsx(spec: ReportSpec, target) -> None:
-    """The same figures as XLSX (see reports.rendering.xlsx)."""
-    from .xlsx import build_xlsx as _build
-
-    _build(spec, target)

@@ -1,8 +1,9 @@
-"""The section pipeline: a report is a list of sections, each gather(spec) → context + a template.
+"""The section pipeline: a report is a list of sections (one per kind of report, see
+``reports.sections``), each ``gather(area) → context`` plus a template.
 
-Registering a section is one line: ``register(Section("slug", _("Title"), gather_fn))``; its
-template is ``reports/pdf/sections/<slug>.html`` and receives ``ctx`` (what gather returned),
-``spec``, ``scope`` and ``section``.
+A section's template is ``reports/pdf/sections/<slug>.html``; it receives ``ctx`` (what
+gather returned), ``spec``, ``section`` and its ``number``. Gather functions ask each app's
+``reporting.py`` selectors for their figures and never query another app's tables.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from common.thai import fiscal_year_bounds
 from councils.models import Council
-from geo.models import District, Province, Region
+from geo.models import District, Province, Region, Subdistrict
 
 from ..choices import ReportKind, ReportScope
 from ..spec import ReportSpec
@@ -37,14 +38,30 @@ def period_of(spec: ReportSpec) -> tuple[dt.date, dt.date]:
     return q_start, nxt - dt.timedelta(days=1)
 
 
+# How each level of report area picks its subdistricts.
+_SUBDISTRICTS_OF = {
+    ReportScope.REGION: lambda s: {"district__province__regions": s.region_id},
+    ReportScope.PROVINCE: lambda s: {"district__province_id": s.province_id},
+    ReportScope.DISTRICT: lambda s: {"district_id": s.district_id},
+    ReportScope.COUNCIL: lambda s: {"council": s.council_id},
+}
+
+
 @dataclass(frozen=True)
-class Scope:
-    """The area a spec covers, and how to restrict each model to it."""
+class ReportArea:
+    """The area a report covers (the whole country, a CODI region, a province, a district or
+    one council) and its period. Not to be confused with a user's scope
+    (``accounts.scoping.Scope``): this is what a report is about, not who may see it."""
 
     spec: ReportSpec
 
+    @property
+    def is_national(self) -> bool:
+        return self.spec.scope not in _SUBDISTRICTS_OF
+
     @cached_property
-    def area(self):
+    def instance(self):
+        """The Region, Province, District or Council covered; None for the whole country."""
         s = self.spec
         return {
             ReportScope.REGION: lambda: Region.objects.get(pk=s.region_id),
@@ -55,7 +72,7 @@ class Scope:
 
     @property
     def label(self) -> str:
-        a, scope = self.area, self.spec.scope
+        a, scope = self.instance, self.spec.scope
         if scope == ReportScope.REGION:
             return a.name_th
         if scope == ReportScope.PROVINCE:
@@ -66,45 +83,36 @@ class Scope:
             return a.name
         return _("ทั้งประเทศ")
 
-    def restrict(self, qs, subdistrict: str):
-        """Keep rows of ``qs`` whose Subdistrict (reached by the ``subdistrict`` path) is in scope."""
-        s, p = self.spec, subdistrict
-        if s.scope == ReportScope.REGION:
-            return qs.filter(**{f"{p}__district__province__regions": s.region_id})
-        if s.scope == ReportScope.PROVINCE:
-            return qs.filter(**{f"{p}__district__province_id": s.province_id})
-        if s.scope == ReportScope.DISTRICT:
-            return qs.filter(**{f"{p}__district_id": s.district_id})
-        if s.scope == ReportScope.COUNCIL:
-            return qs.filter(**{f"{p}__council__id": s.council_id})
-        return qs
+    @property
+    def subdistricts(self):
+        """The area's Subdistricts as a lazy queryset of ids (a subquery for the apps'
+        reporting selectors), or None for the whole country."""
+        if self.is_national:
+            return None
+        return Subdistrict.objects.filter(**_SUBDISTRICTS_OF[self.spec.scope](self.spec)).values("pk")
 
     @property
-    def period(self):
+    def period(self) -> tuple[dt.date, dt.date]:
         return period_of(self.spec)
+
+    @property
+    def quarter_dates(self) -> tuple[dt.date, dt.date] | None:
+        """The quarter's first and last day for a quarterly report; None for an annual one
+        (its figures are those of the whole fiscal year)."""
+        return self.period if self.spec.kind == ReportKind.QUARTERLY and self.spec.quarter else None
 
 
 @dataclass(frozen=True)
 class Section:
     slug: str
     title: str  # lazy Thai title; also the table-of-contents entry
-    gather: Callable[[Scope], dict]
-    template: str = ""
+    gather: Callable[[ReportArea], dict]
     in_toc: bool = True
     chapter: bool = True  # starts on a new page
 
     @property
     def template_name(self) -> str:
-        return self.template or f"reports/pdf/sections/{self.slug}.html"
-
-
-SECTIONS: list[Section] = []
-
-
-def register(section: Section) -> Section:
-    """Append ``section`` to every report (sections render in registration order)."""
-    SECTIONS.append(section)
-    return section
+        return f"reports/pdf/sections/{self.slug}.html"
 
 
 # Compound names a line must never split (Pango/libthai breaks Thai between dictionary words,

@@ -10,10 +10,9 @@ from openpyxl import load_workbook
 from councils.models import Council
 from geo.models import Region
 from reports.models import ReportNarrative
-from reports.rendering import build
-from reports.rendering.build import build_pdf, build_xlsx
+from reports.rendering import build, build_pdf, build_xlsx
 from reports.rendering.thaifix import sarabun_glyphs
-from reports.sections import SECTIONS, Scope, period_of
+from reports.sections import ANNUAL, ReportArea, gather_report, period_of
 from reports.sections.appendix import council_rows
 from reports.spec import ReportSpec
 
@@ -67,26 +66,26 @@ def test_periods_and_quarters():
     assert q(4) == (dt.date(2026, 7, 1), dt.date(2026, 9, 30))
 
 
-def test_sections_gather_scoped_figures(data):
-    by_slug = {s.slug: s for s in SECTIONS}
-    scope = Scope(national())
-    acts = by_slug["activities"].gather(scope)
+def test_sections_gather_figures_of_their_area(data):
+    by_slug = {s.slug: s for s in ANNUAL}
+    area = ReportArea(national())
+    acts = by_slug["activities"].gather(area)
     assert (acts["total"], acts["participants"]) == (3, 57)
-    assert by_slug["agencies"].gather(scope)["total"] == 1
-    assert by_slug["alignment"].gather(scope)["percent_aligned"] == 50.0
-    quarter = Scope(ReportSpec(kind="quarterly", fiscal_year=2569, scope="national", quarter=1))
+    assert by_slug["agencies"].gather(area)["total"] == 1
+    assert by_slug["alignment"].gather(area)["percent_aligned"] == 50.0
+    quarter = ReportArea(ReportSpec(kind="quarterly", fiscal_year=2569, scope="national", quarter=1))
     assert by_slug["activities"].gather(quarter)["total"] == 1  # only November 2025
     region = Region.objects.create(code="north", name_th="ภาคเหนือตอนบน")
     region.provinces.add(data.province)
-    region_scope = Scope(ReportSpec(kind="annual", fiscal_year=2569, scope="region", region_id=region.pk))
-    assert by_slug["councils"].gather(region_scope)["total"] == 3 and region_scope.label == "ภาคเหนือตอนบน"
-    assert by_slug["activities"].gather(region_scope)["total"] == 2
-    council = Scope(ReportSpec(kind="annual", fiscal_year=2569, scope="council", council_id=data.council_y.pk))
+    region_area = ReportArea(ReportSpec(kind="annual", fiscal_year=2569, scope="region", region_id=region.pk))
+    assert by_slug["councils"].gather(region_area)["total"] == 3 and region_area.label == "ภาคเหนือตอนบน"
+    assert by_slug["activities"].gather(region_area)["total"] == 2
+    council = ReportArea(ReportSpec(kind="annual", fiscal_year=2569, scope="council", council_id=data.council_y.pk))
     assert [r.code for r in council_rows(council)] == ["500204"]
-    province = Scope(ReportSpec(kind="annual", fiscal_year=2569, scope="province", province_id=data.other_province.pk))
+    province = ReportArea(ReportSpec(kind="annual", fiscal_year=2569, scope="province", province_id=data.other_province.pk))
     assert by_slug["councils"].gather(province)["total"] == 1
     rows = council_rows(
-        Scope(ReportSpec(kind="annual", fiscal_year=2569, scope="district", district_id=data.district.pk))
+        ReportArea(ReportSpec(kind="annual", fiscal_year=2569, scope="district", district_id=data.district.pk))
     )
     assert [(r.code, r.activities, r.plan_items, r.percent_aligned) for r in rows] == [
         ("500203", 1, 2, 50.0),
@@ -100,8 +99,9 @@ def test_official_thai_pdf(data, tmp_path):
     )
     target = tmp_path / "r.pdf"
     progress = []
-    build_pdf(national(), str(target), on_progress=lambda done, total: progress.append((done, total)))
-    assert progress[-1] == (len(SECTIONS) + 1, len(SECTIONS) + 1)
+    on_progress = lambda done, total: progress.append((done, total))  # noqa: E731
+    build_pdf(gather_report(national(), on_progress), str(target), on_progress=on_progress)
+    assert progress[-1] == (len(ANNUAL) + 1, len(ANNUAL) + 1)
     assert [d for d, _t in progress] == sorted(d for d, _t in progress)
 
     fonts = run("pdffonts", str(target)).splitlines()[2:]
@@ -130,7 +130,7 @@ def test_official_thai_pdf(data, tmp_path):
 
 def test_empty_narrative_sections_say_so(data, tmp_path):
     target = tmp_path / "r.pdf"
-    build_pdf(national(), str(target), thai_numerals=False)
+    build_pdf(gather_report(national()), str(target), thai_numerals=False)
     text = run("pdftotext", "-raw", str(target), "-")
     assert squash("ยังไม่มีข้อมูลบทเรียน ข้อเสนอ และข้อติดขัดที่บันทึกในระบบสำหรับปีงบประมาณนี้") in squash(text)
     assert squash("ยังไม่มีข้อมูลผลที่คาดว่าจะได้รับสำหรับปีงบประมาณนี้") in squash(text)
@@ -141,7 +141,7 @@ def test_big_appendix_is_laid_out_apart_and_numbered(data, tmp_path, monkeypatch
     monkeypatch.setattr(build, "INLINE_APPENDIX_ROWS", 1)
     monkeypatch.setattr(build, "CHUNK_ROWS", 1)  # one chunk per province, two worker processes
     target = tmp_path / "r.pdf"
-    build_pdf(national(), str(target))
+    build_pdf(gather_report(national()), str(target))
     pages = int(next(line.split()[-1] for line in run("pdfinfo", str(target)).splitlines() if line.startswith("Pages")))
     last = run("pdftotext", "-f", str(pages), "-l", str(pages), "-raw", str(target), "-")
     digits = str(pages).translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
@@ -155,7 +155,7 @@ def test_big_appendix_is_laid_out_apart_and_numbered(data, tmp_path, monkeypatch
 def test_xlsx_has_the_same_figures(data, tmp_path):
     Council.objects.filter(pk=data.council_z.pk).update(name='=HYPERLINK("http://x")')
     target = tmp_path / "r.xlsx"
-    build_xlsx(national(), str(target))
+    build_xlsx(gather_report(national()), str(target))
     wb = load_workbook(target)
     summary = [row for row in wb["สรุป"].iter_rows(values_only=True)]
     assert ("อบรม", 1) in [tuple(r[:2]) for r in summary]
@@ -176,3 +176,11 @@ def test_all_sarabun_weights_share_the_glyph_order_thaifix_relies_on():
         font = TTFont(FONT_DIR / f"Sarabun-{weight}.ttf", lazy=True)
         assert all(font.getGlyphName(g).startswith("uni0E4D") for g in nik)
         assert all(font.getGlyphName(g) == "uni0E32" for g in aa)
+
+
+def test_each_kind_lists_its_sections(world):
+    quarterly = ReportSpec(kind="quarterly", fiscal_year=2569, scope="national", quarter=2)
+    slugs = [section.slug for section, _ctx in gather_report(quarterly).sections]
+    # The lessons and future chapters are written for the annual report only.
+    assert slugs == [s.slug for s in ANNUAL if s.slug not in ("lessons", "future")]
+    assert [s.slug for s in ANNUAL][-3:] == ["lessons", "future", "appendix"]

@@ -1,10 +1,15 @@
 """Report jobs: requesting every scope and kind, the job lifecycle, joining and versions."""
 
+import dataclasses
+import subprocess
+from collections import Counter
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from openpyxl import load_workbook
 
 from geo.models import Region
-from reports import services
+from reports import sections, services
 from reports.choices import ReportKind, ReportStatus
 from reports.models import Report
 
@@ -190,3 +195,27 @@ def test_narrative_save_is_for_codi_staff(world, codi_staff, officer_d):
     assert again.pk == n.pk and (again.lessons, again.expected_results, again.updated_by) == ("", "ผล", codi_staff)
     with pytest.raises(ValidationError):
         services.narrative_save(fiscal_year=2026, by=codi_staff)
+
+
+def test_pdf_and_xlsx_are_made_from_one_gather(world, codi_staff, monkeypatch):
+    gathered = Counter()
+
+    def counted(section):
+        def gather(area):
+            gathered[section.slug] += 1
+            return section.gather(area)
+
+        return dataclasses.replace(section, gather=gather)
+
+    monkeypatch.setitem(sections.SECTIONS, ReportKind.ANNUAL, tuple(counted(s) for s in sections.ANNUAL))
+    report = _queued(codi_staff, scope="province", province=world.province)
+    services.report_generate(report_id=report.pk)
+    assert gathered == {s.slug: 1 for s in sections.ANNUAL}
+    report.refresh_from_db()
+    with report.xlsx.open("rb") as fh:
+        summary = [tuple(r[:2]) for r in load_workbook(fh)["สรุป"].iter_rows(values_only=True)]
+    assert ("ดำเนินงานอยู่", 3) in summary
+    text = subprocess.run(
+        ["pdftotext", "-raw", report.file.path, "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "ดำเนินงานอยู่ 3" in text

@@ -9,7 +9,7 @@ from reports.choices import ReportScope, ReportStatus
 from reports.models import Report
 from reports.rendering import build_pdf
 from reports.rendering.fetcher import LocalOnlyFetcher, font_url
-from reports.selectors import report_figures
+from reports.sections import gather_report
 from reports.spec import ReportSpec
 
 from ..factories import ActivityFactory, CommunityPlanFactory, PlanItemFactory
@@ -30,28 +30,38 @@ def data(world):
     PlanItemFactory(plan=plan)
 
 
+def _gathered(spec: ReportSpec) -> dict:
+    """What each section of the report gathered, by slug."""
+    return {section.slug: ctx for section, ctx in gather_report(spec).sections}
+
+
 def test_figures_national(data):
-    f = report_figures(fiscal_year=2569, province=None)
-    assert f.councils_total == 4
-    assert (f.activities_total, f.participants_total) == (3, 57)
-    assert dict(f.activities_by_kind)["เวทีปรึกษาหารือ"] == 2
-    assert dict(f.activities_by_kind)["อบรม"] == 1
-    assert f.plan_items_total == 2 and f.percent_aligned == 50.0
-    rows = {r.code: r for r in f.area_rows}
+    f = _gathered(ReportSpec(kind="annual", fiscal_year=2569, scope="national"))
+    assert f["councils"]["total"] == 4
+    assert (f["activities"]["total"], f["activities"]["participants"]) == (3, 57)
+    assert dict(f["activities"]["rows"])["เวทีปรึกษาหารือ"] == 2
+    assert dict(f["activities"]["rows"])["อบรม"] == 1
+    assert f["alignment"]["total"] == 2 and f["alignment"]["percent_aligned"] == 50.0
+    rows = {}  # per province (its code heads the tambon code): councils, activities
+    for r in f["appendix"]["rows"]:
+        councils, activities = rows.get(r.code[:2], (0, 0))
+        rows[r.code[:2]] = (councils + 1, activities + r.activities)
     assert len(rows) == 2
-    assert (rows["50"].councils, rows["50"].activities, rows["57"].activities) == (3, 2, 1)
+    assert (rows["50"][0], rows["50"][1], rows["57"][1]) == (3, 2, 1)
 
 
 def test_figures_province(data, world):
-    f = report_figures(fiscal_year=2569, province=world.other_province)
-    assert (f.councils_total, f.activities_total, f.participants_total, f.plan_items_total) == (1, 1, 7, 0)
-    assert f.scope_label == "จังหวัดเชียงราย"
+    f = _gathered(ReportSpec(kind="annual", fiscal_year=2569, scope="province", province_id=world.other_province.pk))
+    assert (f["councils"]["total"], f["activities"]["total"], f["activities"]["participants"], f["alignment"]["total"]) == (
+        1, 1, 7, 0,
+    )
+    assert f["cover"]["area_label"] == "จังหวัดเชียงราย"
 
 
 def test_report_pdf_is_thai_with_embedded_sarabun(data, tmp_path):
     spec = ReportSpec(kind="annual", fiscal_year=2569, scope="national", title="รายงานการประเมินผลประจำปี ปีงบประมาณ 2569")
     target = tmp_path / "r.pdf"
-    build_pdf(spec, str(target))
+    build_pdf(gather_report(spec), str(target))
     assert target.read_bytes()[:5] == b"%PDF-"
     fonts = subprocess.run(["pdffonts", str(target)], capture_output=True, text=True, check=True).stdout
     assert "Sarabun" in fonts

@@ -35,7 +35,7 @@ def _event(name: str, **data) -> None:
 
 
 def _install_pause() -> None:
-    """Wrap reports.services.build_pdf (looked up at call time by report_render)."""
+    """Wrap reports.services.build_pdf (looked up at call time by report_generate)."""
     if PAUSE_SECONDS <= 0 or HOOKS_DIR is None:
         return
     from reports import services

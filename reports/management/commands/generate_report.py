@@ -19,8 +19,8 @@ from councils.models import Council
 from geo.models import District, Province, Region
 from reports.choices import ReportKind, ReportScope
 from reports.models import Report
-from reports.rendering.build import build_xlsx
-from reports.services import report_render
+from reports.rendering import build_pdf, build_xlsx
+from reports.sections import gather_report
 from reports.spec import ReportSpec
 
 _AREAS = {
@@ -78,9 +78,10 @@ class Command(BaseCommand):
             Report(kind=kind, fiscal_year=fiscal_year, quarter=quarter, scope=scope_name, **areas)
         )
         started = time.monotonic()
+        data = gather_report(spec)  # once, for the PDF and the XLSX
         partial = target.with_name(target.name + ".part")
         try:
-            report_render(spec=spec, target=str(partial))
+            build_pdf(data, str(partial))
             partial.replace(target)
         finally:
             partial.unlink(missing_ok=True)
@@ -88,5 +89,5 @@ class Command(BaseCommand):
         if xlsx:
             started = time.monotonic()
             sheet = Path(xlsx).resolve()
-            build_xlsx(spec, str(sheet))
+            build_xlsx(data, str(sheet))
             self.stdout.write(f"{sheet} ({time.monotonic() - started:.1f} วินาที)")
