@@ -1,28 +1,23 @@
-"""Vector charts for the PDF: plain inline SVG, no raster images, no JavaScript."""
+"""Charts for the PDF: vector boxes drawn by CSS, no raster images, no JavaScript.
+
+Not SVG: WeasyPrint lays SVG text out one character at a time, so Thai marks lose their
+cluster (tone marks sit on, not above, the upper vowels, and ำ is drawn and extracted as
+ํ + า). Chart labels are HTML text instead, shaped and extracted like every other line.
+"""
 
 from __future__ import annotations
 
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html, format_html_join
+
+BAR_MAX = 75  # % of the plot column the longest bar takes; the rest holds its value
 
 
-def bar_chart(rows: list[tuple[str, int]], *, width: int = 440, bar_height: int = 16, label_width: int = 170) -> str:
-    """A horizontal bar chart of (label, value) rows as an SVG string."""
-    gap = 8
-    height = max(1, len(rows)) * (bar_height + gap) + gap
-    peak = max((value for _, value in rows), default=0) or 1
-    plot = width - label_width - 60
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}pt" height="{height}pt" '
-        f'viewBox="0 0 {width} {height}" role="img" class="chart" font-family="Sarabun">'
-    ]
-    for i, (label, value) in enumerate(rows):
-        y = gap + i * (bar_height + gap)
-        bar = int(plot * value / peak)
-        parts.append(
-            f'<text x="{label_width - 6}" y="{y + bar_height - 4}" text-anchor="end" font-size="11">{escape(label)}</text>'
-            f'<rect x="{label_width}" y="{y}" width="{max(bar, 1)}" height="{bar_height}" fill="#0b5d3b"/>'
-            f'<text x="{label_width + bar + 4}" y="{y + bar_height - 4}" font-size="11">{value:,}</text>'
-        )
-    parts.append("</svg>")
-    return mark_safe("".join(parts))
+def bar_chart(rows: list[tuple[str, int]]) -> str:
+    """A horizontal bar chart of (label, value) rows as HTML (styled by .chart in _style.css)."""
+    peak = max((value for _label, value in rows), default=0) or 1
+    bars = format_html_join(
+        "",
+        '<tr><th>{}</th><td><span class="bar" style="width:{}%"></span><span class="value">{}</span></td></tr>',
+        ((label, f"{max(BAR_MAX * value / peak, 0.3):.1f}", f"{value:,}") for label, value in rows),
+    )
+    return format_html('<table class="chart"><tbody>{}</tbody></table>', bars)
