@@ -15,7 +15,9 @@ from __future__ import annotations
 import datetime as dt
 
 from common.thai import fiscal_year_of
+from geo.models import District, Province, Region
 
+from . import services
 from .choices import ReportKind, ReportScope
 
 
@@ -43,10 +45,6 @@ def finished_fiscal_year(today: dt.date) -> int:
 
 def schedule_quarterly(*, today: dt.date) -> list:
     """Request the quarterly report of every province and district for the quarter just finished."""
-    from geo.models import District, Province
-
-    from . import services
-
     fiscal_year, quarter = finished_quarter(today)
     by = services.system_user()
     reports = []
@@ -70,10 +68,6 @@ def schedule_quarterly(*, today: dt.date) -> list:
 def schedule_annual(*, today: dt.date) -> list:
     """Request the annual report of the country, every region and every province for the
     fiscal year just finished."""
-    from geo.models import Province, Region
-
-    from . import services
-
     fiscal_year = finished_fiscal_year(today)
     by = services.system_user()
     common = {"by": by, "kind": ReportKind.ANNUAL, "fiscal_year": fiscal_year}

@@ -8,6 +8,7 @@ import tempfile
 from datetime import timedelta
 from pathlib import Path
 
+from celery import current_app
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -27,14 +28,16 @@ from .spec import ReportSpec
 
 logger = logging.getLogger(__name__)
 
+# The job's task, by name: reports.tasks imports this module, never the other way round
+# (the task is registered when the app is ready, see apps.py).
+GENERATE_TASK = "reports.tasks.generate_report"
+
 
 def _enqueue(report_id: int) -> None:
     """Send the job to the broker. If the broker is down the row stays QUEUED (the page
     says so) and can be sent again; the request itself is never lost."""
-    from .tasks import generate_report
-
     try:
-        generate_report.delay(report_id)
+        current_app.tasks[GENERATE_TASK].delay(report_id)
     except Exception:  # kombu raises various errors when Redis is unreachable
         logger.exception("could not enqueue report %s; it stays queued", report_id)
 

@@ -3,14 +3,16 @@
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from . import services
+from . import schedule, services
 
 
 def _reason(exc) -> str:
     if isinstance(exc, SoftTimeLimitExceeded):
-        return "ใช้เวลาสร้างรายงานนานเกินกำหนด"
-    return f"สร้างรายงานไม่สำเร็จ: {type(exc).__name__}: {exc}"
+        return _("ใช้เวลาสร้างรายงานนานเกินกำหนด")
+    return _("สร้างรายงานไม่สำเร็จ: %(error)s") % {"error": f"{type(exc).__name__}: {exc}"}
 
 
 @shared_task(
@@ -40,18 +42,10 @@ def requeue_stale_reports() -> dict:
 def schedule_quarterly_reports() -> int:
     """Periodic (django-celery-beat, 1 Jan/Apr/Jul/Oct): quarterly reports of every
     province and district for the fiscal quarter just finished."""
-    from django.utils import timezone
-
-    from .schedule import schedule_quarterly
-
-    return len(schedule_quarterly(today=timezone.localdate()))
+    return len(schedule.schedule_quarterly(today=timezone.localdate()))
 
 
 @shared_task(acks_late=True, soft_time_limit=10 * 60, time_limit=15 * 60)
 def schedule_annual_reports() -> int:
     """Periodic (django-celery-beat, 1 October): annual reports for the fiscal year just ended."""
-    from django.utils import timezone
-
-    from .schedule import schedule_annual
-
-    return len(schedule_annual(today=timezone.localdate()))
+    return len(schedule.schedule_annual(today=timezone.localdate()))

@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from celery import current_app
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.utils import timezone
@@ -39,10 +40,10 @@ _LOCK_NAMESPACE = 0x1A9F
 
 
 def _enqueue(task_name: str, job_id: int) -> None:
-    from .. import tasks
-
+    """Send ``councils.tasks.<task_name>`` by name: the tasks import this module, never
+    the other way round (they are registered when the app is ready, see apps.py)."""
     try:
-        getattr(tasks, task_name).delay(job_id)
+        current_app.tasks[f"councils.tasks.{task_name}"].delay(job_id)
     except Exception:  # the broker is down: the row keeps its status and the page says so
         logger.exception("could not enqueue %s for import job %s", task_name, job_id)
 

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from openpyxl import load_workbook
 
 from geo.models import Region
-from reports import sections, services
+from reports import sections, services, tasks
 from reports.choices import ReportKind, ReportStatus
 from reports.models import Report
 
@@ -219,3 +219,8 @@ def test_pdf_and_xlsx_are_made_from_one_gather(world, codi_staff, monkeypatch):
         ["pdftotext", "-raw", report.file.path, "-"], capture_output=True, text=True, check=True
     ).stdout
     assert text.count("ดำเนินงานอยู่ 3") == 2  # the same figure in the chart and its table
+
+
+def test_the_job_is_sent_by_its_task_name():
+    # services send the task by name (tasks import services, never the reverse)
+    assert tasks.generate_report.name == services.GENERATE_TASK
