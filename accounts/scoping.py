@@ -169,3 +169,8 @@ class ScopedQuerySet(QuerySet):
 
     def visible_to(self, user) -> QuerySet:
         return scope_for(user).restrict(self, subdistrict=self.area_path, agency=self.agency_path)
+
+    def in_subdistricts(self, subdistricts) -> QuerySet:
+        """The rows whose subdistrict is among ``subdistricts`` (ids, or a subquery of them
+        such as a report's area); every row when None (the whole country)."""
+        return self if subdistricts is None else self.filter(**{f"{self.area_path}__in": subdistricts})

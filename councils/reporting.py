@@ -19,21 +19,17 @@ from .models import Activity, Assessment, CommunityOrganization, Council, Mentor
 Dates = tuple[dt.date, dt.date]
 
 
-def _in_area(qs: QuerySet, subdistrict: str, subdistricts) -> QuerySet:
-    return qs if subdistricts is None else qs.filter(**{f"{subdistrict}__in": subdistricts})
-
-
 def _activities(subdistricts, fiscal_year: int, dates: Dates | None) -> QuerySet[Activity]:
-    qs = _in_area(Activity.objects.all(), "council__subdistrict", subdistricts)
+    qs = Activity.objects.in_subdistricts(subdistricts)
     return qs.filter(date__range=dates) if dates else qs.filter(fiscal_year=fiscal_year)
 
 
 def _organizations(subdistricts) -> QuerySet[CommunityOrganization]:
-    return _in_area(CommunityOrganization.objects.all(), "council__subdistrict", subdistricts)
+    return CommunityOrganization.objects.in_subdistricts(subdistricts)
 
 
 def councils_by_status(*, subdistricts) -> list[tuple[str, int]]:
-    return counts_by_choice(_in_area(Council.objects.all(), "subdistrict", subdistricts), "status", CouncilStatus)
+    return counts_by_choice(Council.objects.in_subdistricts(subdistricts), "status", CouncilStatus)
 
 
 def organizations_by_kind(*, subdistricts) -> list[tuple[str, int]]:
@@ -78,14 +74,14 @@ def partner_agency_ids(*, subdistricts, fiscal_year: int, dates: Dates | None = 
 
 
 def assessments_by_level(*, subdistricts, fiscal_year: int) -> list[tuple[str, int]]:
-    assessed = _in_area(Assessment.objects.filter(fiscal_year=fiscal_year), "council__subdistrict", subdistricts)
+    assessed = Assessment.objects.in_subdistricts(subdistricts).filter(fiscal_year=fiscal_year)
     return counts_by_choice(assessed, "level", AssessmentLevel)
 
 
 def mentorships_by_status(*, subdistricts, dates: Dates) -> list[tuple[str, int]]:
     """Mentorships of mentee councils in the area that ran at some time between ``dates``."""
     start, end = dates
-    qs = _in_area(Mentorship.objects.all(), "mentee__subdistrict", subdistricts)
+    qs = Mentorship.objects.in_subdistricts(subdistricts)
     qs = qs.filter(started_on__lte=end).filter(Q(ended_on__isnull=True) | Q(ended_on__gte=start))
     return counts_by_choice(qs, "status", MentorshipStatus)
 
@@ -95,7 +91,7 @@ def council_rows(*, subdistricts, fiscal_year: int, dates: Dates | None = None) 
     ``status`` and assessment ``level`` of the year (Thai labels, "" when not assessed),
     ``activities``, and its district's and province's id and Thai name. Three queries."""
     status, level = dict(CouncilStatus.choices), dict(AssessmentLevel.choices)
-    councils = _in_area(Council.objects.all(), "subdistrict", subdistricts).order_by("subdistrict__code")
+    councils = Council.objects.in_subdistricts(subdistricts).order_by("subdistrict__code")
     rows = {
         pk: {
             "id": pk, "code": code, "name": name, "status": str(status.get(st, st)), "level": "", "activities": 0,
@@ -115,7 +111,7 @@ def council_rows(*, subdistricts, fiscal_year: int, dates: Dates | None = None) 
     activities = _activities(subdistricts, fiscal_year, dates).order_by().values_list("council_id")
     for pk, n in activities.annotate(n=Count("pk")):
         rows[pk]["activities"] = n
-    assessed = _in_area(Assessment.objects.filter(fiscal_year=fiscal_year), "council__subdistrict", subdistricts)
+    assessed = Assessment.objects.in_subdistricts(subdistricts).filter(fiscal_year=fiscal_year)
     for pk, lv in assessed.values_list("council_id", "level"):
         rows[pk]["level"] = str(level.get(lv, lv))
     return list(rows.values())

@@ -13,8 +13,7 @@ from .models import PlanItem
 
 
 def _plan_items(subdistricts, fiscal_year: int) -> QuerySet[PlanItem]:
-    items = PlanItem.objects.filter(plan__fiscal_year=fiscal_year)
-    return items if subdistricts is None else items.filter(plan__council__subdistrict__in=subdistricts)
+    return PlanItem.objects.in_subdistricts(subdistricts).filter(plan__fiscal_year=fiscal_year)
 
 
 def plan_items_by_alignment(*, subdistricts, fiscal_year: int) -> list[tuple[str, int]]:
