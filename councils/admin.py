@@ -171,16 +171,16 @@ class MentorshipAdmin(SimpleHistoryAdmin):
         return False
 
 
-# Import jobs (issue 3): written by councils.services.imports only, so read only here.
+# Import jobs (common.jobs): written by councils.services.imports only, so read only here.
 from .models import ImportJob  # noqa: E402
 
 
 @admin.register(ImportJob)
 class ImportJobAdmin(admin.ModelAdmin):
-    list_display = ("created_at", "kind", "original_name", "status", "total_rows", "error_rows", "imported_rows",
-                    "created_by")
-    list_filter = ("kind", "status")
-    list_select_related = ("created_by",)
+    list_display = ("requested_at", "kind", "original_name", "stage", "status", "total_rows", "error_rows",
+                    "imported_rows", "attempts", "requested_by")
+    list_filter = ("kind", "stage", "status")
+    list_select_related = ("requested_by",)
     readonly_fields = [f.name for f in ImportJob._meta.fields]
 
     def has_add_permission(self, request):

@@ -27,7 +27,8 @@ from django.views.generic.edit import ProcessFormView
 from PIL import Image
 
 from accounts.choices import Role
-from councils.choices import ImportKind, ImportStatus
+from common.jobs.choices import JobStatus
+from councils.choices import ImportKind
 from councils.models import ActivityPhoto, ImportJob, Mentorship
 from councils.services.assessments import assessment_record
 from reports.choices import ReportScope, ReportStatus
@@ -190,7 +191,7 @@ def _build_world() -> SimpleNamespace:
 
     import_job = ImportJob.objects.create(
         kind=ImportKind.COUNCILS, file="imports/route.xlsx", original_name="route.xlsx",
-        status=ImportStatus.FAILED, created_by=codi,
+        status=JobStatus.FAILED, requested_by=codi,
     )
     for other in (y, z, w):
         done_report(ReportScope.COUNCIL, other.code, council=other)

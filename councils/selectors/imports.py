@@ -11,8 +11,8 @@ def import_jobs_visible_to(*, user) -> QuerySet[ImportJob]:
     Anyone else (not allowed to import) sees none."""
     if not user.is_authenticated or not permissions.can_import(user=user):
         return ImportJob.objects.none()
-    qs = ImportJob.objects.select_related("created_by")
-    return qs if permissions.sees_every_import_job(user=user) else qs.filter(created_by=user)
+    qs = ImportJob.objects.select_related("requested_by")
+    return qs if permissions.sees_every_import_job(user=user) else qs.filter(requested_by=user)
 
 
 def councils_for_export(*, user) -> QuerySet[Council]:
