@@ -62,6 +62,11 @@ class ImportStage(models.TextChoices):
     WRITE = "write", _("นำเข้าข้อมูล")
 
 
+class ExportFormat(models.TextChoices):
+    CSV = "csv", "CSV"
+    XLSX = "xlsx", "XLSX"
+
+
 class ImportMode(models.TextChoices):
     ALL_OR_NOTHING = "all_or_nothing", _("นำเข้าเมื่อทุกแถวถูกต้องเท่านั้น")
     VALID_ONLY = "valid_only", _("นำเข้าเฉพาะแถวที่ถูกต้อง")

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.jobs.tasks import JobTask
 
-from .services import imports
+from .services import exports, imports
 
 
 class ImportTask(JobTask):
@@ -54,3 +54,22 @@ def validate_import(self, job_id: int) -> None:
 )
 def run_import(self, job_id: int) -> None:
     imports.import_job_run(job_id=job_id, redelivered=self.redelivered)
+
+
+@shared_task(
+    base=JobTask,
+    bind=True,
+    job_model="councils.ExportJob",
+    soft_time_limit=15 * 60,
+    time_limit=20 * 60,
+    error_reason=_("ส่งออกข้อมูลไม่สำเร็จเพราะเกิดข้อผิดพลาดในระบบ กรุณาลองใหม่หรือแจ้งผู้ดูแลระบบ (งานส่งออก #%(id)s)"),
+    timeout_reason=_("การส่งออกข้อมูลใช้เวลานานเกินกำหนด กรุณาลองใหม่หรือแจ้งผู้ดูแลระบบ (งานส่งออก #%(id)s)"),
+)
+def run_export(self, job_id: int) -> None:
+    exports.export_job_run(job_id=job_id, redelivered=self.redelivered)
+
+
+@shared_task(acks_late=True, soft_time_limit=60, time_limit=120)
+def requeue_stale_exports() -> dict:
+    """Periodic (django-celery-beat, every 5 minutes): re-send export jobs the broker lost."""
+    return exports.export_job_requeue_stale()

@@ -266,6 +266,11 @@ JOB_QUEUED_GRACE_SECONDS = env_int("JOB_QUEUED_GRACE_SECONDS", 120)
 REPORT_MAX_ATTEMPTS = env_int("REPORT_MAX_ATTEMPTS", JOB_MAX_ATTEMPTS)
 REPORT_QUEUED_GRACE_SECONDS = env_int("REPORT_QUEUED_GRACE_SECONDS", JOB_QUEUED_GRACE_SECONDS)
 
+# Exports of councils, organizations and members: up to this many rows the file is made in
+# the request; more, and it is made by a job (a national export takes ~20 s) with a
+# progress page, and kept under MEDIA_ROOT/exports/ for the user who asked.
+EXPORT_INLINE_MAX_ROWS = env_int("EXPORT_INLINE_MAX_ROWS", 2000)
+
 
 def env_fernet_keys(name: str) -> str:
     """A comma-separated list of Fernet keys (the first encrypts, all decrypt: rotation).

@@ -1,4 +1,5 @@
-"""Import jobs (common.jobs): an uploaded file checked, previewed and written."""
+"""Import and export jobs (common.jobs): an uploaded file checked, previewed and written;
+a large export written to a file for the user who asked."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -6,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from common.jobs.choices import JobStatus
 from common.jobs.models import Job
 
-from ..choices import ImportKind, ImportMode, ImportStage
+from ..choices import ExportFormat, ImportKind, ImportMode, ImportStage
 
 _S, _C, _W = JobStatus, ImportStage.CHECK, ImportStage.WRITE
 
@@ -55,6 +56,32 @@ class ImportJob(Job):
     @property
     def status_display(self) -> str:
         return str(self.LABELS.get((self.stage, self.status)) or self.get_status_display())
+
+    @property
+    def progress_text(self) -> str:
+        return _rows_text(self.processed_rows, self.total_rows)
+
+
+class ExportJob(Job):
+    """An export too large to make in the request: the same rows as the inline export
+    (same selector, same user), written to a file only its requester may download."""
+
+    kind = models.CharField(_("ข้อมูลที่ส่งออก"), max_length=20, choices=ImportKind.choices)
+    file_format = models.CharField(_("รูปแบบไฟล์"), max_length=10, choices=ExportFormat.choices)
+    file = models.FileField(_("ไฟล์"), upload_to="exports/%Y/%m/", blank=True)
+    total_rows = models.PositiveIntegerField(_("จำนวนแถว"), default=0)
+    processed_rows = models.PositiveIntegerField(_("เขียนแล้ว"), default=0)
+
+    detail_url_name = "councils:export_detail"
+    status_labels = {_S.RUNNING: _("กำลังเตรียมไฟล์"), _S.DONE: _("ไฟล์พร้อมดาวน์โหลด")}
+
+    class Meta:
+        ordering = ["-requested_at"]
+        verbose_name = _("งานส่งออกข้อมูล")
+        verbose_name_plural = _("งานส่งออกข้อมูล")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.get_file_format_display()})"
 
     @property
     def progress_text(self) -> str:
