@@ -177,7 +177,8 @@ def _openpyxl_read(path: Path) -> tuple[float, int]:
 def _ours(path: Path, user) -> tuple[dict[str, float], object]:
     from django.core.files import File
 
-    from councils.choices import ImportMode, ImportStatus
+    from common.jobs.choices import JobStatus
+    from councils.choices import ImportMode
     from councils.services import imports
 
     times = {}
@@ -188,7 +189,7 @@ def _ours(path: Path, user) -> tuple[dict[str, float], object]:
     mark = time.perf_counter()
     job = imports.import_job_validate(job_id=job.pk)
     times["check (read + validate + stage)"] = time.perf_counter() - mark
-    assert job.status == ImportStatus.PREVIEWED and not job.error_rows, (job.status, job.errors[:5])
+    assert job.status == JobStatus.WAITING and not job.error_rows, (job.status, job.errors[:5])
     mark = time.perf_counter()
     job = imports.import_job_confirm(job=job, by=user, mode=ImportMode.ALL_OR_NOTHING)
     job = imports.import_job_run(job_id=job.pk)

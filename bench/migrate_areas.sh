@@ -28,18 +28,18 @@ git worktree add -q --detach "$OLD" "$BASE"
 
 fingerprint() {  # fingerprint PREFIX: one line per table, "table rows md5"
     local p=$1
-    psql -qAt -F' ' <<SQL
-SELECT 'province', count(*), md5(string_agg(id||':'||code, ',' ORDER BY id)) FROM ${p}_province;
-SELECT 'district', count(*), md5(string_agg(id||':'||code||':'||province_id, ',' ORDER BY id)) FROM ${p}_district;
-SELECT 'subdistrict', count(*), md5(string_agg(id||':'||code||':'||district_id, ',' ORDER BY id)) FROM ${p}_subdistrict;
-SELECT 'theme', count(*), md5(string_agg(id||':'||code, ',' ORDER BY id)) FROM ${p}_theme;
+    psql -qAt -F' ' -v ON_ERROR_STOP=1 -d "$BENCH_DB" <<SQL
+SELECT 'province', count(*), md5(coalesce(string_agg(id||':'||code, ',' ORDER BY id), '')) FROM ${p}_province;
+SELECT 'district', count(*), md5(coalesce(string_agg(id||':'||code||':'||province_id, ',' ORDER BY id), '')) FROM ${p}_district;
+SELECT 'subdistrict', count(*), md5(coalesce(string_agg(id||':'||code||':'||district_id, ',' ORDER BY id), '')) FROM ${p}_subdistrict;
+SELECT 'theme', count(*), md5(coalesce(string_agg(id||':'||code, ',' ORDER BY id), '')) FROM ${p}_theme;
 SELECT 'region_provinces', count(*), md5(coalesce(string_agg(region_id||':'||province_id, ',' ORDER BY region_id, province_id), '')) FROM ${p}_region_provinces;
-SELECT 'historicalsubdistrict', count(*), md5(string_agg(history_id||':'||code, ',' ORDER BY history_id)) FROM ${p}_historicalsubdistrict;
-SELECT 'council', count(*), md5(string_agg(id||':'||subdistrict_id, ',' ORDER BY id)) FROM councils_council;
-SELECT 'council_themes', count(*), md5(string_agg(council_id||':'||theme_id, ',' ORDER BY council_id, theme_id)) FROM councils_council_themes;
-SELECT 'organization_themes', count(*), md5(string_agg(communityorganization_id||':'||theme_id, ',' ORDER BY communityorganization_id, theme_id)) FROM councils_communityorganization_themes;
-SELECT 'agency', count(*), md5(string_agg(id||':'||province_id||':'||coalesce(district_id,0)||':'||coalesce(subdistrict_id,0), ',' ORDER BY id)) FROM agencies_agency;
-SELECT 'plan_item_theme', count(*), md5(string_agg(id||':'||theme_id, ',' ORDER BY id)) FROM plans_planitem;
+SELECT 'historicalsubdistrict', count(*), md5(coalesce(string_agg(history_id||':'||code, ',' ORDER BY history_id), '')) FROM ${p}_historicalsubdistrict;
+SELECT 'council', count(*), md5(coalesce(string_agg(id||':'||subdistrict_id, ',' ORDER BY id), '')) FROM councils_council;
+SELECT 'council_themes', count(*), md5(coalesce(string_agg(council_id||':'||theme_id, ',' ORDER BY council_id, theme_id), '')) FROM councils_council_themes;
+SELECT 'organization_themes', count(*), md5(coalesce(string_agg(communityorganization_id||':'||theme_id, ',' ORDER BY communityorganization_id, theme_id), '')) FROM councils_communityorganization_themes;
+SELECT 'agency', count(*), md5(coalesce(string_agg(id||':'||province_id||':'||coalesce(district_id,0)||':'||coalesce(subdistrict_id,0), ',' ORDER BY id), '')) FROM agencies_agency;
+SELECT 'plan_item_theme', count(*), md5(coalesce(string_agg(id||':'||theme_id, ',' ORDER BY id), '')) FROM plans_planitem;
 SQL
 }
 
@@ -54,6 +54,8 @@ echo "== migrating with this tree"
 /usr/bin/time -f "   migrate: %e s" "$PY" manage.py migrate -v1 | grep -E "Applying|No migrations" || true
 fingerprint geo >/tmp/migrate_areas.after
 
+[ "$(wc -l </tmp/migrate_areas.before)" -eq 11 ] && [ "$(wc -l </tmp/migrate_areas.after)" -eq 11 ] || {
+    echo "a fingerprint is incomplete" >&2; exit 1; }
 printf '\n%-22s %10s %10s  %s\n' table "rows before" "rows after" same
 join /tmp/migrate_areas.before /tmp/migrate_areas.after | awk '
     {same = ($3 == $5) ? "yes" : "NO"; if (same == "NO" || $2 != $4) bad = 1

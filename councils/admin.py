@@ -171,17 +171,34 @@ class MentorshipAdmin(SimpleHistoryAdmin):
         return False
 
 
-# Import jobs (issue 3): written by councils.services.imports only, so read only here.
-from .models import ImportJob  # noqa: E402
+# Import and export jobs (common.jobs): written by councils.services only, so read only here.
+from .models import ExportJob, ImportJob  # noqa: E402
 
 
 @admin.register(ImportJob)
 class ImportJobAdmin(admin.ModelAdmin):
-    list_display = ("created_at", "kind", "original_name", "status", "total_rows", "error_rows", "imported_rows",
-                    "created_by")
-    list_filter = ("kind", "status")
-    list_select_related = ("created_by",)
+    list_display = ("requested_at", "kind", "original_name", "stage", "status", "total_rows", "error_rows",
+                    "imported_rows", "attempts", "requested_by")
+    list_filter = ("kind", "stage", "status")
+    list_select_related = ("requested_by",)
     readonly_fields = [f.name for f in ImportJob._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ExportJob)
+class ExportJobAdmin(admin.ModelAdmin):
+    """The files are not linked from here: only the user who asked may download one."""
+
+    list_display = ("requested_at", "kind", "file_format", "status", "total_rows", "attempts", "requested_by")
+    list_filter = ("kind", "file_format", "status")
+    list_select_related = ("requested_by",)
+    exclude = ("file",)
+    readonly_fields = [f.name for f in ExportJob._meta.fields if f.name != "file"]
 
     def has_add_permission(self, request):
         return False

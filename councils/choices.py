@@ -54,13 +54,17 @@ class ImportKind(models.TextChoices):
     MEMBERS = "members", _("สมาชิกสภา")
 
 
-class ImportStatus(models.TextChoices):
-    UPLOADED = "uploaded", _("อัปโหลดแล้ว")
-    VALIDATING = "validating", _("กำลังตรวจสอบ")
-    PREVIEWED = "previewed", _("ตรวจสอบแล้ว รอยืนยัน")
-    IMPORTING = "importing", _("กำลังนำเข้า")
-    DONE = "done", _("นำเข้าเสร็จแล้ว")
-    FAILED = "failed", _("ล้มเหลว")
+class ImportStage(models.TextChoices):
+    """Which of its two runs an import job is in; its status is the common JobStatus.
+    CHECK: queued → running → waiting (the preview) ; WRITE: queued → running → done."""
+
+    CHECK = "check", _("ตรวจสอบไฟล์")
+    WRITE = "write", _("นำเข้าข้อมูล")
+
+
+class ExportFormat(models.TextChoices):
+    CSV = "csv", "CSV"
+    XLSX = "xlsx", "XLSX"
 
 
 class ImportMode(models.TextChoices):

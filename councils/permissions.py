@@ -167,7 +167,7 @@ def sees_every_import_job(*, user) -> bool:
 
 @rule(_("ยืนยันได้เฉพาะงานนำเข้าที่คุณอัปโหลดเอง"))
 def can_confirm_import(*, user, job) -> bool:
-    return can_import(user=user) and (job.created_by_id == user.pk or sees_every_import_job(user=user))
+    return can_import(user=user) and (job.requested_by_id == user.pk or sees_every_import_job(user=user))
 
 
 @rule(_("ไม่พบข้อมูลนี้"))

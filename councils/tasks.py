@@ -1,46 +1,75 @@
-"""Celery entry points of the councils app: take ids, call a service, nothing else."""
+"""Celery entry points of the councils app: take ids, call a service, nothing else.
 
-import logging
+Every task is a common.jobs JobTask: acks late, re-delivered when its worker dies (the
+services are safe to run twice: job_start locks the row and caps attempts, the import
+writer also holds a per-job advisory lock and writes in one transaction), and an error
+or the soft time limit marks the row FAILED with the Thai reason below.
+"""
 
 from celery import shared_task
-from celery.exceptions import SoftTimeLimitExceeded
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
-from .services import imports
+from common.jobs.tasks import JobTask
 
-logger = logging.getLogger(__name__)
+from .services import exports, imports
 
 
-def _reason(exc, *, job_id: int, doing: str) -> str:
-    if isinstance(exc, SoftTimeLimitExceeded):
-        return _("%(doing)sใช้เวลานานเกินกำหนด ไม่มีข้อมูลใดถูกบันทึก กรุณาแบ่งไฟล์ให้เล็กลงแล้วนำเข้าใหม่") % {"doing": doing}
-    return _(
-        "%(doing)sไม่สำเร็จเพราะเกิดข้อผิดพลาดในระบบ ไม่มีข้อมูลใดถูกบันทึก "
+class ImportTask(JobTask):
+    job_model = "councils.ImportJob"
+
+    def fail_job(self, job_id, reason: str) -> None:
+        imports.import_job_fail(job_id=job_id, reason=reason)  # also drops the staged rows
+
+
+
+@shared_task(
+    base=ImportTask,
+    bind=True,
+    soft_time_limit=20 * 60,
+    time_limit=25 * 60,
+    error_reason=_(
+        "การตรวจสอบไฟล์ไม่สำเร็จเพราะเกิดข้อผิดพลาดในระบบ ไม่มีข้อมูลใดถูกบันทึก "
         "กรุณาลองใหม่หรือแจ้งผู้ดูแลระบบ (งานนำเข้า #%(id)s)"
-    ) % {"doing": doing, "id": job_id}
-
-
-# acks_late + reject_on_worker_lost: a worker killed mid-job leaves the message queued, and
-# the services are safe to run twice (the writer holds a per-job advisory lock and writes
-# in one transaction). The soft limit lets the job mark its row FAILED before the hard kill.
-_OPTIONS = {"bind": True, "acks_late": True, "reject_on_worker_lost": True, "max_retries": 0}
-
-
-@shared_task(soft_time_limit=20 * 60, time_limit=25 * 60, **_OPTIONS)
+    ),
+    timeout_reason=_(
+        "การตรวจสอบไฟล์ใช้เวลานานเกินกำหนด ไม่มีข้อมูลใดถูกบันทึก กรุณาแบ่งไฟล์ให้เล็กลงแล้วนำเข้าใหม่"
+    ),
+)
 def validate_import(self, job_id: int) -> None:
-    try:
-        imports.import_job_validate(job_id=job_id)
-    except Exception as exc:
-        logger.exception("checking import job %s failed", job_id)
-        imports.import_job_fail(job_id=job_id, reason=_reason(exc, job_id=job_id, doing=_("การตรวจสอบไฟล์")))
-        raise
+    imports.import_job_validate(job_id=job_id, redelivered=self.redelivered)
 
 
-@shared_task(soft_time_limit=20 * 60, time_limit=25 * 60, **_OPTIONS)
+@shared_task(
+    base=ImportTask,
+    bind=True,
+    soft_time_limit=20 * 60,
+    time_limit=25 * 60,
+    error_reason=_(
+        "การนำเข้าข้อมูลไม่สำเร็จเพราะเกิดข้อผิดพลาดในระบบ ไม่มีข้อมูลใดถูกบันทึก "
+        "กรุณาลองใหม่หรือแจ้งผู้ดูแลระบบ (งานนำเข้า #%(id)s)"
+    ),
+    timeout_reason=_(
+        "การนำเข้าข้อมูลใช้เวลานานเกินกำหนด ไม่มีข้อมูลใดถูกบันทึก กรุณาแบ่งไฟล์ให้เล็กลงแล้วนำเข้าใหม่"
+    ),
+)
 def run_import(self, job_id: int) -> None:
-    try:
-        imports.import_job_run(job_id=job_id)
-    except Exception as exc:
-        logger.exception("writing import job %s failed", job_id)
-        imports.import_job_fail(job_id=job_id, reason=_reason(exc, job_id=job_id, doing=_("การนำเข้าข้อมูล")))
-        raise
+    imports.import_job_run(job_id=job_id, redelivered=self.redelivered)
+
+
+@shared_task(
+    base=JobTask,
+    bind=True,
+    job_model="councils.ExportJob",
+    soft_time_limit=15 * 60,
+    time_limit=20 * 60,
+    error_reason=_("ส่งออกข้อมูลไม่สำเร็จเพราะเกิดข้อผิดพลาดในระบบ กรุณาลองใหม่หรือแจ้งผู้ดูแลระบบ (งานส่งออก #%(id)s)"),
+    timeout_reason=_("การส่งออกข้อมูลใช้เวลานานเกินกำหนด กรุณาลองใหม่หรือแจ้งผู้ดูแลระบบ (งานส่งออก #%(id)s)"),
+)
+def run_export(self, job_id: int) -> None:
+    exports.export_job_run(job_id=job_id, redelivered=self.redelivered)
+
+
+@shared_task(acks_late=True, soft_time_limit=60, time_limit=120)
+def requeue_stale_exports() -> dict:
+    """Periodic (django-celery-beat, every 5 minutes): re-send export jobs the broker lost."""
+    return exports.export_job_requeue_stale()

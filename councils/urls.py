@@ -33,6 +33,9 @@ urlpatterns = [
     path("imports/<int:pk>/status/", import_views.ImportStatusView.as_view(), name="import_status"),
     path("imports/<int:pk>/confirm/", import_views.ImportConfirmView.as_view(), name="import_confirm"),
     path("exports/<str:kind>.<str:fmt>", export_views.ExportView.as_view(), name="export"),
+    path("exports/jobs/<int:pk>/", export_views.ExportJobDetailView.as_view(), name="export_detail"),
+    path("exports/jobs/<int:pk>/status/", export_views.ExportJobStatusView.as_view(), name="export_status"),
+    path("exports/jobs/<int:pk>/download/", export_views.ExportJobDownloadView.as_view(), name="export_download"),
     # Council members and people (PDPA)
     path("people/<int:pk>/", member_views.PersonDetailView.as_view(), name="person_detail"),
     path("people/<int:pk>/edit/", member_views.PersonUpdateView.as_view(), name="person_update"),

@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from common.jobs.choices import ACTIVE_STATUSES, JobStatus
+
 
 class ReportKind(models.TextChoices):
     ANNUAL = "annual", _("รายงานการประเมินผลประจำปี")
@@ -15,11 +17,7 @@ class ReportScope(models.TextChoices):
     COUNCIL = "council", _("สภาองค์กรชุมชนตำบล")
 
 
-class ReportStatus(models.TextChoices):
-    QUEUED = "queued", _("รอคิว")
-    RUNNING = "running", _("กำลังสร้าง")
-    DONE = "done", _("เสร็จแล้ว")
-    FAILED = "failed", _("ล้มเหลว")
+# A report is a job (common.jobs): queued → running → done or failed, never waiting.
+ReportStatus = JobStatus
 
-
-ACTIVE_STATUSES = (ReportStatus.QUEUED, ReportStatus.RUNNING)
+__all__ = ["ACTIVE_STATUSES", "ReportKind", "ReportScope", "ReportStatus"]

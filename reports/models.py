@@ -1,16 +1,20 @@
-"""A Report is one generated file: its request, its job status and the result."""
+"""A Report is one generated file: its request, its job (common.jobs) and the result."""
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from common.jobs.models import Job
 from common.validators import validate_be_year
 
 from .choices import ReportKind, ReportScope, ReportStatus
 
 
-class Report(models.Model):
+class Report(Job):
+    """One version of one report, made by a job: status, progress, attempts, error, who
+    asked and when come from ``Job``; progress also counts sections."""
+
     kind = models.CharField(_("ประเภท"), max_length=20, choices=ReportKind.choices, default=ReportKind.ANNUAL)
     fiscal_year = models.PositiveIntegerField(_("ปีงบประมาณ (พ.ศ.)"), validators=[validate_be_year])
     scope = models.CharField(_("ขอบเขต"), max_length=20, choices=ReportScope.choices)
@@ -46,24 +50,13 @@ class Report(models.Model):
         related_name="+",
         verbose_name=_("จังหวัด"),
     )
-    status = models.CharField(
-        _("สถานะ"), max_length=20, choices=ReportStatus.choices, default=ReportStatus.QUEUED
-    )
-    progress = models.PositiveSmallIntegerField(_("ความคืบหน้า (%)"), default=0)
     file = models.FileField(_("ไฟล์"), upload_to="reports/%Y/", blank=True)
-    error = models.TextField(_("สาเหตุที่ล้มเหลว"), blank=True)
-    attempts = models.PositiveSmallIntegerField(_("จำนวนครั้งที่พยายาม"), default=0)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("ผู้ขอ"),
-    )
-    requested_at = models.DateTimeField(_("ขอเมื่อ"), auto_now_add=True)
-    started_at = models.DateTimeField(_("เริ่มเมื่อ"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("เสร็จเมื่อ"), null=True, blank=True)
     history = HistoricalRecords()
+
+    max_attempts_setting = "REPORT_MAX_ATTEMPTS"
+    queued_grace_setting = "REPORT_QUEUED_GRACE_SECONDS"
+    status_labels = {ReportStatus.RUNNING: _("กำลังสร้าง")}
+    detail_url_name = "reports:report_detail"
 
     class Meta:
         ordering = ["-requested_at"]
@@ -106,8 +99,17 @@ class Report(models.Model):
         }
 
     @property
-    def is_finished(self) -> bool:
-        return self.status in {ReportStatus.DONE, ReportStatus.FAILED}
+    def progress_text(self) -> str:
+        if not self.sections_total:
+            return ""
+        return _("สร้างแล้ว %(done)s / %(total)s ส่วน") % {"done": self.sections_done, "total": self.sections_total}
+
+    def attempts_exhausted_reason(self) -> str:
+        return _("สร้างรายงานไม่สำเร็จหลังพยายาม %(n)s ครั้ง") % {"n": self.attempts}
+
+    @classmethod
+    def worker_lost_reason(cls) -> str:
+        return _("เครื่องประมวลผลหยุดทำงานระหว่างสร้างรายงานซ้ำหลายครั้ง")
 
 
 class ReportNarrative(models.Model):

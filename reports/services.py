@@ -1,14 +1,10 @@
-"""Every write to reports: requesting one, and generating its file."""
+"""Every write to reports: requesting one, and generating its file (a common.jobs job)."""
 
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
-from datetime import timedelta
 from pathlib import Path
 
-from celery import current_app
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -17,6 +13,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from accounts.choices import Role
+from common.jobs.services import (
+    job_enqueue,
+    job_fail,
+    job_move,
+    job_requeue_stale,
+    job_start,
+    remove_partial_files,
+    write_atomically,
+)
 from common.rules import require
 
 from . import permissions, selectors
@@ -34,12 +39,7 @@ GENERATE_TASK = "reports.tasks.generate_report"
 
 
 def _enqueue(report_id: int) -> None:
-    """Send the job to the broker. If the broker is down the row stays QUEUED (the page
-    says so) and can be sent again; the request itself is never lost."""
-    try:
-        current_app.tasks[GENERATE_TASK].delay(report_id)
-    except Exception:  # kombu raises various errors when Redis is unreachable
-        logger.exception("could not enqueue report %s; it stays queued", report_id)
+    job_enqueue(GENERATE_TASK, report_id)
 
 
 SYSTEM_USERNAME = "system-reports"
@@ -202,24 +202,6 @@ def _set(report: Report, **fields) -> None:
     report.save(update_fields=list(fields))
 
 
-def _running_elsewhere(report: Report) -> bool:
-    """Another attempt started recently and cannot have hit the hard time limit yet."""
-    if report.status != ReportStatus.RUNNING or report.started_at is None:
-        return False
-    return timezone.now() - report.started_at < timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
-
-
-def _write_atomically(final_path: Path, prefix: str, suffix: str, write) -> None:
-    """``write(binary_file)`` into a temporary file beside ``final_path``, then move it into
-    place: a half-written file is never served."""
-    fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=final_path.parent)
-    try:
-        with os.fdopen(fd, "wb") as tmp:
-            write(tmp)
-        os.replace(tmp_name, final_path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
 
 
 def _progress_saver(report: Report):
@@ -239,97 +221,48 @@ def report_generate(*, report_id: int, redelivered: bool = False) -> Report:
 
     A duplicate message (the stale-job sweep re-sent a job that was only slow to start)
     finds the row done or running and does nothing; a message the broker re-delivered
-    because its worker died (``redelivered``) takes over the running row."""
-    with transaction.atomic():
-        report = (
-            Report.objects.select_for_update(of=("self",))
-            .select_related("province", "district", "council__subdistrict", "region")
-            .get(pk=report_id)
-        )
-        if report.status in (ReportStatus.DONE, ReportStatus.FAILED):
-            return report
-        if not redelivered and _running_elsewhere(report):
-            return report
-        if report.attempts >= settings.REPORT_MAX_ATTEMPTS:
-            _set(
-                report,
-                status=ReportStatus.FAILED,
-                finished_at=timezone.now(),
-                error=_("สร้างรายงานไม่สำเร็จหลังพยายาม %(n)s ครั้ง") % {"n": report.attempts},
-            )
-            return report
-        _set(
-            report,
-            status=ReportStatus.RUNNING,
-            started_at=timezone.now(),
-            attempts=report.attempts + 1,
-            progress=5,
-            sections_done=0,
-            error="",
-        )
+    because its worker died (``redelivered``) takes over the running row. Attempts are
+    capped at REPORT_MAX_ATTEMPTS (see common.jobs.services.job_start)."""
+    report, started = job_start(
+        model=Report,
+        job_id=report_id,
+        redelivered=redelivered,
+        select_related=("province", "district", "council__subdistrict", "region"),
+        progress=5,
+        sections_done=0,
+    )
+    if not started:
+        return report
     spec = ReportSpec.from_report(report)
 
     relative = Path("reports") / str(report.fiscal_year) / f"report-{report.pk}.pdf"
     final_path = Path(settings.MEDIA_ROOT) / relative
-    final_path.parent.mkdir(parents=True, exist_ok=True)
-    # An attempt killed mid-render (SIGKILL, OOM) leaves its temporary file behind; only one
-    # attempt runs at a time (acks_late, visibility timeout > time limit), so remove them.
     prefix = f"report-{report.pk}-"
-    for stale in final_path.parent.glob(f"{prefix}*.pdf.part"):
-        stale.unlink(missing_ok=True)
-    for stale in final_path.parent.glob(f"{prefix}*.xlsx.part"):
-        stale.unlink(missing_ok=True)
+    remove_partial_files(final_path.parent, prefix=prefix, suffix=".part")
     on_progress = _progress_saver(report)
     data = gather_report(spec, on_progress)
-    _write_atomically(final_path, prefix, ".pdf.part", lambda tmp: build_pdf(data, tmp, on_progress))
+    write_atomically(final_path, lambda tmp: build_pdf(data, tmp, on_progress), prefix=prefix, suffix=".pdf.part")
     # The same figures as a spreadsheet, written the same way, before the row says done.
-    _write_atomically(final_path.with_suffix(".xlsx"), prefix, ".xlsx.part", lambda tmp: build_xlsx(data, tmp))
+    write_atomically(final_path.with_suffix(".xlsx"), lambda tmp: build_xlsx(data, tmp), prefix=prefix, suffix=".xlsx.part")
     report.file.name = str(relative)
     report.xlsx.name = str(relative.with_suffix(".xlsx"))
-    _set(
-        report,
+    return job_move(
+        job=report,
+        to=ReportStatus.DONE,
         file=report.file,
         xlsx=report.xlsx,
-        status=ReportStatus.DONE,
         progress=100,
         sections_done=report.sections_total,
-        finished_at=timezone.now(),
     )
-    return report
 
 
 def report_requeue_stale(*, now=None) -> dict[str, int]:
-    """Re-send jobs the broker lost: rows still queued a while after they were asked for
-    (Redis was down when they were sent) and rows left running past the hard time limit
-    (their worker died). Run by Celery beat; duplicates are harmless (see report_generate)."""
-    now = now or timezone.now()
-    queued = list(
-        Report.objects.filter(
-            status=ReportStatus.QUEUED, requested_at__lt=now - timedelta(seconds=settings.REPORT_QUEUED_GRACE_SECONDS)
-        ).values_list("pk", flat=True)
-    )
-    stale_before = now - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
-    stale = list(
-        Report.objects.filter(status=ReportStatus.RUNNING, started_at__lt=stale_before).values_list("pk", flat=True)
-    )
-    exhausted = Report.objects.filter(pk__in=stale, attempts__gte=settings.REPORT_MAX_ATTEMPTS).update(
-        status=ReportStatus.FAILED,
-        finished_at=now,
-        error=_("เครื่องประมวลผลหยุดทำงานระหว่างสร้างรายงานซ้ำหลายครั้ง"),
-    )
-    retry = list(
-        Report.objects.filter(pk__in=stale, status=ReportStatus.RUNNING).values_list("pk", flat=True)
-    )
-    Report.objects.filter(pk__in=retry).update(status=ReportStatus.QUEUED, progress=0)
-    for pk in queued + retry:
-        _enqueue(pk)
-    return {"queued": len(queued), "stale": len(retry), "failed": exhausted}
+    """Re-send report jobs the broker lost (run by Celery beat; see job_requeue_stale)."""
+    return job_requeue_stale(model=Report, enqueue=_enqueue, now=now)
 
 
 def report_fail(*, report_id: int, reason: str) -> None:
-    Report.objects.filter(pk=report_id).exclude(status=ReportStatus.DONE).update(
-        status=ReportStatus.FAILED, error=reason[:2000], finished_at=timezone.now()
-    )
+    job_fail(model=Report, job_id=report_id, reason=reason)
 
 
 def report_filename(report: Report, ext: str = "pdf") -> str:

@@ -1,35 +1,25 @@
 """Celery entry points: take ids, call a service, nothing else."""
 
 from celery import shared_task
-from celery.exceptions import SoftTimeLimitExceeded
-from django.conf import settings
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
+
+from common.jobs.tasks import JobTask
 
 from . import schedule, services
 
 
-def _reason(exc) -> str:
-    if isinstance(exc, SoftTimeLimitExceeded):
-        return _("ใช้เวลาสร้างรายงานนานเกินกำหนด")
-    return _("สร้างรายงานไม่สำเร็จ: %(error)s") % {"error": f"{type(exc).__name__}: {exc}"}
-
-
 @shared_task(
+    base=JobTask,
     bind=True,
-    acks_late=True,
-    reject_on_worker_lost=True,
+    job_model="reports.Report",
+    error_reason=_("สร้างรายงานไม่สำเร็จ: %(error)s"),
+    timeout_reason=_("ใช้เวลาสร้างรายงานนานเกินกำหนด"),
     soft_time_limit=15 * 60,
     time_limit=20 * 60,
-    max_retries=settings.REPORT_MAX_ATTEMPTS - 1,
 )
 def generate_report(self, report_id: int) -> None:
-    redelivered = bool((self.request.delivery_info or {}).get("redelivered"))
-    try:
-        services.report_generate(report_id=report_id, redelivered=redelivered)
-    except Exception as exc:
-        services.report_fail(report_id=report_id, reason=_reason(exc))
-        raise
+    services.report_generate(report_id=report_id, redelivered=self.redelivered)
 
 
 @shared_task(acks_late=True, soft_time_limit=60, time_limit=120)

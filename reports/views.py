@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -9,6 +9,7 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView
 
 from common.forms import add_service_errors
+from common.jobs.views import JobStatusView
 from common.rules import require
 from common.validators import validate_be_year
 
@@ -20,20 +21,14 @@ from .models import ReportNarrative
 LIST_LIMIT = 200
 
 
-def _status_json(report, *, public: bool = False) -> dict:
-    prefix = "reports:public_" if public else "reports:report_"
-    done = report.status == ReportStatus.DONE
-    return {
-        "id": report.pk,
-        "status": report.status,
-        "status_display": report.get_status_display(),
-        "progress": report.progress,
-        "sections_done": report.sections_done,
-        "sections_total": report.sections_total,
-        "error": report.error,
-        "download_url": reverse(f"{prefix}download", kwargs={"pk": report.pk}) if done and report.file else None,
-        "xlsx_url": reverse(f"{prefix}download_xlsx", kwargs={"pk": report.pk}) if done and report.xlsx else None,
-    }
+def _download_links(report) -> list[dict]:
+    """The links the job's progress box shows once the report is done."""
+    return [
+        {"key": "download_url", "id": "download-link", "label": _("ดาวน์โหลดรายงาน (PDF)"),
+         "url": reverse("reports:report_download", kwargs={"pk": report.pk}) if report.file else None},
+        {"key": "xlsx_url", "id": "xlsx-link", "label": _("ดาวน์โหลดตัวเลข (XLSX)"),
+         "url": reverse("reports:report_download_xlsx", kwargs={"pk": report.pk}) if report.xlsx else None},
+    ]
 
 
 def _file_response(report, *, xlsx: bool = False):
@@ -106,15 +101,26 @@ class ReportDetailView(LoginRequiredMixin, DetailView):
             versions=selectors.report_versions(report=self.object, user=self.request.user),
             can_regenerate=can_manage,
             can_publish=can_manage and self.object.status == ReportStatus.DONE,
+            links=_download_links(self.object),
             public=False,
             **kwargs,
         )
 
 
-class ReportStatusView(LoginRequiredMixin, View):
-    def get(self, request, pk):
-        report = get_object_or_404(selectors.reports_visible_to(user=request.user), pk=pk)
-        return JsonResponse(_status_json(report))
+class ReportStatusView(JobStatusView):
+    def get_queryset(self):
+        return selectors.reports_visible_to(user=self.request.user)
+
+    def get_download_url(self, job):
+        return reverse("reports:report_download", kwargs={"pk": job.pk}) if job.file else None
+
+    def get_details(self, job):
+        done = job.status == ReportStatus.DONE
+        return {
+            "sections_done": job.sections_done,
+            "sections_total": job.sections_total,
+            "xlsx_url": reverse("reports:report_download_xlsx", kwargs={"pk": job.pk}) if done and job.xlsx else None,
+        }
 
 
 class ReportDownloadView(LoginRequiredMixin, View):

@@ -54,6 +54,7 @@ ASSESSMENTS_LIST = MEMBERS_LIST
 CODI_IN_SCOPE   = "L    403  404    404     403   404   403    OK   404    OK"  # assess, mentor, reports
 CODI_ONLY       = "L    403  403    403     403   403   403    OK   OK     OK"  # no object yet
 IMPORT_JOB      = "L    403  403    403     403   403   403    OK   404    OK"  # a job codi uploaded
+EXPORT_JOB      = "L    404  404    404     404   404   404    OK   404    404"  # codi's export: theirs alone
 DISTRICT_VIEW   = "L    404  404    404     OK    404   404    OK   404    OK"  # district D's page
 DISTRICT_REVIEW = "L    404  404    404     OK    404   404    403  404    OK"  # D's officer reviews
 ALIGNMENT_REVIEW = "L   403  404    404     OK    404   403    403  404    OK"  # an item of X, D's officer
@@ -121,6 +122,7 @@ MEMBER = {"code": W("x.code"), "pk": W("member.pk")}
 PERSON = {"pk": W("person.pk")}
 MENTORSHIP = {"pk": W("mentorship.pk")}
 IMPORT = {"pk": W("import_job.pk")}
+EXPORT = {"pk": W("export_job.pk")}
 REPORT = {"pk": W("report.pk")}
 PUBLIC_REPORT = {"pk": W("public_report.pk")}
 
@@ -136,6 +138,11 @@ def export(kind: str, fmt: str, codes, **extra) -> Row:
         "councils:export", GET, codes, args={"kind": kind, "fmt": fmt}, variant=f"{kind}.{fmt}",
         hides_other_areas=fmt == "csv", **extra,
     )
+
+
+def export_job(kind: str, fmt: str, codes) -> Row:
+    """POST: the same export made by a job (the GET offers it past EXPORT_INLINE_MAX_ROWS)."""
+    return Row("councils:export", POST, codes, args={"kind": kind, "fmt": fmt}, variant=f"{kind}.{fmt}")
 
 
 ACTIVITY_BODY = {"council": W("x.code"), "date": "2025-11-20", "kind": "forum", "title": "เวทีประชาคมทดสอบ"}
@@ -203,7 +210,7 @@ ROWS = [
     Row("councils:mentorship_detail", GET, rule(IN_SCOPE), args=MENTORSHIP),
     Row("councils:mentoring_visit_create", POST, rule(CODI_IN_SCOPE), args=MENTORSHIP),
     Row("councils:mentorship_end", POST, rule(CODI_IN_SCOPE), args=MENTORSHIP),
-    # Import (a job codi uploaded) and export
+    # Import (a job codi uploaded) and export (inline, or a job; codi's finished export job)
     Row("councils:import_create", GET, rule(CODI_ONLY)),
     Row("councils:import_create", POST, rule(CODI_ONLY)),
     Row("councils:import_template", GET, rule(CODI_ONLY), args={"kind": "councils"}),
@@ -216,6 +223,15 @@ ROWS = [
     export("organizations", "xlsx", rule(SIGNED_IN)),
     export("members", "csv", rule(MEMBERS_LIST)),
     export("members", "xlsx", rule(MEMBERS_LIST)),
+    export_job("councils", "csv", rule(SIGNED_IN, 302)),
+    export_job("councils", "xlsx", rule(SIGNED_IN, 302)),
+    export_job("organizations", "csv", rule(SIGNED_IN, 302)),
+    export_job("organizations", "xlsx", rule(SIGNED_IN, 302)),
+    export_job("members", "csv", rule(MEMBERS_LIST, 302)),
+    export_job("members", "xlsx", rule(MEMBERS_LIST, 302)),
+    Row("councils:export_detail", GET, rule(EXPORT_JOB), args=EXPORT),
+    Row("councils:export_status", GET, rule(EXPORT_JOB), args=EXPORT),
+    Row("councils:export_download", GET, rule(EXPORT_JOB), args=EXPORT),
     # Plans: district D's alignment review, an item of X -----------------------------------
     Row("plans:alignment_review", GET, rule(DISTRICT_VIEW), args={"code": W("d.code")}, hides_other_areas=True),
     Row(

@@ -27,8 +27,9 @@ from django.views.generic.edit import ProcessFormView
 from PIL import Image
 
 from accounts.choices import Role
-from councils.choices import ImportKind, ImportStatus
-from councils.models import ActivityPhoto, ImportJob, Mentorship
+from common.jobs.choices import JobStatus
+from councils.choices import ImportKind
+from councils.models import ActivityPhoto, ExportJob, ImportJob, Mentorship
 from councils.services.assessments import assessment_record
 from reports.choices import ReportScope, ReportStatus
 from reports.models import Report
@@ -190,8 +191,12 @@ def _build_world() -> SimpleNamespace:
 
     import_job = ImportJob.objects.create(
         kind=ImportKind.COUNCILS, file="imports/route.xlsx", original_name="route.xlsx",
-        status=ImportStatus.FAILED, created_by=codi,
+        status=JobStatus.FAILED, requested_by=codi,
     )
+    export_job = ExportJob.objects.create(
+        kind=ImportKind.ORGANIZATIONS, file_format="csv", status=JobStatus.DONE, progress=100, requested_by=codi,
+    )
+    export_job.file.save("route.csv", ContentFile("\ufeffรหัส\r\n".encode()))
     for other in (y, z, w):
         done_report(ReportScope.COUNCIL, other.code, council=other)
     return SimpleNamespace(
@@ -199,6 +204,7 @@ def _build_world() -> SimpleNamespace:
         activity=activity, photo_path=photo.image.name.removeprefix("activities/"), organization=organization, person=person, member=member,
         indicator_set=indicator_set, indicator=indicator, assessment=assessment, mentorship=mentorship,
         plan_item=plan_item, alignment=plan_item.alignment, project=project, import_job=import_job,
+        export_job=export_job,
         report=done_report(ReportScope.COUNCIL, x.code, council=x),
         public_report=done_report(ReportScope.PROVINCE, p.code, published=True, province=p),
     )  # fmt: skip

@@ -254,11 +254,22 @@ CELERY_WORKER_MAX_MEMORY_PER_CHILD = env_int("CELERY_WORKER_MAX_MEMORY_PER_CHILD
 CELERY_WORKER_SEND_TASK_EVENTS = True
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
+# Background jobs (common.jobs): imports, exports, reports.
+# A job row is started at most this many times (a message re-delivered after its worker died
+# counts as one more attempt), so a job that kills its worker cannot loop forever.
+JOB_MAX_ATTEMPTS = env_int("JOB_MAX_ATTEMPTS", 3)
+# A job still queued this long after it was asked for was lost by the broker (Redis was
+# down): the beat sweep re-sends it.
+JOB_QUEUED_GRACE_SECONDS = env_int("JOB_QUEUED_GRACE_SECONDS", 120)
+
 # Reports
-REPORT_MAX_ATTEMPTS = env_int("REPORT_MAX_ATTEMPTS", 3)
-# A report still queued this long after it was asked for was lost by the broker (Redis was
-# down): the beat task re-sends it.
-REPORT_QUEUED_GRACE_SECONDS = env_int("REPORT_QUEUED_GRACE_SECONDS", 120)
+REPORT_MAX_ATTEMPTS = env_int("REPORT_MAX_ATTEMPTS", JOB_MAX_ATTEMPTS)
+REPORT_QUEUED_GRACE_SECONDS = env_int("REPORT_QUEUED_GRACE_SECONDS", JOB_QUEUED_GRACE_SECONDS)
+
+# Exports of councils, organizations and members: up to this many rows the file is made in
+# the request; more, and it is made by a job (a national export takes ~20 s) with a
+# progress page, and kept under MEDIA_ROOT/exports/ for the user who asked.
+EXPORT_INLINE_MAX_ROWS = env_int("EXPORT_INLINE_MAX_ROWS", 2000)
 
 
 def env_fernet_keys(name: str) -> str:

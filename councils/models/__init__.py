@@ -3,7 +3,7 @@
 from .activity import Activity, ActivityPhoto
 from .assessment import Assessment, AssessmentScore, Indicator, IndicatorSet
 from .council import Council
-from .imports import ImportJob
+from .imports import ExportJob, ImportJob
 from .member import CouncilMember, NationalIdReveal, Person
 from .mentorship import MentoringVisit, Mentorship
 from .organization import CommunityOrganization
@@ -16,6 +16,7 @@ __all__ = [
     "CommunityOrganization",
     "Council",
     "CouncilMember",
+    "ExportJob",
     "ImportJob",
     "Indicator",
     "IndicatorSet",

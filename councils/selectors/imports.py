@@ -1,9 +1,9 @@
-"""Reads for import jobs and for exports, scoped to the user."""
+"""Reads for import and export jobs and for exports, scoped to the user."""
 
 from django.db.models import QuerySet
 
 from .. import permissions
-from ..models import CommunityOrganization, Council, CouncilMember, ImportJob
+from ..models import CommunityOrganization, Council, CouncilMember, ExportJob, ImportJob
 
 
 def import_jobs_visible_to(*, user) -> QuerySet[ImportJob]:
@@ -11,8 +11,8 @@ def import_jobs_visible_to(*, user) -> QuerySet[ImportJob]:
     Anyone else (not allowed to import) sees none."""
     if not user.is_authenticated or not permissions.can_import(user=user):
         return ImportJob.objects.none()
-    qs = ImportJob.objects.select_related("created_by")
-    return qs if permissions.sees_every_import_job(user=user) else qs.filter(created_by=user)
+    qs = ImportJob.objects.select_related("requested_by")
+    return qs if permissions.sees_every_import_job(user=user) else qs.filter(requested_by=user)
 
 
 def councils_for_export(*, user) -> QuerySet[Council]:
@@ -38,3 +38,18 @@ def members_for_export(*, user) -> QuerySet[CouncilMember]:
         )
         .order_by("council__subdistrict__code", "-term_start", "person__full_name")
     )
+
+
+def export_rows_count(*, user, kind: str) -> int:
+    """How many rows ``user``'s export of ``kind`` holds (inline or a job?)."""
+    selector = {"councils": councils_for_export, "organizations": organizations_for_export,
+                "members": members_for_export}[kind]
+    return selector(user=user).count()
+
+
+def export_jobs_of(*, user) -> QuerySet[ExportJob]:
+    """Only the user who asked for an export sees its job and its file (not even an
+    administrator: the file holds what that user's scope covers)."""
+    if not user.is_authenticated:
+        return ExportJob.objects.none()
+    return ExportJob.objects.filter(requested_by=user)

@@ -1,9 +1,12 @@
-"""Every write of an import job: upload, check (preview), confirm, write, fail.
+"""Every write of an import job (a common.jobs job in two stages): upload, check
+(preview), confirm, write, fail.
 
-    import_job_create   the upload: refused at once if the file is not a readable XLSX/CSV
-    import_job_validate the Celery job that checks every row and stages the valid ones
+    import_job_create   the upload: refused at once if the file is not a readable XLSX/CSV;
+                        the job is queued for its CHECK stage
+    import_job_validate the Celery job that checks every row and stages the valid ones,
+                        then waits (WAITING) for the user's choice: the preview
     import_job_confirm  the user's explicit choice: all rows (only when none is wrong),
-                        or the valid rows only
+                        or the valid rows only; queues the WRITE stage
     import_job_run      the Celery job that writes the staged rows, all in one transaction
     import_job_fail     marks a job FAILED with a Thai reason
 
@@ -16,17 +19,18 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from celery import current_app
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.scoping import scope_for
+from common.jobs.choices import JobStatus
+from common.jobs.services import job_enqueue, job_fail, job_move, job_start
 from common.rules import require
 
 from .. import permissions
-from ..choices import ImportKind, ImportMode, ImportStatus
+from ..choices import ImportKind, ImportMode, ImportStage
 from ..imports import readers, staging
 from ..imports.validators import BATCH_ROWS, MAX_REPORTED_ERRORS, VALIDATORS, Checked, check_rows
 from ..imports.writer import write_records
@@ -40,12 +44,7 @@ _LOCK_NAMESPACE = 0x1A9F
 
 
 def _enqueue(task_name: str, job_id: int) -> None:
-    """Send ``councils.tasks.<task_name>`` by name: the tasks import this module, never
-    the other way round (they are registered when the app is ready, see apps.py)."""
-    try:
-        current_app.tasks[f"councils.tasks.{task_name}"].delay(job_id)
-    except Exception:  # the broker is down: the row keeps its status and the page says so
-        logger.exception("could not enqueue %s for import job %s", task_name, job_id)
+    job_enqueue(f"councils.tasks.{task_name}", job_id)
 
 
 def _require_import_permission(user) -> None:
@@ -66,7 +65,7 @@ def import_job_create(*, by, kind: str, file) -> ImportJob:
         raise ValidationError({"file": problem.message}) from None
     original_name = Path(file.name or "").name[:255] or f"{kind}.{fmt}"
     file.name = f"{kind}.{fmt}"  # the stored name says what the content is, not what the user called it
-    job = ImportJob(kind=kind, file=file, original_name=original_name, created_by=by)
+    job = ImportJob(kind=kind, file=file, original_name=original_name, requested_by=by)
     job.full_clean()
     job.save()
     transaction.on_commit(lambda: _enqueue("validate_import", job.pk))
@@ -78,21 +77,30 @@ def _format_of(path: str) -> str:
         return readers.XLSX if handle.read(4) in readers.ZIP_MAGIC else readers.CSV
 
 
-def import_job_validate(*, job_id: int) -> ImportJob:
+def _percent(done: int, total: int) -> int:
+    return min(100, 100 * done // total) if total else 0
+
+
+def import_job_validate(*, job_id: int, redelivered: bool = False) -> ImportJob:
     """Check every row of the job's file and stage the valid ones (the preview)."""
-    job = ImportJob.objects.select_related("created_by").get(pk=job_id)
-    if job.status not in (ImportStatus.UPLOADED, ImportStatus.VALIDATING):
-        return job  # already checked (a message delivered twice)
-    if job.created_by is None:
+    job, started = job_start(
+        model=ImportJob, job_id=job_id, redelivered=redelivered, expect={"stage": ImportStage.CHECK},
+        select_related=("requested_by",), processed_rows=0, progress=0,
+    )
+    if not started:
+        return job  # already checked, or checking elsewhere (a message delivered twice)
+    if job.requested_by is None:
         raise PermissionDenied("the user who uploaded this file no longer exists")
-    scope = scope_for(job.created_by)
-    if not permissions.can_import(user=job.created_by):
+    scope = scope_for(job.requested_by)
+    if not permissions.can_import(user=job.requested_by):
         raise PermissionDenied("the user who uploaded this file may no longer import")
-    ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.VALIDATING, processed_rows=0, error="")
     estimate = 0
 
     def progress(processed: int) -> None:
-        ImportJob.objects.filter(pk=job.pk).update(processed_rows=processed, total_rows=max(estimate, processed))
+        total = max(estimate, processed)
+        ImportJob.objects.filter(pk=job.pk).update(
+            processed_rows=processed, total_rows=total, progress=_percent(processed, total)
+        )
 
     with staging.StagingWriter(job.pk) as stage:
         try:
@@ -105,16 +113,16 @@ def import_job_validate(*, job_id: int) -> ImportJob:
             checked.add(0, _("ไฟล์"), problem.message)
     if not checked.valid_rows:
         staging.discard_staged(job.pk)
-    ImportJob.objects.filter(pk=job.pk).update(
-        status=ImportStatus.PREVIEWED,
+    return job_move(
+        job=job,
+        to=JobStatus.WAITING,
         total_rows=checked.total_rows,
         processed_rows=checked.total_rows,
+        progress=100,
         valid_rows=checked.valid_rows,
         error_rows=checked.error_rows,
         errors=checked.errors,
     )
-    job.refresh_from_db()
-    return job
 
 
 @transaction.atomic
@@ -126,8 +134,8 @@ def import_job_confirm(*, job: ImportJob, by, mode: str) -> ImportJob:
     require(permissions.can_confirm_import, user=by, job=job)
     if mode not in ImportMode.values:
         raise ValidationError(_("กรุณาเลือกวิธีนำเข้า"))
-    if job.status != ImportStatus.PREVIEWED:
-        raise ValidationError(_("งานนี้ไม่อยู่ในขั้นรอยืนยัน (สถานะ: %(status)s)") % {"status": job.get_status_display()})
+    if job.status != JobStatus.WAITING:
+        raise ValidationError(_("งานนี้ไม่อยู่ในขั้นรอยืนยัน (สถานะ: %(status)s)") % {"status": job.status_display})
     if not job.valid_rows:
         raise ValidationError(_("ไม่มีแถวที่ถูกต้องให้นำเข้า"))
     if mode == ImportMode.ALL_OR_NOTHING and job.error_rows:
@@ -135,10 +143,8 @@ def import_job_confirm(*, job: ImportJob, by, mode: str) -> ImportJob:
             _("ไฟล์ยังมีแถวที่ผิดพลาด %(count)s แถว จึงนำเข้าทั้งหมดไม่ได้ กรุณาแก้ไขไฟล์ หรือเลือกนำเข้าเฉพาะแถวที่ถูกต้อง")
             % {"count": job.error_rows}
         )
-    job.mode = mode
-    job.status = ImportStatus.IMPORTING
-    job.processed_rows = 0
-    job.save(update_fields=["mode", "status", "processed_rows"])
+    # The WRITE stage is a run of its own: its attempts and progress start again.
+    job_move(job=job, to=JobStatus.QUEUED, mode=mode, stage=ImportStage.WRITE, processed_rows=0, progress=0, attempts=0)
     transaction.on_commit(lambda: _enqueue("run_import", job.pk))
     return job
 
@@ -164,9 +170,9 @@ class _Progress:
                 self.side = type(main)(dict(main.settings_dict), alias=DEFAULT_DB_ALIAS)
             with self.side.cursor() as cursor:
                 cursor.execute(
-                    f"UPDATE {ImportJob._meta.db_table} SET processed_rows = %s WHERE id = "
+                    f"UPDATE {ImportJob._meta.db_table} SET processed_rows = %s, progress = %s WHERE id = "
                     f"(SELECT id FROM {ImportJob._meta.db_table} WHERE id = %s FOR UPDATE SKIP LOCKED)",
-                    [processed, self.job_id],
+                    [processed, min(99, _percent(processed, self.total)), self.job_id],
                 )
         except Exception:
             logger.warning("could not record progress of import job %s", self.job_id, exc_info=True)
@@ -176,17 +182,23 @@ class _Progress:
             self.side.close()
 
 
-def import_job_run(*, job_id: int) -> ImportJob:
+def import_job_run(*, job_id: int, redelivered: bool = False) -> ImportJob:
     """Write the staged rows of a confirmed job: every row, or (valid-only mode) every
     valid row, in one transaction with their history rows. The rows are checked against
     the database once more inside the transaction: if something changed since the
     preview (a code registered meanwhile), an all-or-nothing job writes nothing and
-    goes back to the preview with the new problems listed."""
-    job = ImportJob.objects.select_related("created_by").get(pk=job_id)
-    if job.status != ImportStatus.IMPORTING:
+    goes back to the preview with the new problems listed.
+
+    The row is marked RUNNING (committed) before the writing transaction opens, so the
+    progress written from the side connection is never blocked by that transaction."""
+    job, started = job_start(
+        model=ImportJob, job_id=job_id, redelivered=redelivered, expect={"stage": ImportStage.WRITE},
+        select_related=("requested_by",), processed_rows=0, progress=0,
+    )
+    if not started:
         return job
     records = list(staging.read_staged(job.pk))
-    validator = VALIDATORS[job.kind](scope=scope_for(job.created_by), areas={})
+    validator = VALIDATORS[job.kind](scope=scope_for(job.requested_by), areas={})
     progress = _Progress(job, len(records))
     now = timezone.now()
     conflicts: dict[int, list] = {}
@@ -198,7 +210,7 @@ def import_job_run(*, job_id: int) -> ImportJob:
                     if not cursor.fetchone()[0]:
                         return job  # another worker is writing this job right now
             job = ImportJob.objects.get(pk=job.pk)
-            if job.status != ImportStatus.IMPORTING:
+            if job.status != JobStatus.RUNNING:
                 return job
             for start in range(0, len(records), BATCH_ROWS):
                 conflicts.update(validator.check_batch(records[start : start + BATCH_ROWS]))
@@ -210,20 +222,20 @@ def import_job_run(*, job_id: int) -> ImportJob:
             written = write_records(
                 kind=job.kind,
                 records=chosen,
-                user_id=job.created_by_id,
+                user_id=job.requested_by_id,
                 reason=_("นำเข้าจากไฟล์ (งานนำเข้า #%(id)s)") % {"id": job.pk},
                 now=now,
                 progress=progress,
             )
-            errors = _merged_errors(job, conflicts)
-            ImportJob.objects.filter(pk=job.pk).update(
-                status=ImportStatus.DONE,
+            job_move(
+                job=job,
+                to=JobStatus.DONE,
                 imported_rows=written,
                 processed_rows=job.total_rows,
+                progress=100,
                 valid_rows=job.valid_rows - len(conflicts),
                 error_rows=job.error_rows + len(conflicts),
-                errors=errors,
-                finished_at=timezone.now(),
+                errors=_merged_errors(job, conflicts),
             )
     finally:
         progress.close()
@@ -242,9 +254,12 @@ def _merged_errors(job: ImportJob, conflicts: dict[int, list]) -> list[dict]:
 
 
 def _back_to_preview(job: ImportJob, conflicts: dict[int, list]) -> None:
-    ImportJob.objects.filter(pk=job.pk).update(
-        status=ImportStatus.PREVIEWED,
+    job_move(
+        job=job,
+        to=JobStatus.WAITING,
+        stage=ImportStage.CHECK,
         processed_rows=job.total_rows,
+        progress=100,
         valid_rows=job.valid_rows - len(conflicts),
         error_rows=job.error_rows + len(conflicts),
         errors=_merged_errors(job, conflicts),
@@ -252,7 +267,5 @@ def _back_to_preview(job: ImportJob, conflicts: dict[int, list]) -> None:
 
 
 def import_job_fail(*, job_id: int, reason: str) -> None:
-    ImportJob.objects.filter(pk=job_id).exclude(status=ImportStatus.DONE).update(
-        status=ImportStatus.FAILED, error=reason[:2000], finished_at=timezone.now()
-    )
+    job_fail(model=ImportJob, job_id=job_id, reason=reason)
     staging.discard_staged(job_id)

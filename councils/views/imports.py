@@ -5,17 +5,18 @@ import io
 import openpyxl
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, FormView
 
+from common.jobs.choices import JobStatus
+from common.jobs.views import JobStatusView
 from common.views import ScopedObjectMixin
 
 from .. import permissions
-from ..choices import ImportKind, ImportMode, ImportStatus
+from ..choices import ImportKind, ImportMode
 from ..imports.columns import COLUMNS
 from ..imports.forms import ImportUploadForm
 from ..imports.validators import MAX_REPORTED_ERRORS
@@ -23,7 +24,6 @@ from ..selectors.imports import import_jobs_visible_to
 from ..services import imports as services
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-RUNNING = (ImportStatus.UPLOADED, ImportStatus.VALIDATING, ImportStatus.IMPORTING)
 
 
 class ImportAllowedMixin(ScopedObjectMixin):
@@ -68,9 +68,8 @@ class ImportDetailView(ImportAllowedMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         job = self.object
-        previewed = job.status == ImportStatus.PREVIEWED
+        previewed = job.status == JobStatus.WAITING
         return super().get_context_data(
-            running=job.status in RUNNING,
             can_import_all=previewed and job.valid_rows > 0 and job.error_rows == 0,
             can_import_valid=previewed and job.valid_rows > 0 and job.error_rows > 0,
             errors_cut=len(job.errors) >= MAX_REPORTED_ERRORS,
@@ -79,25 +78,19 @@ class ImportDetailView(ImportAllowedMixin, DetailView):
         )
 
 
-class ImportStatusView(ImportAllowedMixin, View):
-    def get(self, request, pk):
-        job = _job_or_404(request, pk)
-        return JsonResponse(
-            {
-                "id": job.pk,
-                "status": job.status,
-                "status_display": job.get_status_display(),
-                "running": job.status in RUNNING,
-                "progress": min(job.progress, 100),
-                "processed_rows": job.processed_rows,
-                "total_rows": job.total_rows,
-                "valid_rows": job.valid_rows,
-                "error_rows": job.error_rows,
-                "imported_rows": job.imported_rows,
-                "error": job.error,
-                "detail_url": reverse("councils:import_detail", kwargs={"pk": job.pk}),
-            }
-        )
+class ImportStatusView(ImportAllowedMixin, JobStatusView):
+    def get_queryset(self):
+        return import_jobs_visible_to(user=self.request.user)
+
+    def get_details(self, job):
+        return {
+            "stage": job.stage,
+            "processed_rows": job.processed_rows,
+            "total_rows": job.total_rows,
+            "valid_rows": job.valid_rows,
+            "error_rows": job.error_rows,
+            "imported_rows": job.imported_rows,
+        }
 
 
 class ImportConfirmView(ImportAllowedMixin, View):

@@ -5,7 +5,8 @@ import datetime as dt
 
 import pytest
 
-from councils.choices import ImportMode, ImportStatus, MemberPosition, OrganizationKind
+from common.jobs.choices import JobStatus
+from councils.choices import ImportMode, ImportStage, MemberPosition, OrganizationKind
 from councils.models import CommunityOrganization, Council, CouncilMember, ImportJob, Person
 from councils.services import imports as services
 
@@ -62,7 +63,7 @@ def test_a_valid_file_is_previewed_then_imported_whole_with_history(
     response, job = upload(codi_staff, _build(fmt, tmp_path, rows))
     assert response.status_code == 302 and response["Location"] == f"{URL}{job.pk}/"
     assert (job.status, job.total_rows, job.valid_rows, job.error_rows, job.errors) == (
-        ImportStatus.PREVIEWED, 3, 3, 0, []
+        JobStatus.WAITING, 3, 3, 0, []
     )
     assert CommunityOrganization.objects.count() == 0, "nothing is written before the user confirms"
     page = client.get(f"{URL}{job.pk}/").content.decode()
@@ -70,7 +71,7 @@ def test_a_valid_file_is_previewed_then_imported_whole_with_history(
 
     response = confirm(job, ImportMode.ALL_OR_NOTHING)
     assert response.status_code == 302
-    assert (job.status, job.imported_rows, job.mode) == (ImportStatus.DONE, 3, ImportMode.ALL_OR_NOTHING)
+    assert (job.status, job.imported_rows, job.mode) == (JobStatus.DONE, 3, ImportMode.ALL_OR_NOTHING)
     orgs = {o.code: o for o in CommunityOrganization.objects.select_related("council")}
     first = orgs["CO500203001"]
     assert (first.council, first.name, first.kind, first.village_code, first.village_name) == (
@@ -166,7 +167,7 @@ def test_each_bad_row_is_named_and_nothing_is_written(case, fmt, tmp_path, world
     rows = [*corpus.good_org_rows(), bad_row]
     rows[1][7] = "20/05/2564"
     _response, job = upload(codi_staff, _build(fmt, tmp_path, rows))
-    assert job.status == ImportStatus.PREVIEWED
+    assert job.status == JobStatus.WAITING
     assert job.errors == [{"row": r, "column": c, "message": m} for r, c, m in expected]
     assert (job.total_rows, job.valid_rows, job.error_rows) == (4, 3, 1)
     assert CommunityOrganization.objects.count() == 1  # only the one made above
@@ -215,7 +216,7 @@ def test_a_wrong_header_is_reported_on_row_one(tmp_path, world, codi_staff, uplo
         {"row": 1, "column": "ชื่อองกร", "message": f"ไม่รู้จักคอลัมน์ “ชื่อองกร” หัวตารางที่ใช้ได้: {allowed}"},
         {"row": 1, "column": "ชื่อองค์กร", "message": "ไม่พบคอลัมน์ “ชื่อองค์กร” ในแถวหัวตาราง (แถวที่ 1)"},
     ]
-    assert (job.valid_rows, job.status) == (0, ImportStatus.PREVIEWED)
+    assert (job.valid_rows, job.status) == (0, JobStatus.WAITING)
 
 
 def test_a_date_header_must_name_its_era(tmp_path, world, codi_staff, upload):
@@ -283,7 +284,7 @@ def test_a_file_over_the_size_limit_is_refused(settings, tmp_path, world, codi_s
 def test_an_entity_bomb_inside_a_workbook_is_refused_without_expanding(tmp_path, world, codi_staff, upload):
     good = corpus.write_xlsx(tmp_path / "good.xlsx", corpus.good_org_rows())
     _response, job = upload(codi_staff, corpus.entity_bomb_xlsx(tmp_path / "bomb.xlsx", good))
-    assert job.status == ImportStatus.PREVIEWED
+    assert job.status == JobStatus.WAITING
     assert job.errors == [{
         "row": 0, "column": "ไฟล์",
         "message": "ไฟล์ Excel เสียหายหรือไม่สมบูรณ์ จึงเปิดอ่านไม่ได้ กรุณาเปิดใน Excel แล้วบันทึกเป็น .xlsx ใหม่",
@@ -310,12 +311,12 @@ def test_all_rows_is_refused_while_a_row_is_wrong_and_valid_only_writes_only_val
     assert (job.valid_rows, job.error_rows) == (2, 1)
 
     response = confirm(job, ImportMode.ALL_OR_NOTHING)
-    assert job.status == ImportStatus.PREVIEWED and CommunityOrganization.objects.count() == 0
+    assert job.status == JobStatus.WAITING and CommunityOrganization.objects.count() == 0
     page = client.get(response["Location"]).content.decode()
     assert "ไฟล์ยังมีแถวที่ผิดพลาด 1 แถว จึงนำเข้าทั้งหมดไม่ได้" in page
 
     confirm(job, ImportMode.VALID_ONLY)
-    assert (job.status, job.mode, job.imported_rows) == (ImportStatus.DONE, ImportMode.VALID_ONLY, 2)
+    assert (job.status, job.mode, job.imported_rows) == (JobStatus.DONE, ImportMode.VALID_ONLY, 2)
     assert sorted(CommunityOrganization.objects.values_list("code", flat=True)) == ["CO500203001", "CO500204001"]
     assert CommunityOrganization.history.count() == 2
 
@@ -326,14 +327,14 @@ def test_a_code_registered_after_the_preview_stops_an_all_or_nothing_import(
     _response, job = upload(codi_staff, _build("xlsx", tmp_path, corpus.good_org_rows()))
     CommunityOrganizationFactory(council=world.council_y, code="CO500204001")  # someone else, meanwhile
     confirm(job, ImportMode.ALL_OR_NOTHING)
-    assert (job.status, job.valid_rows, job.error_rows) == (ImportStatus.PREVIEWED, 2, 1)
+    assert (job.status, job.valid_rows, job.error_rows) == (JobStatus.WAITING, 2, 1)
     assert job.errors == [{
         "row": 3, "column": "รหัสองค์กร (พอช.)",
         "message": "ข้อมูลในระบบเปลี่ยนไปหลังการตรวจสอบ: รหัสองค์กร “CO500204001” มีอยู่ในระบบแล้ว",
     }]
     assert CommunityOrganization.objects.count() == 1
     confirm(job, ImportMode.VALID_ONLY)
-    assert (job.status, job.imported_rows) == (ImportStatus.DONE, 2)
+    assert (job.status, job.imported_rows) == (JobStatus.DONE, 2)
     assert CommunityOrganization.objects.count() == 3
 
 
@@ -406,7 +407,7 @@ def test_another_users_job_is_not_found(tmp_path, world, codi_staff, codi_region
     assert client.get(f"{URL}{job.pk}/status/").status_code == 404
     assert client.post(f"{URL}{job.pk}/confirm/", {"mode": ImportMode.ALL_OR_NOTHING}).status_code == 404
     job.refresh_from_db()
-    assert job.status == ImportStatus.PREVIEWED
+    assert job.status == JobStatus.WAITING
 
 
 def test_the_service_refuses_a_user_who_may_not_import(tmp_path, world, staff_x):
@@ -422,9 +423,10 @@ def test_the_status_endpoint_reports_progress(tmp_path, world, codi_staff, uploa
     _response, job = upload(codi_staff, _build("xlsx", tmp_path, corpus.good_org_rows()))
     data = client.get(f"{URL}{job.pk}/status/").json()
     assert data == {
-        "id": job.pk, "status": "previewed", "status_display": "ตรวจสอบแล้ว รอยืนยัน", "running": False,
-        "progress": 100, "processed_rows": 3, "total_rows": 3, "valid_rows": 3, "error_rows": 0,
-        "imported_rows": 0, "error": "", "detail_url": f"{URL}{job.pk}/",
+        "id": job.pk, "status": "waiting", "status_display": "ตรวจสอบแล้ว รอยืนยัน", "running": False,
+        "finished": False, "progress": 100, "progress_text": "3 จาก 3 แถว", "error": "",
+        "detail_url": f"{URL}{job.pk}/", "download_url": None,
+        "stage": "check", "processed_rows": 3, "total_rows": 3, "valid_rows": 3, "error_rows": 0, "imported_rows": 0,
     }
 
 
@@ -432,7 +434,7 @@ def test_the_status_endpoint_reports_progress(tmp_path, world, codi_staff, uploa
 def test_the_import_page_runs_a_fixed_number_of_queries(jobs, world, codi_staff, client, django_assert_num_queries):
     for n in range(jobs):
         ImportJob.objects.create(kind="organizations", file=f"imports/x{n}.xlsx", original_name=f"x{n}.xlsx",
-                                 created_by=codi_staff)
+                                 requested_by=codi_staff)
     client.force_login(codi_staff)
     client.get(URL)  # warm the session
     with django_assert_num_queries(5):
@@ -455,13 +457,13 @@ def test_a_job_that_crashes_is_marked_failed_with_a_thai_reason(tmp_path, world,
     _response, job = upload(codi_staff, _build("xlsx", tmp_path, corpus.good_org_rows()))
     from councils.tasks import run_import
 
-    ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.IMPORTING)  # no staged rows to write
+    ImportJob.objects.filter(pk=job.pk).update(status=JobStatus.QUEUED, stage=ImportStage.WRITE)  # nothing staged
     from councils.imports.staging import discard_staged
 
     discard_staged(job.pk)
     run_import.apply(args=[job.pk])
     job.refresh_from_db()
-    assert job.status == ImportStatus.FAILED
+    assert job.status == JobStatus.FAILED
     assert job.error == (
         f"การนำเข้าข้อมูลไม่สำเร็จเพราะเกิดข้อผิดพลาดในระบบ ไม่มีข้อมูลใดถูกบันทึก "
         f"กรุณาลองใหม่หรือแจ้งผู้ดูแลระบบ (งานนำเข้า #{job.pk})"

@@ -5,7 +5,7 @@ explicitly import only the valid rows. Refused side: council staff get 403."""
 import pytest
 from playwright.sync_api import expect
 
-from councils.choices import ImportStatus
+from common.jobs.choices import JobStatus
 from councils.models import CommunityOrganization, ImportJob
 from councils.services.imports import import_job_run, import_job_validate
 from tests.councils import import_corpus as corpus
@@ -72,7 +72,7 @@ def test_codi_staff_upload_a_file_read_the_thai_error_and_import_the_valid_rows(
     expect(page.locator("#status-text")).to_have_text("นำเข้าเสร็จแล้ว")
     expect(page.get_by_text("นำเข้าเรียบร้อยแล้ว 2 แถว")).to_be_visible()
     job.refresh_from_db()
-    assert (job.status, job.imported_rows) == (ImportStatus.DONE, 2)
+    assert (job.status, job.imported_rows) == (JobStatus.DONE, 2)
     assert sorted(CommunityOrganization.objects.values_list("code", flat=True)) == ["CO500203001", "CO500401001"]
 
     # Refused side: a council's staff get 403 on the import page.

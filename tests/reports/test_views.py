@@ -96,6 +96,29 @@ def test_xlsx_download_when_it_exists(client, codi_staff, reports):
     assert client.get(f"/reports/{report.pk}/status/").json()["xlsx_url"] == f"/reports/{report.pk}/download/xlsx/"
 
 
+def test_the_status_endpoint_while_running_and_when_done(client, codi_staff, reports):
+    """The common job status shape (common.jobs.views), with the report's sections and XLSX."""
+    report = reports["Dq"]
+    Report.objects.filter(pk=report.pk).update(status=ReportStatus.RUNNING, progress=40, sections_done=2, sections_total=5)
+    client.force_login(codi_staff)
+    url = f"/reports/{report.pk}/status/"
+    assert client.get(url).json() == {
+        "id": report.pk, "status": "running", "status_display": "กำลังสร้าง", "running": True, "finished": False,
+        "progress": 40, "progress_text": "สร้างแล้ว 2 / 5 ส่วน", "error": "", "detail_url": f"/reports/{report.pk}/",
+        "download_url": None, "sections_done": 2, "sections_total": 5, "xlsx_url": None,
+    }
+    done = reports["P50"]
+    done.xlsx.save("f.xlsx", ContentFile(b"PK\x03\x04"))
+    assert client.get(f"/reports/{done.pk}/status/").json() == {
+        "id": done.pk, "status": "done", "status_display": "เสร็จแล้ว", "running": False, "finished": True,
+        "progress": 100, "progress_text": "", "error": "", "detail_url": f"/reports/{done.pk}/",
+        "download_url": f"/reports/{done.pk}/download/", "sections_done": 0, "sections_total": 0,
+        "xlsx_url": f"/reports/{done.pk}/download/xlsx/",
+    }
+    page = client.get(f"/reports/{report.pk}/").content.decode()
+    assert f'data-job-status-url="/reports/{report.pk}/status/"' in page and "js/job-progress.js" in page
+
+
 def test_list_filters(client, codi_staff, reports):
     client.force_login(codi_staff)
     Report.objects.filter(pk=reports["N"].pk).update(fiscal_year=2568)
