@@ -39,7 +39,7 @@ GENERATE_TASK = "reports.tasks.generate_report"
 
 
 def _enqueue(report_id: int) -> None:
-    job_enqueue(GENERATE_TASK, report_id)
+    job_enqueue(GENERATE_TASK, report_id, what="report")
 
 
 SYSTEM_USERNAME = "system-reports"

@@ -163,7 +163,7 @@ def remove_partial_files(folder: Path, *, prefix: str, suffix: str) -> None:
             stale.unlink(missing_ok=True)
 
 
-def job_enqueue(task_name: str, job_id: int) -> None:
+def job_enqueue(task_name: str, job_id: int, *, what: str) -> None:
     """Send the task registered as ``task_name`` for one job row, by name: a service never
     imports its app's tasks (the tasks import the services; each app registers its tasks
     when it is ready). If the broker is down the row keeps its status, the page says so
@@ -171,4 +171,4 @@ def job_enqueue(task_name: str, job_id: int) -> None:
     try:
         current_app.tasks[task_name].delay(job_id)
     except Exception:  # kombu raises various errors when Redis is unreachable
-        logger.exception("could not enqueue %s for job %s; the row keeps its status", task_name, job_id)
+        logger.exception("could not enqueue %s %s; it keeps its status", what, job_id)

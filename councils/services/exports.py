@@ -124,7 +124,7 @@ def export_write(*, user, kind: str, fmt: str, target, progress: Callable[[int],
 
 
 def _enqueue(job_id: int) -> None:
-    job_enqueue("councils.tasks.run_export", job_id)
+    job_enqueue("councils.tasks.run_export", job_id, what="export job")
 
 
 def export_job_create(*, by, kind: str, fmt: str) -> ExportJob:

@@ -44,7 +44,7 @@ _LOCK_NAMESPACE = 0x1A9F
 
 
 def _enqueue(task_name: str, job_id: int) -> None:
-    job_enqueue(f"councils.tasks.{task_name}", job_id)
+    job_enqueue(f"councils.tasks.{task_name}", job_id, what=f"{task_name} for import job")
 
 
 def _require_import_permission(user) -> None:
