@@ -8,10 +8,10 @@ from rest_framework import serializers
 from common.validators import validate_ce_date, validate_not_future
 from geo.models import Theme
 
-from ..choices import ActivityKind, AssessmentLevel, CouncilStatus, OrganizationKind, ParticipantGroup
-from ..images import web_photo
-from ..models import Activity, ActivityPhoto, CommunityOrganization, Council
-from ..services.activities import MAX_PHOTOS
+from ...choices import ActivityKind, AssessmentLevel, CouncilStatus, OrganizationKind, ParticipantGroup
+from ...images import web_photo
+from ...models import Activity, ActivityPhoto, CommunityOrganization, Council
+from ...services.activities import MAX_PHOTOS
 
 DATE_ERRORS = {"invalid": _("รูปแบบวันที่ไม่ถูกต้อง ใช้ YYYY-MM-DD (ค.ศ.)")}
 THEME_ERRORS = {"does_not_exist": _("ไม่พบประเด็นงาน “{value}”"), "invalid": _("รหัสประเด็นงานไม่ถูกต้อง")}
