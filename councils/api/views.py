@@ -10,7 +10,8 @@ inside but not allowed: 403; bad input: 400 with Thai messages (common.api answe
 
 from django.http import Http404
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -35,7 +36,6 @@ from ..services import registry
 from ..services.assessments import assessment_record
 from ..services.mentorships import mentoring_visit_log, mentorship_end, mentorship_start
 from .serializers import (
-    CODE_HELP,
     ActivityInputSerializer,
     ActivitySerializer,
     ActivityUpdateInputSerializer,
@@ -54,10 +54,12 @@ from .serializers import (
     MentorshipEndInputSerializer,
     MentorshipInputSerializer,
     MentorshipSerializer,
+    NationalIdRevealSerializer,
     OrganizationInputSerializer,
     OrganizationSerializer,
     PersonSerializer,
     RevealSerializer,
+    SuggestionQuerySerializer,
     SuggestionSerializer,
     VisitInputSerializer,
 )
@@ -199,7 +201,7 @@ class ActivityViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets
             raise Http404(_("ไม่พบกิจกรรมนี้")) from None
 
     @extend_schema(responses={200: HistoryEntrySerializer(many=True)})
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])  # the whole history
     def history(self, request, pk=None):
         """Who changed what, when (newest first), with Thai labels."""
         entries = activity_selectors.activity_history(activity=self._activity(pk))
@@ -219,6 +221,16 @@ def _organization(pk):
         raise serializers.ValidationError({"organization": [_("ไม่พบองค์กรชุมชนนี้")]}) from None
 
 
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter("council", str, description=gettext_lazy("รหัสตำบล 6 หลักของสภา")),
+            OpenApiParameter(
+                "current", bool, description=gettext_lazy("true เฉพาะวาระปัจจุบัน, false เฉพาะวาระที่สิ้นสุดแล้ว")
+            ),
+        ]
+    )
+)
 class MemberViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
     """Terms on councils the user may view members of. ``?council=<code>``, ``?current=true|false``."""
 
@@ -310,7 +322,7 @@ class PersonViewSet(viewsets.GenericViewSet, mixins.RetrieveModelMixin):
 
     @extend_schema(
         request=RevealSerializer,
-        responses={200: inline_serializer("NationalIdReveal", {"national_id": serializers.CharField()})},
+        responses={200: NationalIdRevealSerializer},
     )
     @action(detail=True, methods=["post"], url_path="reveal-national-id")
     def reveal_national_id(self, request, pk=None):
@@ -320,7 +332,7 @@ class PersonViewSet(viewsets.GenericViewSet, mixins.RetrieveModelMixin):
         data = RevealSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         number = member_services.national_id_reveal(person=person, by=request.user, **data.validated_data)
-        response = Response({"national_id": number})
+        response = Response(NationalIdRevealSerializer({"national_id": number}).data)
         response["Cache-Control"] = "no-store"
         return response
 
@@ -408,7 +420,7 @@ class MentorshipViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         mentorship = self.get_queryset().get(pk=mentorship.pk)
         return Response(MentorshipSerializer(mentorship).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=MentorshipEndInputSerializer, responses=MentorshipSerializer)
+    @extend_schema(request=MentorshipEndInputSerializer, responses={200: MentorshipSerializer})
     @action(detail=True, methods=["post"])
     def end(self, request, pk=None):
         mentorship = self.get_object()
@@ -428,22 +440,15 @@ class MentorshipViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         visit = mentoring_visit_log(mentorship=mentorship, by=request.user, **data.validated_data)
         return Response(MentoringVisitSerializer(visit).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(
-        parameters=[OpenApiParameter("mentee", str, required=True, description=str(CODE_HELP)),
-                    OpenApiParameter("limit", int, required=False)],
-        responses=SuggestionSerializer(many=True),
-    )  # fmt: skip
-    @action(detail=False, methods=["get"], pagination_class=None)
+    @extend_schema(parameters=[SuggestionQuerySerializer], responses=SuggestionSerializer(many=True))
+    @action(detail=False, methods=["get"], pagination_class=None, filter_backends=[])
     def suggestions(self, request):
         """Ranked mentor suggestions for a weak council, with the reasons in Thai."""
-        code = request.query_params.get("mentee", "")
-        if not code:
-            raise serializers.ValidationError({"mentee": [_("กรุณาระบุรหัสตำบลของตำบลที่ต้องการพี่เลี้ยง")]})
-        mentee = _council(request.user, code)
+        query = SuggestionQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        mentee = _council(request.user, query.validated_data["mentee"])
         self._check_manager()
-        try:
-            limit = min(max(int(request.query_params.get("limit", 10)), 1), 50)
-        except ValueError:
-            raise serializers.ValidationError({"limit": [_("limit ต้องเป็นตัวเลข")]}) from None
-        items = mentorship_selectors.mentor_suggestions(user=request.user, mentee=mentee, limit=limit)
+        items = mentorship_selectors.mentor_suggestions(
+            user=request.user, mentee=mentee, limit=query.validated_data["limit"]
+        )
         return Response(SuggestionSerializer(items, many=True).data)

@@ -3,12 +3,12 @@
 Services raise Django's ValidationError; common.api's exception handler answers it as a 400
 with the Thai messages, like everywhere else in the API."""
 
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
+from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
 from .. import permissions as report_permissions
@@ -46,6 +46,7 @@ class ReportViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     @extend_schema(request=ReportPublishSerializer, responses={200: ReportSerializer})
     @action(detail=True, methods=["post"])
     def publish(self, request, pk=None):
+        # DRF's get_object_or_404, not Django's: an id that is not a number is a 404, never a 500.
         report = get_object_or_404(self.get_queryset(), pk=pk)
         data = ReportPublishSerializer(data=request.data)
         data.is_valid(raise_exception=True)

@@ -2,7 +2,6 @@
 inputs (``*InputSerializer``, validated, then handed to a service). Views import from here."""
 
 from .assessments import (
-    CODE_HELP,
     AssessmentInputSerializer,
     AssessmentSerializer,
     IndicatorSetSerializer,
@@ -11,6 +10,7 @@ from .assessments import (
     MentorshipEndInputSerializer,
     MentorshipInputSerializer,
     MentorshipSerializer,
+    SuggestionQuerySerializer,
     SuggestionSerializer,
     VisitInputSerializer,
 )
@@ -19,6 +19,7 @@ from .members import (
     MemberInputSerializer,
     MemberSerializer,
     MemberUpdateSerializer,
+    NationalIdRevealSerializer,
     PersonSerializer,
     RevealSerializer,
 )
@@ -34,7 +35,6 @@ from .registry import (
 )
 
 __all__ = [
-    "CODE_HELP",
     "ActivityInputSerializer",
     "ActivitySerializer",
     "ActivityUpdateInputSerializer",
@@ -53,10 +53,12 @@ __all__ = [
     "MentorshipEndInputSerializer",
     "MentorshipInputSerializer",
     "MentorshipSerializer",
+    "NationalIdRevealSerializer",
     "OrganizationInputSerializer",
     "OrganizationSerializer",
     "PersonSerializer",
     "RevealSerializer",
+    "SuggestionQuerySerializer",
     "SuggestionSerializer",
     "VisitInputSerializer",
 ]

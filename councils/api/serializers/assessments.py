@@ -11,8 +11,8 @@ CODE_HELP = gettext_lazy("รหัสตำบล 6 หลักของสภ
 
 
 class IndicatorSerializer(serializers.ModelSerializer):
-    theme = serializers.CharField(source="theme.code", default=None, read_only=True)
-    theme_name = serializers.CharField(source="theme.name_th", default=None, read_only=True)
+    theme = serializers.CharField(source="theme.code", default=None, read_only=True, allow_null=True)
+    theme_name = serializers.CharField(source="theme.name_th", default=None, read_only=True, allow_null=True)
 
     class Meta:
         model = Indicator
@@ -179,3 +179,24 @@ class SuggestionSerializer(serializers.Serializer):
     reasons = serializers.ListField(child=serializers.CharField())
     reason = serializers.CharField()
 
+
+class SuggestionQuerySerializer(serializers.Serializer):
+    """The query of the mentor suggestions: the weak council, and how many (1 to 50)."""
+
+    mentee = serializers.CharField(
+        max_length=6,
+        help_text=CODE_HELP,
+        error_messages={
+            "required": gettext_lazy("กรุณาระบุรหัสตำบลของตำบลที่ต้องการพี่เลี้ยง"),
+            "blank": gettext_lazy("กรุณาระบุรหัสตำบลของตำบลที่ต้องการพี่เลี้ยง"),
+        },
+    )
+    limit = serializers.IntegerField(
+        required=False,
+        default=10,
+        help_text=gettext_lazy("จำนวนตำบลที่เสนอ 1 ถึง 50 (ค่าอื่นถูกปรับเข้าช่วงนี้)"),
+        error_messages={"invalid": gettext_lazy("limit ต้องเป็นตัวเลข")},
+    )
+
+    def validate_limit(self, value):
+        return min(max(value, 1), 50)

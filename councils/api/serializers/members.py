@@ -35,7 +35,7 @@ class PersonBriefSerializer(serializers.ModelSerializer):
 class MemberSerializer(serializers.ModelSerializer):
     council = serializers.CharField(source="council.subdistrict.code", read_only=True)
     person = PersonBriefSerializer(read_only=True)
-    organization = serializers.PrimaryKeyRelatedField(read_only=True)
+    organization = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     organization_name = serializers.CharField(source="organization.name", read_only=True, default="")
     is_current = serializers.SerializerMethodField()
 
@@ -112,3 +112,7 @@ class RevealSerializer(serializers.Serializer):
             "blank": gettext_lazy("กรุณาระบุวัตถุประสงค์ของการเปิดดูเลขประจำตัวประชาชน"),
         },
     )
+
+
+class NationalIdRevealSerializer(serializers.Serializer):
+    national_id = serializers.CharField(read_only=True)
