@@ -1,23 +1,27 @@
+"""/api/v1/: every app's API routes, each app's from its own ``<app>/api/urls.py``.
+
+On top of them, what DefaultRouter gave when all routes were registered here: the browsable
+root listing each collection (``api-root``) and a format suffix on every route (``.json``).
+"""
+
+from importlib import import_module
+
+from django.urls import include, path
 from rest_framework.routers import DefaultRouter
+from rest_framework.urlpatterns import format_suffix_patterns
 
-from councils.api.assessments import AssessmentViewSet, IndicatorSetViewSet, MentorshipViewSet
-from councils.api.members import MemberViewSet, PersonViewSet
-from councils.api.views import ActivityViewSet, CouncilViewSet, OrganizationViewSet
-from plans.api.views import AlignmentViewSet, LocalPlanProjectViewSet, PlanItemViewSet
-from reports.api.views import ReportViewSet
+APP_APIS = ("councils.api.urls", "plans.api.urls", "reports.api.urls")
 
-router = DefaultRouter()
-router.register("councils", CouncilViewSet, basename="council")
-router.register("activities", ActivityViewSet, basename="activity")
-router.register("organizations", OrganizationViewSet, basename="organization")
-router.register("members", MemberViewSet, basename="member")
-router.register("people", PersonViewSet, basename="person")
-router.register("indicator-sets", IndicatorSetViewSet, basename="indicator-set")
-router.register("assessments", AssessmentViewSet, basename="assessment")
-router.register("mentorships", MentorshipViewSet, basename="mentorship")
-router.register("plan-items", PlanItemViewSet, basename="plan-item")
-router.register("alignments", AlignmentViewSet, basename="alignment")
-router.register("local-plan-projects", LocalPlanProjectViewSet, basename="local-plan-project")
-router.register("reports", ReportViewSet, basename="report")
 
-urlpatterns = router.urls
+def _api_root():
+    collections = {
+        prefix: f"{basename}-list"
+        for module in APP_APIS
+        for prefix, _viewset, basename in import_module(module).router.registry
+    }
+    return DefaultRouter.APIRootView.as_view(api_root_dict=collections)
+
+
+urlpatterns = format_suffix_patterns(
+    [path("", _api_root(), name="api-root"), *(path("", include(module)) for module in APP_APIS)]
+)

@@ -19,3 +19,5 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     re_path(r"^media/activities/(?P<path>.+)$", activity_photo, name="activity-photo"),
 ]
+
+handler404 = "common.api.page_not_found"  # JSON for URLs under /api/, like the API's own 404s

@@ -272,3 +272,35 @@ def test_activity_filters(world, officer_d):
     assert bad.status_code == 400 and "รูปแบบวันที่ไม่ถูกต้อง" in bad.json()["date_from"][0]
     be = client.get("/api/v1/activities/", {"date_to": "25/11/2568"})  # a Buddhist-era year typed in
     assert be.status_code == 400 and "ดูเหมือนเป็นปี พ.ศ." in be.json()["date_to"][0]
+
+
+# The contract the OpenAPI schema states (tests/test_api_schema.py fuzzes it) -------------------
+
+
+def test_a_report_id_that_is_not_a_number_is_a_json_404_not_a_500(world, codi_staff):
+    response = api(codi_staff).post("/api/v1/reports/null,null/publish/", {}, format="json")
+    assert (response.status_code, response["Content-Type"]) == (404, "application/json")
+
+
+def test_an_api_url_no_route_matches_answers_json_and_a_page_answers_html(client, world, codi_staff):
+    response = api(codi_staff).post("/api/v1/mentorships/2.5/visits/", {}, format="json")
+    assert (response.status_code, response["Content-Type"], response.json()) == (
+        404, "application/json", {"detail": "ไม่พบข้อมูลที่ขอ"}
+    )  # fmt: skip
+    page = client.get("/no-such-page/")
+    assert page.status_code == 404 and page["Content-Type"].startswith("text/html")
+
+
+def test_every_operation_documents_its_error_answers_once():
+    from drf_spectacular.generators import SchemaGenerator
+
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    operations = [(path, method, op) for path, item in schema["paths"].items() for method, op in item.items()]
+    assert len(operations) == 43
+    for path, method, op in operations:
+        expected = {"403", "404"} | ({"400"} if "requestBody" in op or any(p["in"] == "query" for p in op.get("parameters", [])) else set())
+        assert {code for code in op["responses"] if code.startswith("4")} == expected, (method, path)
+        assert all(op["responses"][code] == {"$ref": f"#/components/responses/{code}"} for code in expected)
+    assert schema["components"]["responses"]["404"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/ErrorDetail"
+    }

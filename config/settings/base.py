@@ -191,6 +191,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # 400, 403 and 404 as common.api's exception handler answers them, declared once for all.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "common.api.document_error_responses",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "ActivityKindEnum": "councils.choices.ActivityKind",
         "AssessmentLevelEnum": "councils.choices.AssessmentLevel",

@@ -10,10 +10,10 @@ from ..models import Report
 
 
 class ReportSerializer(serializers.ModelSerializer):
-    region = serializers.CharField(source="region.code", read_only=True, default=None)
-    province = serializers.CharField(source="province.code", read_only=True, default=None)
-    district = serializers.CharField(source="district.code", read_only=True, default=None)
-    council = serializers.CharField(source="council.subdistrict.code", read_only=True, default=None)
+    region = serializers.CharField(source="region.code", read_only=True, default=None, allow_null=True)
+    province = serializers.CharField(source="province.code", read_only=True, default=None, allow_null=True)
+    district = serializers.CharField(source="district.code", read_only=True, default=None, allow_null=True)
+    council = serializers.CharField(source="council.subdistrict.code", read_only=True, default=None, allow_null=True)
     title = serializers.CharField(source="__str__", read_only=True)
     download_url = serializers.SerializerMethodField()
     xlsx_url = serializers.SerializerMethodField()

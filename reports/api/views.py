@@ -1,10 +1,14 @@
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.shortcuts import get_object_or_404
+"""The reports API: ask for a report (any scope and kind), follow its job, publish it.
+
+Services raise Django's ValidationError; common.api's exception handler answers it as a 400
+with the Thai messages, like everywhere else in the API."""
+
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import NotFound
+from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
 from .. import permissions as report_permissions
@@ -12,10 +16,6 @@ from .. import selectors, services
 from .serializers import ReportInputSerializer, ReportPublishSerializer, ReportSerializer
 
 _AREAS = ("region", "province", "district", "council")
-
-
-def _drf_error(exc: DjangoValidationError) -> ValidationError:
-    return ValidationError(exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages})
 
 
 class ReportViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
@@ -40,20 +40,15 @@ class ReportViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
             and not selectors.area_requestable(user=request.user, scope=scope, **{scope: area})
         ):
             raise NotFound(_("ไม่พบพื้นที่นี้ในพื้นที่ที่คุณรับผิดชอบ"))
-        try:
-            report = services.report_request(by=request.user, **values)
-        except DjangoValidationError as exc:
-            raise _drf_error(exc) from exc
+        report = services.report_request(by=request.user, **values)
         return Response(ReportSerializer(report).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=ReportPublishSerializer, responses={200: ReportSerializer})
     @action(detail=True, methods=["post"])
     def publish(self, request, pk=None):
+        # DRF's get_object_or_404, not Django's: an id that is not a number is a 404, never a 500.
         report = get_object_or_404(self.get_queryset(), pk=pk)
         data = ReportPublishSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
-            report = services.report_publish(report=report, by=request.user, publish=data.validated_data["publish"])
-        except DjangoValidationError as exc:
-            raise _drf_error(exc) from exc
+        report = services.report_publish(report=report, by=request.user, publish=data.validated_data["publish"])
         return Response(ReportSerializer(report).data)

@@ -3,15 +3,16 @@ validated, then handed to a service). Input messages are Thai and name the field
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from common.validators import validate_ce_date, validate_not_future
 from geo.models import Theme
 
-from ..choices import ActivityKind, AssessmentLevel, CouncilStatus, OrganizationKind, ParticipantGroup
-from ..images import web_photo
-from ..models import Activity, ActivityPhoto, CommunityOrganization, Council
-from ..services.activities import MAX_PHOTOS
+from ...choices import ActivityKind, AssessmentLevel, CouncilStatus, OrganizationKind, ParticipantGroup
+from ...images import web_photo
+from ...models import Activity, ActivityPhoto, CommunityOrganization, Council
+from ...services.activities import MAX_PHOTOS
 
 DATE_ERRORS = {"invalid": _("รูปแบบวันที่ไม่ถูกต้อง ใช้ YYYY-MM-DD (ค.ศ.)")}
 THEME_ERRORS = {"does_not_exist": _("ไม่พบประเด็นงาน “{value}”"), "invalid": _("รหัสประเด็นงานไม่ถูกต้อง")}
@@ -32,6 +33,11 @@ def _themes(**kwargs):
 # --- Outputs -------------------------------------------------------------------------------
 
 
+@extend_schema_field({"type": "string", "oneOf": [{"format": "email"}, {"maxLength": 0}]})
+class OptionalEmailField(serializers.CharField):
+    """An e-mail address, or "" when the council has none (the schema says both)."""
+
+
 class AgencyBriefSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
     name = serializers.CharField(read_only=True)
@@ -46,6 +52,7 @@ class CouncilSerializer(serializers.ModelSerializer):
     province_code = serializers.CharField(source="subdistrict.district.province.code", read_only=True)
     lao = AgencyBriefSerializer(read_only=True, allow_null=True)
     themes = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    email = OptionalEmailField(read_only=True, label=_("อีเมล"))
     latest_level = serializers.ChoiceField(
         choices=AssessmentLevel.choices, read_only=True, allow_null=True, help_text=_("ระดับจากการประเมินครั้งล่าสุด")
     )

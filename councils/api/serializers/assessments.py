@@ -1,42 +1,18 @@
-"""DRF side of quality assessments and mentor tambons: thin views over the selectors and
-services. Councils are named by their 6-digit tambon code; outside the user's area the
-answer is 404, inside it without the right 403, bad input 400 with Thai messages."""
+"""Serializers of quality assessments and mentor tambons. Councils are named by their
+6-digit tambon code; input messages are Thai."""
 
-from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import mixins, serializers, status, viewsets
-from rest_framework.decorators import action
-from rest_framework.permissions import IsAuthenticated
-from rest_framework.response import Response
+from rest_framework import serializers
 
-from common.rules import require
-
-from .. import permissions
-from ..models import Assessment, AssessmentScore, Council, Indicator, IndicatorSet, MentoringVisit, Mentorship
-from ..selectors import assessments as assessment_selectors
-from ..selectors import councils_visible_to
-from ..selectors import mentorships as mentorship_selectors
-from ..services.assessments import assessment_record
-from ..services.mentorships import mentoring_visit_log, mentorship_end, mentorship_start
+from ...models import Assessment, AssessmentScore, Council, Indicator, IndicatorSet, MentoringVisit, Mentorship
 
 CODE_HELP = gettext_lazy("รหัสตำบล 6 หลักของสภา")
 
 
-def _council(user, code: str) -> Council:
-    try:
-        return councils_visible_to(user=user).get(subdistrict__code=code)
-    except Council.DoesNotExist:
-        raise Http404(_("ไม่พบสภาองค์กรชุมชนตำบลรหัส %(code)s") % {"code": code}) from None
-
-
-# Serializers ---------------------------------------------------------------------------------
-
-
 class IndicatorSerializer(serializers.ModelSerializer):
-    theme = serializers.CharField(source="theme.code", default=None, read_only=True)
-    theme_name = serializers.CharField(source="theme.name_th", default=None, read_only=True)
+    theme = serializers.CharField(source="theme.code", default=None, read_only=True, allow_null=True)
+    theme_name = serializers.CharField(source="theme.name_th", default=None, read_only=True, allow_null=True)
 
     class Meta:
         model = Indicator
@@ -204,118 +180,23 @@ class SuggestionSerializer(serializers.Serializer):
     reason = serializers.CharField()
 
 
-# Views ---------------------------------------------------------------------------------------
+class SuggestionQuerySerializer(serializers.Serializer):
+    """The query of the mentor suggestions: the weak council, and how many (1 to 50)."""
 
+    mentee = serializers.CharField(
+        max_length=6,
+        help_text=CODE_HELP,
+        error_messages={
+            "required": gettext_lazy("กรุณาระบุรหัสตำบลของตำบลที่ต้องการพี่เลี้ยง"),
+            "blank": gettext_lazy("กรุณาระบุรหัสตำบลของตำบลที่ต้องการพี่เลี้ยง"),
+        },
+    )
+    limit = serializers.IntegerField(
+        required=False,
+        default=10,
+        help_text=gettext_lazy("จำนวนตำบลที่เสนอ 1 ถึง 50 (ค่าอื่นถูกปรับเข้าช่วงนี้)"),
+        error_messages={"invalid": gettext_lazy("limit ต้องเป็นตัวเลข")},
+    )
 
-class IndicatorSetViewSet(viewsets.ReadOnlyModelViewSet):
-    """Indicator sets and their indicators (read only; edited in the admin)."""
-
-    serializer_class = IndicatorSetSerializer
-    permission_classes = [IsAuthenticated]
-
-    def get_queryset(self):
-        return assessment_selectors.indicator_sets_visible()
-
-
-class AssessmentViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
-    """Assessments the user may read (CODI in their area, the district officer, the
-    council's own staff). Creating one (or redoing a year) is for CODI staff."""
-
-    serializer_class = AssessmentSerializer
-    permission_classes = [IsAuthenticated]
-    filterset_fields = ["fiscal_year", "level", "passed"]
-
-    def get_queryset(self):
-        return (
-            assessment_selectors.assessments_visible_to(user=self.request.user)
-            .prefetch_related("scores")
-            .order_by("council__subdistrict__code", "-fiscal_year")
-        )
-
-    @extend_schema(request=AssessmentInputSerializer, responses={201: AssessmentSerializer})
-    def create(self, request, *args, **kwargs):
-        data = AssessmentInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        values = dict(data.validated_data)
-        council = _council(request.user, values.pop("council"))
-        assessment = assessment_record(council=council, by=request.user, **values)
-        assessment = self.get_queryset().get(pk=assessment.pk)
-        return Response(AssessmentSerializer(assessment).data, status=status.HTTP_201_CREATED)
-
-
-class MentorshipViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
-    """Mentorships whose mentor or mentee lies in the user's area. Pairing, ending, logging
-    visits and the suggestions are for CODI staff."""
-
-    permission_classes = [IsAuthenticated]
-    filterset_fields = ["status"]
-
-    def get_queryset(self):
-        return mentorship_selectors.mentorships_visible_to(user=self.request.user)
-
-    def get_serializer_class(self):
-        return MentorshipDetailSerializer if self.action == "retrieve" else MentorshipSerializer
-
-    def _check_manager(self):
-        require(permissions.can_manage_mentorships, user=self.request.user)
-
-    def retrieve(self, request, *args, **kwargs):
-        try:
-            detail = mentorship_selectors.mentorship_detail(user=request.user, pk=int(kwargs["pk"]))
-        except (Mentorship.DoesNotExist, ValueError):
-            raise Http404(_("ไม่พบการจับคู่ตำบลพี่เลี้ยงนี้")) from None
-        m = detail.mentorship
-        m.level_before, m.level_after = detail.before, detail.after
-        return Response(MentorshipDetailSerializer(m).data)
-
-    @extend_schema(request=MentorshipInputSerializer, responses={201: MentorshipSerializer})
-    def create(self, request, *args, **kwargs):
-        self._check_manager()  # pairing has no one object to look up first: 403 for everyone else
-        data = MentorshipInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        values = dict(data.validated_data)
-        mentee = _council(request.user, values.pop("mentee"))
-        mentor = _council(request.user, values.pop("mentor"))
-        mentorship = mentorship_start(mentor=mentor, mentee=mentee, by=request.user, **values)
-        mentorship = self.get_queryset().get(pk=mentorship.pk)
-        return Response(MentorshipSerializer(mentorship).data, status=status.HTTP_201_CREATED)
-
-    @extend_schema(request=MentorshipEndInputSerializer, responses=MentorshipSerializer)
-    @action(detail=True, methods=["post"])
-    def end(self, request, pk=None):
-        mentorship = self.get_object()
-        self._check_manager()
-        data = MentorshipEndInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        mentorship_end(mentorship=mentorship, by=request.user, **data.validated_data)
-        return Response(MentorshipSerializer(self.get_queryset().get(pk=mentorship.pk)).data)
-
-    @extend_schema(request=VisitInputSerializer, responses={201: MentoringVisitSerializer})
-    @action(detail=True, methods=["post"])
-    def visits(self, request, pk=None):
-        mentorship = self.get_object()
-        self._check_manager()
-        data = VisitInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        visit = mentoring_visit_log(mentorship=mentorship, by=request.user, **data.validated_data)
-        return Response(MentoringVisitSerializer(visit).data, status=status.HTTP_201_CREATED)
-
-    @extend_schema(
-        parameters=[OpenApiParameter("mentee", str, required=True, description=str(CODE_HELP)),
-                    OpenApiParameter("limit", int, required=False)],
-        responses=SuggestionSerializer(many=True),
-    )  # fmt: skip
-    @action(detail=False, methods=["get"], pagination_class=None)
-    def suggestions(self, request):
-        """Ranked mentor suggestions for a weak council, with the reasons in Thai."""
-        code = request.query_params.get("mentee", "")
-        if not code:
-            raise serializers.ValidationError({"mentee": [_("กรุณาระบุรหัสตำบลของตำบลที่ต้องการพี่เลี้ยง")]})
-        mentee = _council(request.user, code)
-        self._check_manager()
-        try:
-            limit = min(max(int(request.query_params.get("limit", 10)), 1), 50)
-        except ValueError:
-            raise serializers.ValidationError({"limit": [_("limit ต้องเป็นตัวเลข")]}) from None
-        items = mentorship_selectors.mentor_suggestions(user=request.user, mentee=mentee, limit=limit)
-        return Response(SuggestionSerializer(items, many=True).data)
+    def validate_limit(self, value):
+        return min(max(value, 1), 50)
