@@ -56,10 +56,10 @@ def can_view_members(*, user, council) -> bool:
     return scope.has_role(*MEMBER_VIEW_ROLES) and scope.covers_subdistrict(council.subdistrict)
 
 
-@rule(_("คุณไม่มีสิทธิ์ส่งออกรายชื่อสมาชิกสภา"))
-def can_export_members(*, user) -> bool:
-    """The members export holds the same rows as the members pages: only roles that may
-    view members get it (its rows are then narrowed to their scope)."""
+@rule(_("คุณไม่มีสิทธิ์ดูรายชื่อสมาชิกสภา"))
+def can_list_members(*, user) -> bool:
+    """Lists of members (the API list, the export) hold the same rows as the members pages:
+    only roles that may view members get them (their rows are then narrowed to the scope)."""
     return scope_for(user).has_role(*MEMBER_VIEW_ROLES)
 
 

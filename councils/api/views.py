@@ -19,6 +19,7 @@ from rest_framework.pagination import CursorPagination
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from common.api_rules import RulePermission
 from common.rules import require
 
 from .. import permissions, selectors
@@ -99,6 +100,8 @@ class CouncilViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
     lookup_url_kwarg = "code"
     filterset_class = CouncilFilter
     pagination_class = CouncilCursor
+    rules = {"partial_update": permissions.can_edit_council}
+    rule_object_name = "council"
     http_method_names = ["get", "patch", "head", "options"]
 
     def get_queryset(self):
@@ -107,6 +110,7 @@ class CouncilViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
     @extend_schema(request=CouncilProfileInputSerializer, responses={200: CouncilSerializer})
     def partial_update(self, request, *args, **kwargs):
         council = _council_for_edit(request.user, kwargs["code"])
+        self.check_object_permissions(request, council)
         data = CouncilProfileInputSerializer(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
@@ -122,7 +126,9 @@ class OrganizationViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, view
     """Community organizations in the user's scope (sign-in needed), by CODI code."""
 
     serializer_class = OrganizationSerializer
-    permission_classes = [IsAuthenticated]  # like the HTML list: organizations are not public
+    permission_classes = [IsAuthenticated, RulePermission]  # like the HTML list: organizations are not public
+    rules = {"partial_update": permissions.can_edit_organization}
+    rule_object_name = "organization"
     lookup_field = "code"
     filterset_class = OrganizationFilter
     pagination_class = OrganizationCursor
@@ -150,6 +156,7 @@ class OrganizationViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, view
             org = org_selectors.organization_for_edit(user=request.user, code=kwargs["code"])
         except CommunityOrganization.DoesNotExist:
             raise Http404(_("ไม่พบองค์กรชุมชนนี้")) from None
+        self.check_object_permissions(request, org)
         data = OrganizationInputSerializer(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
@@ -164,6 +171,8 @@ class ActivityViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets
     serializer_class = ActivitySerializer
     filterset_class = ActivityFilter
     pagination_class = ActivityCursor
+    rules = {"partial_update": permissions.can_edit_activity}
+    rule_object_name = "activity"
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
@@ -185,6 +194,7 @@ class ActivityViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets
     @extend_schema(request=ActivityUpdateInputSerializer, responses={200: ActivitySerializer})
     def partial_update(self, request, *args, **kwargs):
         activity = self._activity(kwargs["pk"])
+        self.check_object_permissions(request, activity)
         data = ActivityUpdateInputSerializer(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
         activity = activity_services.activity_update(activity=activity, by=request.user, **data.validated_data)
@@ -235,8 +245,24 @@ class MemberViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.R
     """Terms on councils the user may view members of. ``?council=<code>``, ``?current=true|false``."""
 
     serializer_class = MemberSerializer
-    permission_classes = [IsAuthenticated]
+    permission_classes = [IsAuthenticated, RulePermission]
     filterset_fields = ["position"]
+    # The list holds only what the user may see (empty for a role that may see no members);
+    # one term inside the scope that the role may not see is a 403.
+    rules = {
+        "retrieve": permissions.can_view_members,
+        "update": permissions.can_manage_members,
+        "partial_update": permissions.can_manage_members,
+        "end_term": permissions.can_manage_members,
+    }
+
+    def rule_kwargs(self, member):
+        return {"council": member.council}
+
+    def get_object(self) -> CouncilMember:
+        member = self._member()
+        self.check_object_permissions(self.request, member)
+        return member
 
     def get_queryset(self):
         qs = member_selectors.members_visible_to(user=self.request.user)
@@ -252,7 +278,7 @@ class MemberViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.R
 
     def _member(self) -> CouncilMember:
         try:
-            return member_selectors.member_visible(user=self.request.user, pk=self.kwargs["pk"])
+            return member_selectors.member_in_scope(user=self.request.user, pk=self.kwargs["pk"])
         except (CouncilMember.DoesNotExist, ValueError):
             raise Http404(_("ไม่พบวาระนี้")) from None
 
@@ -283,7 +309,7 @@ class MemberViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.R
 
     @extend_schema(request=MemberUpdateSerializer, responses={200: MemberSerializer})
     def update(self, request, *args, **kwargs):
-        member = self._member()
+        member = self.get_object()
         data = MemberUpdateSerializer(data=request.data, partial=kwargs.get("partial", False))
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
@@ -295,7 +321,7 @@ class MemberViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.R
     @extend_schema(request=EndTermSerializer, responses={200: MemberSerializer})
     @action(detail=True, methods=["post"], url_path="end-term")
     def end_term(self, request, pk=None):
-        member = self._member()
+        member = self.get_object()
         data = EndTermSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         member = member_services.member_end_term(member=member, by=request.user, **data.validated_data)
@@ -307,7 +333,9 @@ class PersonViewSet(viewsets.GenericViewSet, mixins.RetrieveModelMixin):
     to view members: 403."""
 
     serializer_class = PersonSerializer
-    permission_classes = [IsAuthenticated]
+    permission_classes = [IsAuthenticated, RulePermission]
+    rules = {"retrieve": permissions.can_view_person, "reveal_national_id": permissions.can_reveal_national_id}
+    rule_object_name = "person"
 
     def get_queryset(self):
         return member_selectors.people_in_scope(user=self.request.user)
@@ -317,7 +345,7 @@ class PersonViewSet(viewsets.GenericViewSet, mixins.RetrieveModelMixin):
             person = member_selectors.person_for_page(user=self.request.user, pk=int(self.kwargs["pk"]))
         except (Person.DoesNotExist, ValueError):
             raise Http404(_("ไม่พบบุคคลนี้")) from None
-        require(permissions.can_view_person, user=self.request.user, person=person)
+        self.check_object_permissions(self.request, person)
         return person
 
     @extend_schema(
@@ -328,7 +356,6 @@ class PersonViewSet(viewsets.GenericViewSet, mixins.RetrieveModelMixin):
     def reveal_national_id(self, request, pk=None):
         """The full national ID, for CODI staff in scope only. Every call is logged with its purpose."""
         person = self.get_object()
-        require(permissions.can_reveal_national_id, user=request.user, person=person)
         data = RevealSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         number = member_services.national_id_reveal(person=person, by=request.user, **data.validated_data)
@@ -351,7 +378,7 @@ class IndicatorSetViewSet(viewsets.ReadOnlyModelViewSet):
     """Indicator sets and their indicators (read only; edited in the admin)."""
 
     serializer_class = IndicatorSetSerializer
-    permission_classes = [IsAuthenticated]
+    permission_classes = [IsAuthenticated, RulePermission]
 
     def get_queryset(self):
         return assessment_selectors.indicator_sets_visible()
@@ -362,10 +389,18 @@ class AssessmentViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     council's own staff). Creating one (or redoing a year) is for CODI staff."""
 
     serializer_class = AssessmentSerializer
-    permission_classes = [IsAuthenticated]
+    permission_classes = [IsAuthenticated, RulePermission]
     filterset_fields = ["fiscal_year", "level", "passed"]
+    rules = {
+        "retrieve": permissions.can_see_assessments,
+    }  # create: the council named in the body is looked up first (404), then the service asks can_assess
+
+    def rule_kwargs(self, assessment):
+        return {"council": assessment.council}
 
     def get_queryset(self):
+        if self.action == "retrieve":  # in scope, then the rule: 403 rather than 404 for a role refused
+            return assessment_selectors.assessments_in_scope(user=self.request.user).prefetch_related("scores")
         return (
             assessment_selectors.assessments_visible_to(user=self.request.user)
             .prefetch_related("scores")
@@ -387,17 +422,21 @@ class MentorshipViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """Mentorships whose mentor or mentee lies in the user's area. Pairing, ending, logging
     visits and the suggestions are for CODI staff."""
 
-    permission_classes = [IsAuthenticated]
+    permission_classes = [IsAuthenticated, RulePermission]
     filterset_fields = ["status"]
+    # Pairing has no one object to look up first: 403 for everyone but CODI staff.
+    rules = {
+        "create": permissions.can_manage_mentorships,
+        "end": permissions.can_change_mentorship,
+        "visits": permissions.can_change_mentorship,
+    }
+    rule_object_name = "mentorship"
 
     def get_queryset(self):
         return mentorship_selectors.mentorships_visible_to(user=self.request.user)
 
     def get_serializer_class(self):
         return MentorshipDetailSerializer if self.action == "retrieve" else MentorshipSerializer
-
-    def _check_manager(self):
-        require(permissions.can_manage_mentorships, user=self.request.user)
 
     def retrieve(self, request, *args, **kwargs):
         try:
@@ -410,7 +449,6 @@ class MentorshipViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(request=MentorshipInputSerializer, responses={201: MentorshipSerializer})
     def create(self, request, *args, **kwargs):
-        self._check_manager()  # pairing has no one object to look up first: 403 for everyone else
         data = MentorshipInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
@@ -424,7 +462,6 @@ class MentorshipViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"])
     def end(self, request, pk=None):
         mentorship = self.get_object()
-        self._check_manager()
         data = MentorshipEndInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         mentorship_end(mentorship=mentorship, by=request.user, **data.validated_data)
@@ -434,7 +471,6 @@ class MentorshipViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"])
     def visits(self, request, pk=None):
         mentorship = self.get_object()
-        self._check_manager()
         data = VisitInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         visit = mentoring_visit_log(mentorship=mentorship, by=request.user, **data.validated_data)
@@ -446,8 +482,8 @@ class MentorshipViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         """Ranked mentor suggestions for a weak council, with the reasons in Thai."""
         query = SuggestionQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        mentee = _council(request.user, query.validated_data["mentee"])
-        self._check_manager()
+        mentee = _council(request.user, query.validated_data["mentee"])  # outside the scope: 404 first
+        require(permissions.can_find_mentors, user=request.user, council=mentee)
         items = mentorship_selectors.mentor_suggestions(
             user=request.user, mentee=mentee, limit=query.validated_data["limit"]
         )

@@ -29,6 +29,14 @@ def assessments_visible_to(*, user) -> QuerySet[Assessment]:
     return qs.filter(q)
 
 
+def assessments_in_scope(*, user) -> QuerySet[Assessment]:
+    """Assessments of the councils in the user's scope, whatever their role (whether they
+    may see one is ``permissions.can_see_assessments``: 403, not 404)."""
+    return Assessment.objects.visible_to(user).select_related(
+        "council__subdistrict__district__province", "indicator_set"
+    )
+
+
 def assessment_history(*, council: Council) -> QuerySet[Assessment]:
     """A council's assessments, newest fiscal year first (one query)."""
     return (

@@ -27,7 +27,7 @@ def members_for_export(*, user) -> QuerySet[CouncilMember]:
     """Members by name, position, organization and term; the person's other fields (phone,
     national ID) are not even loaded. The same rows the members pages show the user: none
     for a role that may not view members (the view refuses it first)."""
-    if not permissions.can_export_members(user=user):
+    if not permissions.can_list_members(user=user):
         return CouncilMember.objects.none()
     return (
         CouncilMember.objects.visible_to(user)

@@ -103,6 +103,12 @@ def member_visible(*, user, pk: int) -> CouncilMember:
     return members_visible_to(user=user).get(pk=pk)
 
 
+def member_in_scope(*, user, pk: int) -> CouncilMember:
+    """One term on a council inside the user's scope, whatever their role (whether they may
+    see it is the rule's question: 403, not 404). DoesNotExist outside the scope."""
+    return CouncilMember.objects.visible_to(user).select_related("person", "organization", *COUNCIL_JOINS).get(pk=pk)
+
+
 def _terms_prefetches(user) -> list[Prefetch]:
     """Every term (``person.terms``: the rules need all of them, e.g. erasure) and the terms
     the viewer may see (``person.visible_terms``: what pages, the API and exports show)."""

@@ -134,7 +134,7 @@ def export_job_create(*, by, kind: str, fmt: str) -> ExportJob:
         raise PermissionDenied(_("กรุณาเข้าสู่ระบบก่อนส่งออกข้อมูล"))
     _check(kind, fmt)
     if kind == ImportKind.MEMBERS:
-        require(permissions.can_export_members, user=by)
+        require(permissions.can_list_members, user=by)
     with transaction.atomic():
         running = (
             ExportJob.objects.select_for_update()

@@ -39,7 +39,7 @@ def _allowed(request, kind: str, fmt: str) -> None:
     if kind not in services.EXPORTS or fmt not in ExportFormat.values:
         raise Http404(_("ไม่พบไฟล์ส่งออกนี้"))
     if kind == ImportKind.MEMBERS:  # the same rule as the members pages
-        require(permissions.can_export_members, user=request.user)
+        require(permissions.can_list_members, user=request.user)
 
 
 class ExportView(LoginRequiredMixin, View):

@@ -2,7 +2,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.response import Response
 
-from .. import selectors, services
+from .. import permissions, selectors, services
 from .serializers import (
     AlignmentInputSerializer,
     AlignmentSerializer,
@@ -23,6 +23,10 @@ class AlignmentViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = AlignmentSerializer
     filterset_fields = ["status"]
     http_method_names = ["get", "patch", "put", "head", "options"]
+    rules = {"update": permissions.can_review_plan_item, "partial_update": permissions.can_review_plan_item}
+
+    def rule_kwargs(self, alignment):
+        return {"plan_item": alignment.plan_item}
 
     def get_queryset(self):
         return selectors.alignments_visible_to(user=self.request.user).order_by("id")

@@ -11,6 +11,8 @@ from rest_framework.exceptions import NotFound
 from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
+from common.api_rules import RulePermission
+
 from .. import permissions as report_permissions
 from .. import selectors, services
 from .serializers import ReportInputSerializer, ReportPublishSerializer, ReportSerializer
@@ -20,8 +22,10 @@ _AREAS = ("region", "province", "district", "council")
 
 class ReportViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = ReportSerializer
-    permission_classes = [permissions.IsAuthenticated]
+    permission_classes = [permissions.IsAuthenticated, RulePermission]
     filterset_fields = ["fiscal_year", "status", "scope", "quarter", "is_published"]
+    rules = {"publish": report_permissions.can_manage_report}
+    rule_object_name = "report"
 
     def get_queryset(self):
         return selectors.reports_visible_to(user=self.request.user).order_by("-requested_at")
@@ -48,6 +52,7 @@ class ReportViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     def publish(self, request, pk=None):
         # DRF's get_object_or_404, not Django's: an id that is not a number is a 404, never a 500.
         report = get_object_or_404(self.get_queryset(), pk=pk)
+        self.check_object_permissions(request, report)
         data = ReportPublishSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         report = services.report_publish(report=report, by=request.user, publish=data.validated_data["publish"])
