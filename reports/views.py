@@ -5,13 +5,14 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.generic import DetailView, FormView, ListView
+from django.views.generic import DetailView, ListView
 
-from common.forms import add_service_errors
 from common.jobs.views import JobStatusView
 from common.rules import require
 from common.validators import validate_be_year
+from common.views import ServiceFormView
 
 from . import permissions, selectors, services
 from .choices import ReportStatus
@@ -46,7 +47,7 @@ def _file_response(report, *, xlsx: bool = False):
     )
 
 
-class ReportListView(LoginRequiredMixin, FormView):
+class ReportListView(LoginRequiredMixin, ServiceFormView):
     """Every report the user may see, by fiscal year and scope, with filters; for CODI
     staff also the form to ask for one."""
 
@@ -78,14 +79,13 @@ class ReportListView(LoginRequiredMixin, FormView):
         require(permissions.can_request_report, user=request.user)
         return super().post(request, *args, **kwargs)
 
-    def form_valid(self, form):
-        try:
-            report = services.report_request(by=self.request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("รับคำขอสร้างรายงานแล้ว ระบบกำลังดำเนินการ"))
-        return redirect("reports:report_detail", pk=report.pk)
+    success_message = gettext_lazy("รับคำขอสร้างรายงานแล้ว ระบบกำลังดำเนินการ")
+
+    def run_service(self, form):
+        return services.report_request(by=self.request.user, **form.cleaned_data)
+
+    def get_success_url(self):
+        return reverse("reports:report_detail", kwargs={"pk": self.result.pk})
 
 
 class ReportDetailView(LoginRequiredMixin, DetailView):
@@ -190,7 +190,7 @@ class PublicReportDownloadView(View):
 
 # Narratives: what CODI staff write for a fiscal year's annual report -------------------
 
-class NarrativeView(LoginRequiredMixin, FormView):
+class NarrativeView(LoginRequiredMixin, ServiceFormView):
     template_name = "reports/narrative_form.html"
     form_class = NarrativeForm
 
@@ -210,7 +210,13 @@ class NarrativeView(LoginRequiredMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(fiscal_year=self.kwargs["fiscal_year"], **kwargs)
 
-    def form_valid(self, form):
-        services.narrative_save(fiscal_year=self.kwargs["fiscal_year"], by=self.request.user, **form.cleaned_data)
-        messages.success(self.request, _("บันทึกบทสรุปปีงบประมาณ %(year)s แล้ว") % {"year": self.kwargs["fiscal_year"]})
-        return redirect("reports:narrative", fiscal_year=self.kwargs["fiscal_year"])
+    success_message = gettext_lazy("บันทึกบทสรุปปีงบประมาณ %(year)s แล้ว")
+
+    def run_service(self, form):
+        return services.narrative_save(fiscal_year=self.kwargs["fiscal_year"], by=self.request.user, **form.cleaned_data)
+
+    def success_message_args(self, result):
+        return {"year": self.kwargs["fiscal_year"]}
+
+    def get_success_url(self):
+        return reverse("reports:narrative", kwargs={"fiscal_year": self.kwargs["fiscal_year"]})

@@ -7,13 +7,15 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.generic import DetailView, FormView
+from django.views.generic import DetailView
 
 from common.jobs.choices import JobStatus
 from common.jobs.views import JobStatusView
-from common.views import ScopedObjectMixin
+from common.views import ScopedObjectMixin, ServiceFormView
 
 from .. import permissions
 from ..choices import ImportKind, ImportMode
@@ -32,7 +34,7 @@ class ImportAllowedMixin(ScopedObjectMixin):
     rule = permissions.can_import
 
 
-class ImportCreateView(ImportAllowedMixin, FormView):
+class ImportCreateView(ImportAllowedMixin, ServiceFormView):
     template_name = "councils/import_form.html"
     form_class = ImportUploadForm
 
@@ -43,16 +45,13 @@ class ImportCreateView(ImportAllowedMixin, FormView):
             **kwargs,
         )
 
-    def form_valid(self, form):
-        try:
-            job = services.import_job_create(by=self.request.user, **form.cleaned_data)
-        except ValidationError as error:
-            for field, problems in error.message_dict.items():
-                for problem in problems:
-                    form.add_error(field if field in form.fields else None, problem)
-            return self.form_invalid(form)
-        messages.success(self.request, _("อัปโหลดแล้ว ระบบกำลังตรวจสอบไฟล์ทุกแถว ยังไม่มีข้อมูลใดถูกบันทึก"))
-        return redirect("councils:import_detail", pk=job.pk)
+    success_message = gettext_lazy("อัปโหลดแล้ว ระบบกำลังตรวจสอบไฟล์ทุกแถว ยังไม่มีข้อมูลใดถูกบันทึก")
+
+    def run_service(self, form):
+        return services.import_job_create(by=self.request.user, **form.cleaned_data)
+
+    def get_success_url(self):
+        return reverse("councils:import_detail", kwargs={"pk": self.result.pk})
 
 
 def _job_or_404(request, pk):

@@ -13,10 +13,10 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
 
 from common.forms import add_service_errors
-from common.views import ScopedObjectMixin
+from common.views import ScopedObjectMixin, ServiceFormView
 
 from .. import member_export, pdpa, permissions
 from ..forms_members import EndTermForm, EraseForm, ExportForm, MemberForm, MemberUpdateForm, PersonForm, RevealForm
@@ -55,7 +55,7 @@ class MemberListView(CouncilMembersMixin, TemplateView):
         )
 
 
-class MemberFormView(CouncilMembersMixin, FormView):
+class MemberFormView(CouncilMembersMixin, ServiceFormView):
     template_name = "councils/member_form.html"
     rule = permissions.can_manage_members
     title = ""
@@ -66,14 +66,11 @@ class MemberFormView(CouncilMembersMixin, FormView):
             title=self.title, submit_label=self.submit_label, cancel_url=self.members_url(), **kwargs
         )
 
-    def form_valid(self, form):
-        try:
-            self.save(form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, self.success_message)
-        return redirect(self.members_url())
+    def run_service(self, form):
+        return self.save(form.cleaned_data)
+
+    def get_success_url(self):
+        return self.members_url()
 
 
 class MemberCreateView(MemberFormView):
@@ -199,7 +196,7 @@ class PersonDetailView(PersonMixin, View):
         return self.render_person()
 
 
-class PersonUpdateView(PersonMixin, FormView):
+class PersonUpdateView(PersonMixin, ServiceFormView):
     template_name = "councils/member_form.html"
     form_class = PersonForm
 
@@ -217,19 +214,18 @@ class PersonUpdateView(PersonMixin, FormView):
             **kwargs,
         )
 
-    def form_valid(self, form):
-        data, user = form.cleaned_data, self.request.user
+    success_message = gettext_lazy("แก้ไขข้อมูลบุคคลเรียบร้อยแล้ว")
+
+    def run_service(self, form):
+        data = form.cleaned_data
         change_id = data["national_id"] or data["clear_national_id"]
-        try:
-            services.person_update(
-                person=self.person, by=user, full_name=data["full_name"], phone=data["phone"],
-                national_id=data["national_id"] if change_id else None,
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("แก้ไขข้อมูลบุคคลเรียบร้อยแล้ว"))
-        return redirect("councils:person_detail", pk=self.person.pk)
+        return services.person_update(
+            person=self.person, by=self.request.user, full_name=data["full_name"], phone=data["phone"],
+            national_id=data["national_id"] if change_id else None,
+        )
+
+    def get_success_url(self):
+        return reverse("councils:person_detail", kwargs={"pk": self.person.pk})
 
 
 class NationalIdRevealView(PersonMixin, View):
