@@ -113,7 +113,17 @@ def photo_url(world, staff_x):
 def test_a_published_councils_photo_is_public(client, photo_url):
     response = client.get(photo_url)
     assert response.status_code == 200
-    assert "public" in response["Cache-Control"]
+    assert response["Cache-Control"] == "no-cache, public"
+
+
+def test_a_cached_photo_is_asked_again_and_refused_once_the_council_is_unpublished(client, world, photo_url):
+    """Caches must revalidate: while the council is published the answer is a 304; once it
+    is unpublished, the same conditional request gets a 404, not the cached bytes."""
+    last_modified = client.get(photo_url)["Last-Modified"]
+    assert client.get(photo_url, HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 304
+    world.council_x.is_published = False
+    world.council_x.save()
+    assert client.get(photo_url, HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 404
 
 
 @pytest.mark.parametrize("persona", [None, "staff_z", "officer_e", "agency_of_far_province"])
@@ -145,7 +155,7 @@ def test_an_unpublished_councils_photo_is_served_inside_its_scope(client, world,
     client.force_login(request.getfixturevalue(persona))
     response = client.get(photo_url)
     assert response.status_code == 200
-    assert "private" in response["Cache-Control"]
+    assert response["Cache-Control"] == "no-cache, private"
 
 
 def test_a_file_that_is_no_photo_is_not_served(client, photo_url, settings):
