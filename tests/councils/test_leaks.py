@@ -43,6 +43,8 @@ def test_agency_staff_may_not_export_members(client, world, two_councils_person,
     response = client.get(f"/councils/exports/members.{fmt}")
     assert response.status_code == 403
     assert "นายสองสภา".encode() not in response.content
+    # The refusal is a Thai page naming the rule's own message.
+    assert "คุณไม่มีสิทธิ์ดูรายชื่อสมาชิกสภา" in response.content.decode()
 
 
 def test_the_members_export_holds_the_scope_only(client, world, two_councils_person, staff_x, codi_staff):
