@@ -102,6 +102,18 @@ def test_aligned_needs_a_project_or_a_note(client, officer_d, items):
     assert Alignment.objects.get(plan_item=items["x1"]).status == AlignmentStatus.PENDING
 
 
+def test_a_refused_review_keeps_what_was_chosen_on_that_item_only(client, officer_d, items):
+    client.force_login(officer_d)
+    response = client.post(UPDATE.format("5002", items["x1"].pk), {"status": "aligned", "note": "  "})
+    assert response.status_code == 200
+    page = response.content.decode()
+    x1 = page.split(f'id="item-{items["x1"].pk}"')[1].split("</article>")[0]
+    assert '<option value="aligned" selected>' in x1
+    assert "กรุณาเลือกโครงการในแผนท้องถิ่น" in x1
+    others = page.split(f'id="item-{items["x1"].pk}"')[0]
+    assert "กรุณาเลือกโครงการในแผนท้องถิ่น" not in others and '<option value="aligned" selected>' not in others
+
+
 def test_project_of_another_district_is_refused(client, officer_d, items, world):
     from ..factories import AgencyFactory
 
