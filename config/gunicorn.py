@@ -34,4 +34,7 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "*")
 control_socket_disable = True
 accesslog = "-"
 errorlog = "-"
-loglevel = os.environ.get("LOG_LEVEL", "info").lower()
+LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
+loglevel = os.environ.get("LOG_LEVEL", "").strip().lower() or "info"
+if loglevel not in LOG_LEVELS:
+    raise SystemExit(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)} (any case), got {loglevel!r}")

@@ -160,6 +160,7 @@ def test_allowed_hosts_of_only_commas_is_refused(prod_env):
         ("CONN_MAX_AGE", "abc"),
         ("SECURE_SSL_REDIRECT", "maybe"),
         ("SECURE_HSTS_SECONDS", "1y"),
+        ("LOG_LEVEL", "loud"),
     ],
 )
 def test_malformed_variable_is_refused_with_its_name(prod_env, name, value):
@@ -167,6 +168,30 @@ def test_malformed_variable_is_refused_with_its_name(prod_env, name, value):
     line = refusal(check_deploy(prod_env))
     assert name in line
     assert repr(value) in line
+
+
+@pytest.mark.parametrize("value", ["warning", "WARNING", "Warning", " error "])
+def test_log_level_is_accepted_in_either_case(prod_env, value):
+    """gunicorn documents lowercase levels; Django's logging wants uppercase: both start."""
+    prod_env["LOG_LEVEL"] = value
+    result = check_deploy(prod_env)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(("value", "ok"), [("warning", True), ("WARNING", True), ("loud", False)])
+def test_gunicorn_config_reads_log_level_in_either_case(prod_env, value, ok):
+    prod_env["LOG_LEVEL"] = value
+    result = subprocess.run(
+        [sys.executable, "-c", "import runpy; print(runpy.run_path('config/gunicorn.py')['loglevel'])"],
+        cwd=ROOT, env=prod_env, capture_output=True, text=True, timeout=60,
+    )
+    if ok:
+        assert result.stdout.strip() == "warning", result.stderr
+    else:
+        assert result.returncode != 0
+        assert result.stderr.strip().splitlines()[-1] == (
+            "LOG_LEVEL must be one of debug, info, warning, error, critical (any case), got 'loud'"
+        )
 
 
 def test_ssl_redirect_can_be_turned_off_and_check_deploy_says_so(prod_env):
