@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -113,7 +114,8 @@ def _check_workbook(fileobj) -> None:
                 raise FileProblem(_("ไฟล์ Excel นี้ขยายตัวเกินขนาดที่ปลอดภัยเมื่อเปิดอ่าน ระบบจึงไม่รับ"))
             if archive.testzip() is not None:
                 raise corrupt()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, NotImplementedError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, NotImplementedError):
+        # zlib.error: the directory is whole but a part's deflate data is damaged
         raise corrupt() from None
     finally:
         fileobj.seek(0)

@@ -88,6 +88,22 @@ def truncated_xlsx(path: Path, source: Path) -> Path:
     return path
 
 
+def bad_deflate_xlsx(path: Path, source: Path) -> Path:
+    """A workbook whose zip directory is whole but whose sheet's deflate stream is damaged
+    (an invalid block type), as a disk or transfer error leaves it: zlib, not zipfile, fails."""
+    data = bytearray(source.read_bytes())
+    with zipfile.ZipFile(source) as archive:
+        info = archive.getinfo("xl/worksheets/sheet1.xml")
+    assert info.compress_type == zipfile.ZIP_DEFLATED
+    header = info.header_offset
+    name_len = int.from_bytes(data[header + 26 : header + 28], "little")
+    extra_len = int.from_bytes(data[header + 28 : header + 30], "little")
+    start = header + 30 + name_len + extra_len
+    data[start] = 0xFF  # BFINAL=1, BTYPE=11: "invalid block type"
+    path.write_bytes(bytes(data))
+    return path
+
+
 def entity_bomb_xlsx(path: Path, source: Path) -> Path:
     """A valid workbook whose sheet XML declares entities (a "billion laughs")."""
     with zipfile.ZipFile(source) as archive:

@@ -99,5 +99,14 @@ def test_a_zip_that_is_not_a_workbook_is_the_wrong_type(tmp_path):
     assert problem.value.message == "ไฟล์ต้องเป็น Excel (.xlsx) หรือ CSV เท่านั้น ไฟล์ที่ส่งมาไม่ใช่ทั้งสองแบบ"
 
 
+def test_damaged_deflate_data_is_a_file_problem_when_sniffed_and_when_read(tmp_path):
+    good = corpus.write_xlsx(tmp_path / "good.xlsx", corpus.good_org_rows())
+    damaged = corpus.bad_deflate_xlsx(tmp_path / "damaged.xlsx", good)
+    with damaged.open("rb") as handle, pytest.raises(readers.FileProblem):
+        readers.sniff(handle, size=damaged.stat().st_size)
+    with pytest.raises(readers.FileProblem), readers.open_rows(damaged, readers.XLSX) as source:
+        list(source.rows)
+
+
 def test_openpyxl_parses_with_defusedxml():
     assert openpyxl.DEFUSEDXML is True

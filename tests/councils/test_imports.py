@@ -271,6 +271,16 @@ def test_a_corrupt_workbook_is_refused(tmp_path, world, codi_staff, upload):
     }
 
 
+def test_a_workbook_with_damaged_deflate_data_is_refused_like_a_truncated_one(tmp_path, world, codi_staff, upload):
+    good = corpus.write_xlsx(tmp_path / "good.xlsx", corpus.good_org_rows())
+    response, job = upload(codi_staff, corpus.bad_deflate_xlsx(tmp_path / "damaged.xlsx", good))
+    assert response.status_code == 200
+    assert job is None and ImportJob.objects.count() == 0
+    assert response.context["form"].errors == {
+        "file": ["ไฟล์ Excel เสียหายหรือไม่สมบูรณ์ จึงเปิดอ่านไม่ได้ กรุณาเปิดใน Excel แล้วบันทึกเป็น .xlsx ใหม่"]
+    }
+
+
 def test_a_file_over_the_size_limit_is_refused(settings, tmp_path, world, codi_staff, upload):
     settings.IMPORT_MAX_UPLOAD_BYTES = 1024 * 1024
     path = corpus.write_csv(tmp_path / "big.csv", [corpus.org_row(code=f"CO{i:07d}") for i in range(16_000)])
