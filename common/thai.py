@@ -8,6 +8,7 @@ as ``fiscal_year`` are Buddhist era (CE + 543). The Thai fiscal year runs 1 Octo
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 from pythainlp.util import arabic_digit_to_thai_digit, thai_digit_to_arabic_digit, thai_strftime
 
@@ -80,3 +81,14 @@ def thai_date(value: dt.date | dt.datetime | None, style: str = "medium", *, dig
         value = dt.datetime(value.year, value.month, value.day)
     fmt = DATE_FORMATS.get(style, style)
     return thai_strftime(value, fmt, thaidigit=digits)
+
+
+# Characters people paste in without seeing them: zero-width space, non-joiner and joiner,
+# word joiner, byte-order mark, soft hyphen. Two codes that look identical must compare equal.
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
+def clean_typed_text(text: str) -> str:
+    """Typed or pasted text as the portal compares it: invisible characters removed, NFC."""
+    text = text.translate(INVISIBLE)
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)

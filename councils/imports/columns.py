@@ -14,6 +14,8 @@ from functools import partial
 
 from django.utils.translation import gettext as _
 
+from common.thai import clean_typed_text
+
 from ..choices import CouncilStatus, ImportKind, MemberPosition, OrganizationKind
 from ..models import CommunityOrganization, Council, Person
 from . import cells
@@ -124,7 +126,7 @@ class BoundColumn:
 
 
 def normalise_header(value) -> str:
-    return " ".join(str(value).split()) if value is not None else ""
+    return " ".join(clean_typed_text(str(value)).split()) if value is not None else ""
 
 
 def match_header(kind: str, header_row) -> tuple[list[BoundColumn], list[tuple[str, str]]]:

@@ -20,6 +20,7 @@ from typing import NamedTuple
 from django.db import connection
 from django.utils.translation import gettext as _
 
+from common.thai import clean_typed_text
 from geo.models import Subdistrict
 
 from ..choices import CouncilStatus, ImportKind, MemberPosition
@@ -123,7 +124,9 @@ class RowValidator:
         width = len(values)
         for index, key, header, required, parse in self._cells:
             raw = values[index] if index < width else None
-            if raw is None or (raw.__class__ is str and not (raw := raw.strip())):
+            if raw.__class__ is str:
+                raw = clean_typed_text(raw).strip()
+            if raw is None or raw == "":
                 if required:
                     problems.append((header, _("ห้ามเว้นว่าง")))
                 continue

@@ -69,3 +69,11 @@ def test_buddhist_era_year_is_refused_where_christian_era_date_is_stored():
         validate_ce_date(dt.date(2568, 11, 25))
     assert "พ.ศ." in exc.value.messages[0]
     validate_ce_date(dt.date(2025, 11, 25))
+
+
+def test_typed_text_loses_invisible_characters_and_is_nfc():
+    from common.thai import clean_typed_text
+
+    assert clean_typed_text("CO\u200b500\u200c203\u200d001\u2060\ufeff\u00ad") == "CO500203001"
+    assert clean_typed_text("cafe\u0301") == "caf\u00e9"
+    assert clean_typed_text("กลุ่มออมทรัพย์บ้านน้ำตก") == "กลุ่มออมทรัพย์บ้านน้ำตก"

@@ -139,6 +139,14 @@ BAD_CASES = {
         corpus.org_row(code="CO500203001", name="ซ้ำ"),
         [(5, "รหัสองค์กร (พอช.)", "รหัสองค์กร “CO500203001” ซ้ำกับแถวที่ 2 ในไฟล์")],
     ),
+    "a code with a hidden zero-width space duplicates one in the file": (
+        corpus.org_row(code="CO500203\u200b001", name="ซ้ำ"),
+        [(5, "รหัสองค์กร (พอช.)", "รหัสองค์กร “CO500203001” ซ้ำกับแถวที่ 2 ในไฟล์")],
+    ),
+    "a code with a hidden byte-order mark and soft hyphen duplicates one in the database": (
+        corpus.org_row(code="\ufeffCO500203\u00ad999"),
+        [(5, "รหัสองค์กร (พอช.)", "รหัสองค์กร “CO500203999” มีอยู่ในระบบแล้ว")],
+    ),
     "duplicate code in the database": (
         corpus.org_row(code="CO500203999"),
         [(5, "รหัสองค์กร (พอช.)", "รหัสองค์กร “CO500203999” มีอยู่ในระบบแล้ว")],
@@ -269,6 +277,14 @@ def test_a_corrupt_workbook_is_refused(tmp_path, world, codi_staff, upload):
     assert response.context["form"].errors == {
         "file": ["ไฟล์ Excel เสียหายหรือไม่สมบูรณ์ จึงเปิดอ่านไม่ได้ กรุณาเปิดใน Excel แล้วบันทึกเป็น .xlsx ใหม่"]
     }
+
+
+def test_names_are_stored_without_invisible_characters(tmp_path, world, codi_staff, upload, confirm):
+    rows = [corpus.org_row(name="กลุ่มออม\u200bทรัพย์\u00adบ้านหลวง")]
+    _response, job = upload(codi_staff, corpus.write_csv(tmp_path / "orgs.csv", rows))
+    assert (job.valid_rows, job.errors) == (1, [])
+    confirm(job, ImportMode.ALL_OR_NOTHING)
+    assert CommunityOrganization.objects.get().name == "กลุ่มออมทรัพย์บ้านหลวง"
 
 
 def test_a_workbook_with_damaged_deflate_data_is_refused_like_a_truncated_one(tmp_path, world, codi_staff, upload):
