@@ -149,16 +149,31 @@ def _xlsx_rows(sheet: xlsx.Sheet) -> Iterator[tuple[int, tuple]]:
         raise corrupt() from None
 
 
+def _unbalanced_quote(row: int) -> FileProblem:
+    return FileProblem(_("โครงสร้างไฟล์ CSV ไม่ถูกต้อง (เครื่องหมายคำพูดไม่ครบคู่) ใกล้แถวที่ %(row)s") % {"row": row})
+
+
+def _swallowed_records(value: str, delimiter: str, width: int) -> bool:
+    """A quote left open swallows the rest of the file into one cell: a cell holding line
+    breaks whose later lines each look like a whole record (as many separators as the
+    header). A real multi-line cell (an address) does not."""
+    return width > 1 and any(line.count(delimiter) >= width - 1 for line in value.splitlines()[1:])
+
+
 def _csv_rows(text: str) -> Iterator[tuple[int, tuple]]:
     first_line = text[: text.find("\n")] if "\n" in text else text
     delimiter = max((",", ";", "\t"), key=first_line.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    width = 0
     try:
         # numbered by record, as Excel numbers the rows when it opens the file
-        yield from enumerate((tuple(values) for values in reader), start=1)
+        for number, values in enumerate(reader, start=1):
+            width = width or len(values)
+            if any("\n" in value and _swallowed_records(value, delimiter, width) for value in values):
+                raise _unbalanced_quote(number)
+            yield number, tuple(values)
     except csv.Error:
-        raise FileProblem(_("โครงสร้างไฟล์ CSV ไม่ถูกต้อง (เครื่องหมายคำพูดไม่ครบคู่) ใกล้แถวที่ %(row)s")
-                          % {"row": reader.line_num}) from None
+        raise _unbalanced_quote(reader.line_num) from None
 
 
 @contextmanager

@@ -307,6 +307,29 @@ def test_a_file_over_the_size_limit_is_refused(settings, tmp_path, world, codi_s
     assert response.context["form"].errors == {"file": [f"ไฟล์ใหญ่เกิน 1 MB (ไฟล์นี้ {size} MB) กรุณาแบ่งเป็นหลายไฟล์"]}
 
 
+def test_a_csv_with_a_quote_left_open_is_refused_not_silently_shortened(tmp_path, world, codi_staff, upload):
+    """Seven rows, the third with an opening quote never closed: the reader would put rows
+    3 to 7 into one cell and say "3 rows". The file is refused, naming where it broke."""
+    rows = [corpus.org_row(code=f"CO50020300{i}") for i in range(1, 8)]
+    path = corpus.write_csv(tmp_path / "orgs.csv", rows)
+    lines = path.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    lines[3] = lines[3].replace("กลุ่มออมทรัพย์บ้านหลวง", '"กลุ่มออมทรัพย์บ้านหลวง', 1)
+    path.write_text("".join(lines), encoding="utf-8-sig")
+    _response, job = upload(codi_staff, path)
+    assert job.status == JobStatus.WAITING
+    assert job.valid_rows == 0
+    assert job.errors == [{
+        "row": 0, "column": "ไฟล์",
+        "message": "โครงสร้างไฟล์ CSV ไม่ถูกต้อง (เครื่องหมายคำพูดไม่ครบคู่) ใกล้แถวที่ 4",
+    }]
+
+
+def test_a_csv_cell_with_a_real_line_break_is_kept(tmp_path, world, codi_staff, upload):
+    rows = [corpus.org_row(village_name="บ้านหลวง\nหมู่ 1, ใกล้วัด")]
+    _response, job = upload(codi_staff, corpus.write_csv(tmp_path / "orgs.csv", rows))
+    assert (job.total_rows, job.valid_rows, job.errors) == (1, 1, [])
+
+
 def test_an_entity_bomb_inside_a_workbook_is_refused_without_expanding(tmp_path, world, codi_staff, upload):
     good = corpus.write_xlsx(tmp_path / "good.xlsx", corpus.good_org_rows())
     _response, job = upload(codi_staff, corpus.entity_bomb_xlsx(tmp_path / "bomb.xlsx", good))
