@@ -27,6 +27,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from pythainlp.util.date import thai_abbr_months, thai_full_months
 
 from common.thai import BE_OFFSET, looks_like_be, looks_like_ce
 
@@ -43,6 +44,14 @@ class Era(Enum):
 
 
 THAI_DIGITS = re.compile("[๐-๙]")
+_TO_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+# "15 มี.ค. 2567", "15 มีค 2567", "15 มีนาคม 2567": the month by its Thai name or abbreviation
+# (dots optional), the key without dots.
+_THAI_MONTHS = {
+    **{name: number for number, name in enumerate(thai_full_months, start=1)},
+    **{abbr.replace(".", ""): number for number, abbr in enumerate(thai_abbr_months, start=1)},
+}
+_DAY_THAI_MONTH_YEAR = re.compile(r"^(\d{1,2})\s*([ก-์.]+?)\s*(\d+)$")
 _DIGITS = re.compile(r"^\d+$", re.ASCII)
 _DMY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d+)$", re.ASCII)
 _YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$", re.ASCII)
@@ -55,12 +64,9 @@ def _shown(value) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _no_thai_digits(text: str) -> None:
-    if THAI_DIGITS.search(text):
-        raise CellError(
-            _("มีเลขไทย (๐–๙) ในช่องที่ต้องเป็นตัวเลข กรุณาใช้เลขอารบิก (0–9) ค่าที่พบ “%(value)s”")
-            % {"value": _shown(text)}
-        )
+def _arabic(text: str) -> str:
+    """Thai digits (๐–๙) typed where a number, code or date is expected, as Arabic digits."""
+    return text.translate(_TO_ARABIC) if THAI_DIGITS.search(text) else text
 
 
 def _as_text(value) -> str:
@@ -85,8 +91,7 @@ def digit_code(value, *, length: int) -> str:
     """A DOPA area code: exactly ``length`` Arabic digits (tambon 6, village 8)."""
     if isinstance(value, (dt.date, dt.datetime)):
         raise CellError(_("ต้องเป็นรหัสตัวเลข %(length)s หลัก ไม่ใช่วันที่") % {"length": length})
-    code = _as_text(value)
-    _no_thai_digits(code)
+    code = _arabic(_as_text(value))
     if len(code) != length or not _DIGITS.match(code):
         raise CellError(
             _("ต้องเป็นตัวเลขอารบิก %(length)s หลัก ค่าที่พบ “%(value)s”") % {"length": length, "value": _shown(code)}
@@ -96,8 +101,7 @@ def digit_code(value, *, length: int) -> str:
 
 def record_code(value, *, max_length: int) -> str:
     """A registration code such as CODI's organization code: letters and digits, no spaces."""
-    code = _as_text(value)
-    _no_thai_digits(code)
+    code = _arabic(_as_text(value))
     if len(code) > max_length:
         raise CellError(_("รหัสยาวเกิน %(max)s ตัวอักษร ค่าที่พบ “%(value)s”") % {"max": max_length, "value": _shown(code)})
     if any(ch.isspace() for ch in code):
@@ -115,8 +119,7 @@ def whole_number(value, *, minimum: int = 0) -> int:
             raise CellError(_("ต้องเป็นจำนวนเต็ม ค่าที่พบ “%(value)s”") % {"value": _shown(value)})
         number = int(value)
     else:
-        raw = str(value).strip()
-        _no_thai_digits(raw)
+        raw = _arabic(str(value).strip())
         if _THOUSANDS.match(raw):
             raw = raw.replace(",", "")
         if not _DIGITS.match(raw.lstrip("-")) or raw.count("-") > 1:
@@ -196,13 +199,15 @@ def date_in_era(value, *, era: Era, not_future: bool = False) -> dt.date:
         raise CellError(
             _("ไม่ใช่วันที่ ค่าที่พบ “%(value)s” กรุณาใช้รูปแบบ วัน/เดือน/ปี เช่น 15/03/2566") % {"value": _shown(value)}
         )
-    raw = str(value).strip()
-    _no_thai_digits(raw)
+    raw = _arabic(str(value).strip())
     match = _DMY.match(raw)
     if match:
         day_s, month_s, year_s = match.groups()
     elif match := _YMD.match(raw):
         year_s, month_s, day_s = match.groups()
+    elif (match := _DAY_THAI_MONTH_YEAR.match(raw)) and match[2].replace(".", "") in _THAI_MONTHS:
+        day_s, year_s = match[1], match[3]
+        month_s = str(_THAI_MONTHS[match[2].replace(".", "")])
     else:
         raise CellError(
             _("รูปแบบวันที่ไม่ถูกต้อง ค่าที่พบ “%(value)s” กรุณาใช้ วัน/เดือน/ปี เช่น 15/03/2566") % {"value": _shown(raw)}

@@ -42,6 +42,7 @@ ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Office writes a password-protected .xlsx as an OLE2 file holding these two streams.
 ENCRYPTED_STREAMS = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"Rar!", b"7z\xbc\xaf")
 
 
@@ -95,6 +96,10 @@ def sniff(fileobj, *, size: int) -> str:
         raise FileProblem(_("ไฟล์ Excel รุ่นเก่า (.xls) ใช้ไม่ได้ กรุณาเปิดใน Excel แล้วบันทึกเป็น .xlsx"))
     if head.startswith(BINARY_MAGIC):
         raise wrong_type()
+    if head.startswith(UTF16_BOMS):  # Excel's "Unicode Text": UTF-16, tab separated
+        decode_text(fileobj.read())
+        fileobj.seek(0)
+        return CSV
     sample = fileobj.read(64 * 1024)
     fileobj.seek(0)
     if b"\x00" in sample:
@@ -122,7 +127,13 @@ def _check_workbook(fileobj) -> None:
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
-    """CSV text: UTF-8 (with or without BOM) first, then Thai Windows (cp874 ⊃ TIS-620)."""
+    """CSV text: UTF-16 when it starts with its byte-order mark (Excel's "Unicode Text"),
+    else UTF-8 (with or without BOM), then Thai Windows (cp874 ⊃ TIS-620)."""
+    if data.startswith(UTF16_BOMS):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise FileProblem(_("อ่านตัวอักษรในไฟล์ Unicode Text ไม่ได้ ไฟล์อาจไม่สมบูรณ์")) from None
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:

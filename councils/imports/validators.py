@@ -70,8 +70,12 @@ def _rows_where_in(model, fields: Sequence[str], key: str, values: Iterable) -> 
         return cursor.fetchall()
 
 
+# What people type in a cell to mean "nothing here".
+EMPTY_MARKS = frozenset({"", "-", "–", "—"})
+
+
 def _blank(value) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+    return value is None or (isinstance(value, str) and value.strip() in EMPTY_MARKS)
 
 
 @dataclass
@@ -126,7 +130,7 @@ class RowValidator:
             raw = values[index] if index < width else None
             if raw.__class__ is str:
                 raw = clean_typed_text(raw).strip()
-            if raw is None or raw == "":
+            if raw is None or raw in EMPTY_MARKS:
                 if required:
                     problems.append((header, _("ห้ามเว้นว่าง")))
                 continue

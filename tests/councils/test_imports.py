@@ -115,13 +115,13 @@ BAD_CASES = {
         corpus.org_row(code="CO9", founded="31/02/2566"),
         [(5, "วันที่ก่อตั้ง (พ.ศ.)", "ไม่มีวันที่นี้ในปฏิทิน ค่าที่พบ “31/02/2566”")],
     ),
-    "thai digits in a number": (
-        corpus.org_row(code="CO9", members="๑๒"),
-        [(5, "จำนวนสมาชิก", "มีเลขไทย (๐–๙) ในช่องที่ต้องเป็นตัวเลข กรุณาใช้เลขอารบิก (0–9) ค่าที่พบ “๑๒”")],
+    "thai digits in a number that is not whole": (
+        corpus.org_row(code="CO9", members="๑๒.๕"),
+        [(5, "จำนวนสมาชิก", "ต้องเป็นจำนวนเต็ม ค่าที่พบ “๑๒.๕”")],  # shown as the user typed it
     ),
-    "thai digits in an area code": (
-        corpus.org_row(code="CO9", tambon="๕๐๐๒๐๓", village=""),
-        [(5, "รหัสตำบล", "มีเลขไทย (๐–๙) ในช่องที่ต้องเป็นตัวเลข กรุณาใช้เลขอารบิก (0–9) ค่าที่พบ “๕๐๐๒๐๓”")],
+    "a thai month name with a two-digit year": (
+        corpus.org_row(code="CO9", founded="15 มี.ค. 67"),
+        [(5, "วันที่ก่อตั้ง (พ.ศ.)", "ปีต้องมี 4 หลัก ค่าที่พบ “15 มี.ค. 67” กำกวมว่าเป็นปีใด (เช่น 15/03/2566)")],
     ),
     "not a whole number": (
         corpus.org_row(code="CO9", members="12.5"),
@@ -277,6 +277,35 @@ def test_a_corrupt_workbook_is_refused(tmp_path, world, codi_staff, upload):
     assert response.context["form"].errors == {
         "file": ["ไฟล์ Excel เสียหายหรือไม่สมบูรณ์ จึงเปิดอ่านไม่ได้ กรุณาเปิดใน Excel แล้วบันทึกเป็น .xlsx ใหม่"]
     }
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_what_people_type_is_read_thai_digits_thai_months_and_dashes(fmt, tmp_path, world, codi_staff, upload, confirm):
+    rows = [
+        corpus.org_row(code="CO๕๐๐๒๐๓๐๐๑", tambon="๕๐๐๒๐๓", village="๕๐๐๒๐๓๐๑", founded="๑๕/๐๓/๒๕๔๐",
+                       registered="1 ต.ค. 2566", members="๑,๒๐๐"),
+        corpus.org_row(code="CO500203002", founded="15 มีนาคม 2540", registered="15 มีค 2566", members="-",
+                       village="-", village_name="–"),
+    ]
+    _response, job = upload(codi_staff, _build(fmt, tmp_path, rows))
+    assert (job.valid_rows, job.errors) == (2, [])
+    confirm(job, ImportMode.ALL_OR_NOTHING)
+    first, second = CommunityOrganization.objects.order_by("code")
+    assert (first.code, first.village_code, first.founded_on, first.registered_on, first.member_count) == (
+        "CO500203001", "50020301", dt.date(1997, 3, 15), dt.date(2023, 10, 1), 1200
+    )
+    assert (second.founded_on, second.registered_on, second.member_count, second.village_code, second.village_name) == (
+        dt.date(1997, 3, 15), dt.date(2023, 3, 15), 0, "", ""
+    )
+
+
+def test_excel_unicode_text_utf16_tab_separated_is_read(tmp_path, world, codi_staff, upload):
+    header = "\t".join(corpus.headers("organizations"))
+    line = "\t".join(str(v) for v in corpus.org_row())
+    path = tmp_path / "orgs.txt"
+    path.write_bytes(("\ufeff" + header + "\r\n" + line + "\r\n").encode("utf-16-le"))
+    _response, job = upload(codi_staff, path)
+    assert (job.total_rows, job.valid_rows, job.errors) == (1, 1, [])
 
 
 def test_names_are_stored_without_invisible_characters(tmp_path, world, codi_staff, upload, confirm):

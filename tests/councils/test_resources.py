@@ -31,11 +31,11 @@ def test_organizations_resource_imports_thai_headers_and_buddhist_era_dates(worl
 
 
 def test_organizations_resource_gives_the_same_thai_messages(world):
-    rows = [corpus.org_row(members="๑๒", founded="15/03/2023")]
+    rows = [corpus.org_row(members="12.5", founded="15/03/2023")]
     result = CommunityOrganizationResource().import_data(_dataset(corpus.ORG_HEADERS, rows), dry_run=True)
     errors = result.invalid_rows[0].field_specific_errors
     assert errors == {
-        "member_count": ["มีเลขไทย (๐–๙) ในช่องที่ต้องเป็นตัวเลข กรุณาใช้เลขอารบิก (0–9) ค่าที่พบ “๑๒”"],
+        "member_count": ["ต้องเป็นจำนวนเต็ม ค่าที่พบ “12.5”"],
         "founded_on": ["ปี 2023 เป็นปี ค.ศ. แต่คอลัมน์นี้ใช้ปี พ.ศ. (เช่น 2566)"],
     }
     assert CommunityOrganization.objects.count() == 0
