@@ -129,14 +129,22 @@ def normalise_header(value) -> str:
     return " ".join(clean_typed_text(str(value)).split()) if value is not None else ""
 
 
-def match_header(kind: str, header_row) -> tuple[list[BoundColumn], list[tuple[str, str]]]:
+def _compact(text: str) -> str:
+    """A header compared without its white space: one typed over two lines in a cell
+    ("ชื่อ⏎องค์กร") is the same header."""
+    return "".join(text.split())
+
+
+def match_header(kind: str, header_row) -> tuple[list[BoundColumn], list[tuple[str, str]], list[str]]:
     """Map a file's header row to the kind's columns.
 
-    Returns the bound columns and a list of (column, Thai message) problems: unknown or
-    repeated headers, date headers without an era, and required columns missing."""
-    by_title = {column.title: column for column in COLUMNS[kind]}
+    Returns the bound columns, a list of (column, Thai message) problems (repeated headers,
+    date headers without an era, required columns missing) and the headers it does not
+    know (extra columns such as ลำดับ or หมายเหตุ: the caller decides whether they matter)."""
+    by_title = {_compact(column.title): column for column in COLUMNS[kind]}
     bound: list[BoundColumn] = []
     problems: list[tuple[str, str]] = []
+    unknown: list[str] = []
     seen: set[str] = set()
     troubled: set[str] = set()  # columns present but with a bad header: reported once
     for index, raw in enumerate(header_row):
@@ -146,14 +154,11 @@ def match_header(kind: str, header_row) -> tuple[list[BoundColumn], list[tuple[s
         era = None
         title = header
         era_match = _ERA_HEADER.match(header)
-        if era_match and era_match["title"] in by_title:
+        if era_match and _compact(era_match["title"]) in by_title:
             title, era = era_match["title"], Era(era_match["era"])
-        column = by_title.get(title)
+        column = by_title.get(_compact(title))
         if column is None:
-            problems.append(
-                (header, _("ไม่รู้จักคอลัมน์ “%(header)s” หัวตารางที่ใช้ได้: %(allowed)s")
-                 % {"header": header, "allowed": ", ".join(headers(kind))})
-            )
+            unknown.append(header)
             continue
         if column.key in seen:
             problems.append((header, _("คอลัมน์ “%(header)s” ซ้ำกันในหัวตาราง") % {"header": header}))
@@ -172,4 +177,12 @@ def match_header(kind: str, header_row) -> tuple[list[BoundColumn], list[tuple[s
             problems.append(
                 (column.header, _("ไม่พบคอลัมน์ “%(header)s” ในแถวหัวตาราง (แถวที่ 1)") % {"header": column.header})
             )
-    return bound, problems
+    return bound, problems, unknown
+
+
+def unknown_column_problems(kind: str, unknown: list[str]) -> list[tuple[str, str]]:
+    return [
+        (header, _("ไม่รู้จักคอลัมน์ “%(header)s” หัวตารางที่ใช้ได้: %(allowed)s")
+         % {"header": header, "allowed": ", ".join(headers(kind))})
+        for header in unknown
+    ]

@@ -26,7 +26,7 @@ from geo.models import Subdistrict
 from ..choices import CouncilStatus, ImportKind, MemberPosition
 from ..models import CommunityOrganization, Council, CouncilMember
 from .cells import CellError
-from .columns import COLUMNS, ORGANIZATION_CODE, TAMBON_CODE, BoundColumn, match_header
+from .columns import COLUMNS, ORGANIZATION_CODE, TAMBON_CODE, BoundColumn, match_header, unknown_column_problems
 
 BATCH_ROWS = 5000
 MAX_REPORTED_ERRORS = 1000
@@ -86,6 +86,7 @@ class Checked:
     valid_rows: int = 0
     error_rows: int = 0
     errors: list[dict] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # what was assumed about the file, in Thai
 
     def add(self, row: int, column: str, message: str) -> None:
         if len(self.errors) < _MAX_COLLECTED:
@@ -110,7 +111,9 @@ class RowValidator:
 
     # Header -----------------------------------------------------------------------------
     def bind_header(self, header_row) -> list[tuple[str, str]]:
-        self.columns, problems = match_header(self.kind, header_row)
+        """Bind the columns of a header row; returns its problems (none: the row is the
+        header). Extra columns it does not know are kept in ``self.unknown``."""
+        self.columns, problems, self.unknown = match_header(self.kind, header_row)
         self.header_of = {bound.column.key: bound.header for bound in self.columns}
         # what check_row needs per cell, looked up once rather than per row
         self._cells = [(b.index, b.column.key, b.header, b.column.required, b.parse) for b in self.columns]
@@ -379,6 +382,34 @@ VALIDATORS: dict[str, type[RowValidator]] = {
 }
 
 
+# A title line, a date or a merged heading may stand above the header: it is looked for
+# in the first rows.
+HEADER_SEARCH_ROWS = 10
+
+
+def _find_header(validator: RowValidator, iterator, checked: Checked) -> int | None:
+    """Read up to HEADER_SEARCH_ROWS rows for the first one that is a whole header (every
+    required column, no repeated or era-less date column). Returns its row number, the
+    validator bound to it; or None with the first non-blank row's problems in ``checked``."""
+    first = None
+    for count, (row, values) in enumerate(iterator, start=1):
+        if not all(_blank(value) for value in values):
+            problems = validator.bind_header(values)
+            if not problems:
+                return row
+            if first is None:  # reported in the reader's order: unknown columns, then what is missing
+                first = (row, unknown_column_problems(validator.kind, validator.unknown) + problems)
+        if count >= HEADER_SEARCH_ROWS:
+            break
+    if first is None:
+        checked.add(1, "", _("แถวแรกต้องเป็นหัวตาราง แต่แถวที่ 1 ว่างหรือไม่มีข้อมูลในไฟล์"))
+        return None
+    row, problems = first
+    for column, message in problems:
+        checked.add(row, column, message)
+    return None
+
+
 def check_rows(
     *,
     kind: str,
@@ -393,15 +424,17 @@ def check_rows(
     validator = VALIDATORS[kind](scope=scope)
     checked = Checked()
     iterator = iter(rows)
-    header = next(iterator, None)
-    if header is None or all(_blank(value) for value in header[1]):
-        checked.add(1, "", _("แถวแรกต้องเป็นหัวตาราง แต่แถวที่ 1 ว่างหรือไม่มีข้อมูลในไฟล์"))
+    header_row = _find_header(validator, iterator, checked)
+    if header_row is None:
         return checked
-    header_problems = validator.bind_header(header[1])
-    if header_problems:
-        for column, message in header_problems:
-            checked.add(1, column, message)
-        return checked
+    if header_row > 1:
+        checked.notices.append(
+            _("ใช้แถวที่ %(row)s เป็นหัวตาราง แถวก่อนหน้านั้นถือเป็นชื่อเรื่องและไม่นำเข้า") % {"row": header_row}
+        )
+    if validator.unknown:
+        checked.notices.append(
+            _("ไม่นำเข้าคอลัมน์ที่ระบบไม่รู้จัก: %(columns)s") % {"columns": ", ".join(validator.unknown)}
+        )
 
     batch: list[tuple[int, dict]] = []
 

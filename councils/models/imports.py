@@ -33,6 +33,8 @@ class ImportJob(Job):
     imported_rows = models.PositiveIntegerField(_("นำเข้าแล้ว"), default=0)
     # [{"row": 12, "column": "รหัสตำบล", "message": "..."}], capped; file-level errors have row 0.
     errors = models.JSONField(_("ข้อผิดพลาด"), default=list, blank=True)
+    # What the check assumed about the file (the row taken as the header, columns ignored), in Thai.
+    notices = models.JSONField(_("หมายเหตุการอ่านไฟล์"), default=list, blank=True)
 
     detail_url_name = "councils:import_detail"
     # What the user reads for each (stage, status).

@@ -122,6 +122,7 @@ def import_job_validate(*, job_id: int, redelivered: bool = False) -> ImportJob:
         valid_rows=checked.valid_rows,
         error_rows=checked.error_rows,
         errors=checked.errors,
+        notices=checked.notices,
     )
 
 

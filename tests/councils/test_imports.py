@@ -227,6 +227,28 @@ def test_a_wrong_header_is_reported_on_row_one(tmp_path, world, codi_staff, uplo
     assert (job.valid_rows, job.status) == (0, JobStatus.WAITING)
 
 
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_title_rows_a_wrapped_header_and_extra_columns_are_accepted_and_said(
+    fmt, tmp_path, world, codi_staff, upload, client
+):
+    """The shape offices send: a title line and a blank line above the header, a header
+    typed over two lines in its cell, ลำดับ and หมายเหตุ columns of their own."""
+    header = ["ลำดับ", *[h.replace("ชื่อองค์กร", "ชื่อ\nองค์กร") for h in corpus.ORG_HEADERS], "หมายเหตุ"]
+    good = corpus.good_org_rows()
+    good[1][7] = "20/05/2564"  # a CSV has no date cells
+    rows = [[n, *row, "ตรวจแล้ว"] for n, row in enumerate(good, start=1)]
+    title = ["ทะเบียนองค์กรชุมชน จังหวัดเชียงใหม่ ปี 2567"] + [None] * (len(header) - 1)
+    path = _build(fmt, tmp_path, [[None] * len(header), header, *rows], header=title)
+    response, job = upload(codi_staff, path)
+    assert (job.total_rows, job.valid_rows, job.errors) == (3, 3, [])
+    assert job.notices == [
+        "ใช้แถวที่ 3 เป็นหัวตาราง แถวก่อนหน้านั้นถือเป็นชื่อเรื่องและไม่นำเข้า",
+        "ไม่นำเข้าคอลัมน์ที่ระบบไม่รู้จัก: ลำดับ, หมายเหตุ",
+    ]
+    page = client.get(f"{URL}{job.pk}/").content.decode()
+    assert "ใช้แถวที่ 3 เป็นหัวตาราง" in page and "ไม่นำเข้าคอลัมน์ที่ระบบไม่รู้จัก: ลำดับ, หมายเหตุ" in page
+
+
 def test_a_date_header_must_name_its_era(tmp_path, world, codi_staff, upload):
     header = [h.replace("วันที่ก่อตั้ง (พ.ศ.)", "วันที่ก่อตั้ง") for h in corpus.ORG_HEADERS]
     _response, job = upload(codi_staff, _build("csv", tmp_path, corpus.good_org_rows(), header))
