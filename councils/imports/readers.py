@@ -151,6 +151,33 @@ def decode_text(data: bytes) -> tuple[str, str]:
 class RowSource:
     estimated_rows: int  # data rows, excluding the header; 0 when unknown
     rows: Iterator[tuple[int, tuple]]  # (1-based row number as Excel shows it, cell values)
+    sheet_name: str = ""  # the worksheet read, when the workbook has several
+    sheet_count: int = 1
+
+
+# How many rows of each worksheet are read to judge whether it holds the data.
+SHEET_PROBE_ROWS = 10
+
+
+def _choose_sheet(path, holds_header) -> int:
+    """The first worksheet whose first rows hold the header (``holds_header(rows)``), else the
+    first: a workbook with a cover or notes sheet before the data is read where the data is."""
+    count = xlsx.sheet_count(path)
+    if count < 2 or holds_header is None:
+        return 0
+    for index in range(count):
+        sheet = xlsx.Sheet(path, index)
+        try:
+            head = []
+            for row in sheet.rows():
+                head.append(row[1])
+                if len(head) >= SHEET_PROBE_ROWS:
+                    break
+        finally:
+            sheet.close()
+        if holds_header(head):
+            return index
+    return 0
 
 
 def _xlsx_rows(sheet: xlsx.Sheet) -> Iterator[tuple[int, tuple]]:
@@ -188,15 +215,21 @@ def _csv_rows(text: str) -> Iterator[tuple[int, tuple]]:
 
 
 @contextmanager
-def open_rows(path, fmt: str):
-    """Yield a RowSource over the file at ``path``; FileProblem for an unreadable file."""
+def open_rows(path, fmt: str, *, holds_header=None):
+    """Yield a RowSource over the file at ``path``; FileProblem for an unreadable file.
+    ``holds_header(rows)`` picks the worksheet of a workbook that has several."""
     if fmt == XLSX:
         try:
-            sheet = xlsx.Sheet(path)
+            sheet = xlsx.Sheet(path, _choose_sheet(path, holds_header))
         except Exception:  # a missing part, bad XML, a DTD or entity, a bad zip
             raise corrupt() from None
         try:
-            yield RowSource(estimated_rows=max(sheet.estimated_rows - 1, 0), rows=_xlsx_rows(sheet))
+            yield RowSource(
+                estimated_rows=max(sheet.estimated_rows - 1, 0),
+                rows=_xlsx_rows(sheet),
+                sheet_name=sheet.name,
+                sheet_count=sheet.sheet_count,
+            )
         finally:
             sheet.close()
     else:

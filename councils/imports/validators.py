@@ -387,6 +387,11 @@ VALIDATORS: dict[str, type[RowValidator]] = {
 HEADER_SEARCH_ROWS = 10
 
 
+def holds_header(kind: str, rows) -> bool:
+    """Whether one of these rows is a whole header of ``kind`` (for choosing a worksheet)."""
+    return any(not match_header(kind, values)[1] for values in rows if not all(_blank(v) for v in values))
+
+
 def _find_header(validator: RowValidator, iterator, checked: Checked) -> int | None:
     """Read up to HEADER_SEARCH_ROWS rows for the first one that is a whole header (every
     required column, no repeated or era-less date column). Returns its row number, the

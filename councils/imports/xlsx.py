@@ -137,10 +137,22 @@ def _number(text: str):
     return int(text)
 
 
-class Sheet:
-    """The first worksheet of a workbook: ``estimated_rows`` and ``rows()``."""
+def sheet_count(path) -> int:
+    """How many worksheets the workbook has, reading its workbook part only (no shared
+    strings, no styles)."""
+    with zipfile.ZipFile(path) as archive:
+        root_rels = _relationships(archive, "")
+        workbook = next(target for kind, target in root_rels.values() if kind == "officeDocument")
+        book = fromstring(archive.read(workbook))
+        sheets = next((child for child in book if _local(child.tag) == "sheets"), ())
+        return sum(1 for s in sheets if _local(s.tag) == "sheet")
 
-    def __init__(self, path):
+
+class Sheet:
+    """One worksheet of a workbook (the first unless ``index`` says which):
+    ``name``, ``sheet_count``, ``estimated_rows`` and ``rows()``."""
+
+    def __init__(self, path, index: int = 0):
         self.archive = zipfile.ZipFile(path)
         try:
             root_rels = _relationships(self.archive, "")
@@ -154,8 +166,11 @@ class Sheet:
                 if name == "workbookPr" and child.get("date1904", "").lower() in ("1", "true"):
                     self.epoch = CALENDAR_MAC_1904
                 elif name == "sheets":
-                    first = next(s for s in child if _local(s.tag) == "sheet")
-                    sheet_rel = next(v for k, v in first.attrib.items() if _local(k) == "id")
+                    sheets = [s for s in child if _local(s.tag) == "sheet"]
+                    self.sheet_count = len(sheets)
+                    chosen = sheets[index]
+                    self.name = chosen.get("name", "")
+                    sheet_rel = next(v for k, v in chosen.attrib.items() if _local(k) == "id")
             self.part = rels[sheet_rel][1]
             by_kind = {kind: target for kind, target in rels.values()}
             self.strings = _shared_strings(self.archive, by_kind.get("sharedStrings"))

@@ -17,6 +17,7 @@ row is written or none is.
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -32,7 +33,7 @@ from common.rules import require
 from .. import permissions
 from ..choices import ImportKind, ImportMode, ImportStage
 from ..imports import readers, staging
-from ..imports.validators import BATCH_ROWS, MAX_REPORTED_ERRORS, VALIDATORS, Checked, check_rows
+from ..imports.validators import BATCH_ROWS, MAX_REPORTED_ERRORS, VALIDATORS, Checked, check_rows, holds_header
 from ..imports.writer import write_records
 from ..models import ImportJob
 
@@ -104,10 +105,17 @@ def import_job_validate(*, job_id: int, redelivered: bool = False) -> ImportJob:
 
     with staging.StagingWriter(job.pk) as stage:
         try:
-            with readers.open_rows(job.file.path, _format_of(job.file.path)) as source:
+            with readers.open_rows(
+                job.file.path, _format_of(job.file.path), holds_header=partial(holds_header, job.kind)
+            ) as source:
                 estimate = source.estimated_rows + 1  # rows read include the header
                 ImportJob.objects.filter(pk=job.pk).update(total_rows=estimate)
                 checked = check_rows(kind=job.kind, scope=scope, rows=source.rows, keep=stage.keep, progress=progress)
+                if source.sheet_count > 1:
+                    checked.notices.insert(
+                        0, _("ไฟล์มี %(count)s แผ่นงาน อ่านแผ่นงาน “%(name)s” ซึ่งมีหัวตารางตรงกับแบบฟอร์ม")
+                        % {"count": source.sheet_count, "name": source.sheet_name}
+                    )
         except readers.FileProblem as problem:
             checked = Checked()
             checked.add(0, _("ไฟล์"), problem.message)

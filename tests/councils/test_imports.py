@@ -3,6 +3,7 @@ named by row, column and a Thai message, nothing written until the user chooses.
 
 import datetime as dt
 
+import openpyxl
 import pytest
 
 from common.jobs.choices import JobStatus
@@ -247,6 +248,22 @@ def test_title_rows_a_wrapped_header_and_extra_columns_are_accepted_and_said(
     ]
     page = client.get(f"{URL}{job.pk}/").content.decode()
     assert "ใช้แถวที่ 3 เป็นหัวตาราง" in page and "ไม่นำเข้าคอลัมน์ที่ระบบไม่รู้จัก: ลำดับ, หมายเหตุ" in page
+
+
+def test_the_worksheet_holding_the_header_is_read_and_named(tmp_path, world, codi_staff, upload):
+    workbook = openpyxl.Workbook()
+    notes = workbook.active
+    notes.title = "คำอธิบาย"
+    notes.append(["กรอกข้อมูลในแผ่นงานถัดไป"])
+    data = workbook.create_sheet("ข้อมูลองค์กร")
+    data.append(corpus.ORG_HEADERS)
+    for row in corpus.good_org_rows():
+        data.append(row)
+    path = tmp_path / "orgs.xlsx"
+    workbook.save(path)
+    _response, job = upload(codi_staff, path)
+    assert (job.valid_rows, job.errors) == (3, [])
+    assert job.notices == ["ไฟล์มี 2 แผ่นงาน อ่านแผ่นงาน “ข้อมูลองค์กร” ซึ่งมีหัวตารางตรงกับแบบฟอร์ม"]
 
 
 def test_a_date_header_must_name_its_era(tmp_path, world, codi_staff, upload):
