@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.jobs.tasks import JobTask
 
-from .services import exports, imports
+from .services import exports, imports, retention
 
 
 class ImportTask(JobTask):
@@ -67,6 +67,12 @@ def run_import(self, job_id: int) -> None:
 )
 def run_export(self, job_id: int) -> None:
     exports.export_job_run(job_id=job_id, redelivered=self.redelivered)
+
+
+@shared_task(acks_late=True, soft_time_limit=10 * 60, time_limit=15 * 60)
+def sweep_job_files() -> dict:
+    """Periodic (django-celery-beat, daily): delete import and export files past retention."""
+    return retention.job_files_sweep()
 
 
 @shared_task(acks_late=True, soft_time_limit=60, time_limit=120)

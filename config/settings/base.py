@@ -278,6 +278,9 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # A job row is started at most this many times (a message re-delivered after its worker died
 # counts as one more attempt), so a job that kills its worker cannot loop forever.
 JOB_MAX_ATTEMPTS = env_int("JOB_MAX_ATTEMPTS", 3)
+# Uploaded import files and export files are deleted this many days after their job settled
+# (councils.services.retention, a daily beat task).
+JOB_FILE_RETENTION_DAYS = env_int("JOB_FILE_RETENTION_DAYS", 7)
 # A job still queued this long after it was asked for was lost by the broker (Redis was
 # down): the beat sweep re-sends it.
 JOB_QUEUED_GRACE_SECONDS = env_int("JOB_QUEUED_GRACE_SECONDS", 120)

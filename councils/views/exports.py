@@ -77,7 +77,7 @@ class ExportJobDetailView(LoginRequiredMixin, DetailView):
             "key": "download_url", "id": "download-link", "label": _("ดาวน์โหลดไฟล์"),
             "url": reverse("councils:export_download", kwargs={"pk": job.pk}) if done else None,
         }]
-        return super().get_context_data(links=links, **kwargs)
+        return super().get_context_data(links=links, retention_days=settings.JOB_FILE_RETENTION_DAYS, **kwargs)
 
 
 class ExportJobStatusView(JobStatusView):
