@@ -209,7 +209,7 @@ def _csv_rows(text: str) -> Iterator[tuple[int, tuple]]:
             width = width or len(values)
             if any("\n" in value and _swallowed_records(value, delimiter, width) for value in values):
                 raise _unbalanced_quote(number)
-            yield number, tuple(values)
+            yield number, tuple(values[: xlsx.MAX_COLUMNS])
     except csv.Error:
         raise _unbalanced_quote(reader.line_num) from None
 

@@ -137,6 +137,12 @@ def _number(text: str):
     return int(text)
 
 
+# Cells past this column are not read: no import form is that wide, and a sheet with one
+# stray far-right cell per row (XFD, column 16,384) would otherwise make every row a
+# 16,384-value tuple for the checks to walk.
+MAX_COLUMNS = 512
+
+
 def sheet_count(path) -> int:
     """How many worksheets the workbook has, reading its workbook part only (no shared
     strings, no styles)."""
@@ -258,7 +264,8 @@ class Sheet:
                     value = dt.datetime.fromisoformat(raw)
                 else:  # "str" (a formula's text result) and "e" (an error such as #N/A)
                     value = raw
-                cells[col] = value
+                if col < MAX_COLUMNS:
+                    cells[col] = value
             elif local == "v" or local == "t":
                 capture = False
             elif local == "rPh":

@@ -110,3 +110,18 @@ def test_damaged_deflate_data_is_a_file_problem_when_sniffed_and_when_read(tmp_p
 
 def test_openpyxl_parses_with_defusedxml():
     assert openpyxl.DEFUSEDXML is True
+
+
+def test_a_stray_far_right_cell_per_row_does_not_widen_the_rows(tmp_path):
+    """One cell in column XFD (16,384) on every row: the rows stay as wide as the data."""
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    sheet.append(["รหัส", "ชื่อ"])
+    for i in range(50):
+        sheet.append([f"CO{i}", "กลุ่ม"] + [None] * 16381 + ["ไกล"])
+    path = tmp_path / "wide.xlsx"
+    workbook.save(path)
+    _estimated, rows = _ours(path)
+    assert len(rows) == 51
+    assert max(len(values) for _n, values in rows) == 2
+    assert rows[1] == (2, ("CO0", "กลุ่ม"))
