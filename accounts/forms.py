@@ -38,5 +38,6 @@ class ThaiPasswordChangeForm(PasswordChangeForm):
 
 class NotificationSettingsForm(forms.Form):
     email_digest = forms.BooleanField(
-        label=_("รับอีเมลสรุปรายวันแทนอีเมลทีละเรื่อง"), required=False,
+        label=_("รับอีเมลสรุปรายวันแทนอีเมลทีละเรื่อง"),
+        required=False,
     )

@@ -21,7 +21,10 @@ class User(AbstractUser):
         default=False,
         help_text=_("รับอีเมลสรุปการแจ้งเตือนวันละฉบับ แทนอีเมลทีละเรื่อง"),
     )
-    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+    # Kept by accounts.notifications, so the header shows it from the signed-in user's row
+    # without a query of its own.
+    unread_notifications = models.PositiveIntegerField(_("การแจ้งเตือนที่ยังไม่ได้อ่าน"), default=0, editable=False)
+    history = HistoricalRecords(excluded_fields=["password", "last_login", "unread_notifications"])
 
     class Meta:
         verbose_name = _("ผู้ใช้")
@@ -34,9 +37,7 @@ class User(AbstractUser):
 class RoleAssignment(models.Model):
     """One role of one user, bound to the one thing that role is about."""
 
-    user = models.ForeignKey(
-        User, on_delete=models.CASCADE, related_name="role_assignments", verbose_name=_("ผู้ใช้")
-    )
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_assignments", verbose_name=_("ผู้ใช้"))
     role = models.CharField(_("บทบาท"), max_length=30, choices=Role.choices)
     council = models.ForeignKey(
         "councils.Council",

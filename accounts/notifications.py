@@ -17,7 +17,7 @@ from celery import current_app
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -48,6 +48,7 @@ def notify(*, users, text: str, url: str = "") -> list[Notification]:
     rows = Notification.objects.bulk_create(
         [Notification(user=user, text=str(text)[:500], url=url) for user in unique.values()]
     )
+    User.objects.filter(pk__in=unique).update(unread_notifications=F("unread_notifications") + 1)
     for row in rows:
         user = unique[row.user_id]
         if user.email and not user.email_digest:
@@ -110,16 +111,25 @@ def digest_recipients() -> list[int]:
     )
 
 
+@transaction.atomic
 def notification_read(*, user, notification_id: int) -> Notification:
     notification = Notification.objects.get(pk=notification_id, user=user)
-    if notification.read_at is None:
-        notification.read_at = timezone.now()
-        notification.save(update_fields=["read_at"])
+    if Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(read_at=timezone.now()):
+        _recount(user)
     return notification
 
 
+@transaction.atomic
 def notifications_read_all(*, user) -> int:
-    return Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())
+    marked = Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())
+    _recount(user)
+    return marked
+
+
+def _recount(user) -> None:
+    unread = Notification.objects.filter(user=user, read_at__isnull=True).count()
+    User.objects.filter(pk=user.pk).update(unread_notifications=unread)
+    user.unread_notifications = unread
 
 
 def notification_settings_update(*, user, email_digest: bool) -> None:

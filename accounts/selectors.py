@@ -13,7 +13,3 @@ def users_with_role(role: str, **target) -> QuerySet[User]:
 
 def notifications_for(*, user) -> QuerySet[Notification]:
     return Notification.objects.filter(user=user).order_by("-created_at", "-pk")
-
-
-def unread_count(*, user) -> int:
-    return Notification.objects.filter(user=user, read_at__isnull=True).count()

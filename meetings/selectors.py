@@ -62,8 +62,10 @@ def obstacles_for(*, user) -> QuerySet[Obstacle]:
 
 def obstacle_for(*, user, pk: int) -> Obstacle:
     """One obstacle inside the user's scope (Obstacle.DoesNotExist otherwise: a 404)."""
-    return Obstacle.objects.visible_to(user).select_related(*OBSTACLE_JOINS, "activity", "plan_item", "raised_by").get(
-        pk=pk
+    return (
+        Obstacle.objects.visible_to(user)
+        .select_related(*OBSTACLE_JOINS, "activity", "plan_item", "raised_by")
+        .get(pk=pk)
     )
 
 
@@ -94,7 +96,9 @@ def overdue_to_notify(*, now: dt.datetime | None = None) -> QuerySet[Obstacle]:
 
 
 def obstacles_for_agencies(*, agency_ids) -> QuerySet[Obstacle]:
-    return Obstacle.objects.filter(agency_id__in=agency_ids).select_related(*OBSTACLE_JOINS).order_by("created_at", "pk")
+    return (
+        Obstacle.objects.filter(agency_id__in=agency_ids).select_related(*OBSTACLE_JOINS).order_by("created_at", "pk")
+    )
 
 
 # Suggestions ---------------------------------------------------------------------------------
@@ -105,11 +109,15 @@ def district_public(*, code: str) -> District:
 
 
 def published_suggestions(*, district) -> QuerySet[Suggestion]:
-    return Suggestion.objects.filter(district=district, status=SuggestionStatus.PUBLISHED).order_by("-created_at", "-pk")
+    return Suggestion.objects.filter(district=district, status=SuggestionStatus.PUBLISHED).order_by(
+        "-created_at", "-pk"
+    )
 
 
 def suggestions_for_moderation(*, district) -> QuerySet[Suggestion]:
-    return Suggestion.objects.filter(district=district).select_related("sender").order_by("status", "-created_at", "-pk")
+    return (
+        Suggestion.objects.filter(district=district).select_related("sender").order_by("status", "-created_at", "-pk")
+    )
 
 
 def suggestion_for_moderation(*, district, pk: int) -> Suggestion:

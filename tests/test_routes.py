@@ -27,11 +27,11 @@ from django.views.generic.edit import ProcessFormView
 from PIL import Image
 
 from accounts.choices import Role
+from accounts.models import Notification
 from common.jobs.choices import JobStatus
 from councils.choices import ImportKind
 from councils.models import ActivityPhoto, ExportJob, ImportJob, Mentorship
 from councils.services.assessments import assessment_record
-from accounts.models import Notification
 from meetings.models import Suggestion
 from meetings.services.obstacles import obstacle_raise
 from reports.choices import ReportScope, ReportStatus

@@ -47,9 +47,7 @@ class Obstacle(TimeStampedModel):
         related_name="obstacles",
         verbose_name=_("รายการในแผนที่เกี่ยวข้อง"),
     )
-    status = models.CharField(
-        _("สถานะ"), max_length=20, choices=ObstacleStatus.choices, default=ObstacleStatus.RAISED
-    )
+    status = models.CharField(_("สถานะ"), max_length=20, choices=ObstacleStatus.choices, default=ObstacleStatus.RAISED)
     raised_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("ผู้แจ้ง")
     )

@@ -31,12 +31,20 @@ class Suggestion(TimeStampedModel):
     )
     reject_reason = models.TextField(_("เหตุผลที่ไม่เผยแพร่"), blank=True)
     moderated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("ผู้ตรวจสอบ"),
     )
     answer = models.TextField(_("คำตอบ"), blank=True)
     answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("ผู้ตอบ"),
     )
     answered_at = models.DateTimeField(_("ตอบเมื่อ"), null=True, blank=True)

@@ -75,9 +75,11 @@ ALLOWED_FROM = {
 
 def _move(*, obstacle_id: int, by, to: str, text: str, text_required: str | None = None) -> Obstacle:
     """Lock the row, check the move against its status as it is now, record the answer."""
-    obstacle = Obstacle.objects.select_for_update(of=("self",)).select_related(
-        "council__subdistrict__district"
-    ).get(pk=obstacle_id)
+    obstacle = (
+        Obstacle.objects.select_for_update(of=("self",))
+        .select_related("council__subdistrict__district")
+        .get(pk=obstacle_id)
+    )
     require(permissions.can_answer_obstacle, user=by, obstacle=obstacle)
     if obstacle.status not in ALLOWED_FROM[to]:
         raise ValidationError(
@@ -94,7 +96,8 @@ def _move(*, obstacle_id: int, by, to: str, text: str, text_required: str | None
     Response.objects.create(obstacle=obstacle, by=by, text=text, status=to)
     notify(
         users=users_with_role(Role.COUNCIL_STAFF, council=obstacle.council),
-        text=_("หน่วยงานตอบข้อติดขัด “%(title)s”: %(status)s") % {"title": obstacle.title, "status": obstacle.get_status_display()},
+        text=_("หน่วยงานตอบข้อติดขัด “%(title)s”: %(status)s")
+        % {"title": obstacle.title, "status": obstacle.get_status_display()},
         url=obstacle_url(obstacle),
     )
     return obstacle
@@ -146,9 +149,7 @@ def obstacles_mark_overdue(*, now=None) -> int:
 @transaction.atomic
 def obstacle_mark_overdue(*, obstacle_id: int, now=None) -> int:
     now = now or timezone.now()
-    claimed = (
-        selectors.overdue_to_notify(now=now).filter(pk=obstacle_id).update(overdue_notified_at=now)
-    )
+    claimed = selectors.overdue_to_notify(now=now).filter(pk=obstacle_id).update(overdue_notified_at=now)
     if not claimed:
         return 0
     obstacle = Obstacle.objects.select_related("council__subdistrict__district", "agency").get(pk=obstacle_id)

@@ -101,5 +101,3 @@ class SuggestionModerateView(DistrictModerationMixin, ServiceFormView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(bound_id=self.suggestion.pk, **kwargs)
-
-

@@ -76,13 +76,17 @@ def test_user_without_email_is_told_in_the_portal_only(db, django_capture_on_com
 
 
 def test_header_shows_the_unread_count_and_opening_marks_read(client, alice):
-    row = Notification.objects.create(user=alice, text="มีคำตอบ", url="/meetings/obstacles/")
-    Notification.objects.create(user=alice, text="อีกเรื่อง", url="/")
+    row = notifications.notify(users=[alice], text="มีคำตอบ", url="/meetings/obstacles/")[0]
+    notifications.notify(users=[alice], text="อีกเรื่อง", url="/")
     client_for(client, alice)
     assert client.get(reverse("accounts:notification_list")).context["unread_notifications"] == 2
     response = client.post(reverse("accounts:notification_open", args=[row.pk]))
     assert response.status_code == 302 and response["Location"] == "/meetings/obstacles/"
     assert client.get(reverse("accounts:notification_list")).context["unread_notifications"] == 1
+    client.post(reverse("accounts:notification_open", args=[row.pk]))  # opened again: still 1
+    assert client.get(reverse("accounts:notification_list")).context["unread_notifications"] == 1
+    client.post(reverse("accounts:notification_read_all"))
+    assert client.get(reverse("accounts:notification_list")).context["unread_notifications"] == 0
 
 
 def test_an_offsite_link_is_not_followed(client, alice):

@@ -50,7 +50,9 @@ def test_raise_refuses_a_file_over_the_size_cap(raise_obstacle, settings):
 
 def test_raise_refuses_an_activity_or_plan_item_of_another_council(raise_obstacle, world):
     with pytest.raises(ValidationError) as error:
-        raise_obstacle(activity=ActivityFactory(council=world.council_y), plan_item=PlanItemFactory(plan__council=world.council_y))
+        raise_obstacle(
+            activity=ActivityFactory(council=world.council_y), plan_item=PlanItemFactory(plan__council=world.council_y)
+        )
     assert error.value.message_dict == {
         "activity": ["กิจกรรมนี้ไม่ใช่ของสภานี้"], "plan_item": ["รายการในแผนนี้ไม่ใช่ของสภานี้"],
     }  # fmt: skip

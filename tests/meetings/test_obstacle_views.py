@@ -87,8 +87,9 @@ def test_list_queries_do_not_grow(client, raise_obstacle, officer_d, count, djan
 
 
 @pytest.mark.parametrize("count", [2, 8])
-def test_inbox_lists_what_waits_and_what_is_overdue(client, raise_obstacle, agency_officer, count,
-                                                    django_assert_max_num_queries):
+def test_inbox_lists_what_waits_and_what_is_overdue(
+    client, raise_obstacle, agency_officer, count, django_assert_max_num_queries
+):
     made = [raise_obstacle(title=f"เรื่อง {n}") for n in range(count)]
     Obstacle.objects.filter(pk=made[0].pk).update(created_at=timezone.now() - dt.timedelta(days=20))
     client_for(client, agency_officer)
@@ -99,8 +100,9 @@ def test_inbox_lists_what_waits_and_what_is_overdue(client, raise_obstacle, agen
 
 
 @pytest.mark.parametrize("count", [1, 6])
-def test_overdue_page_lists_the_districts_late_obstacles(client, raise_obstacle, officer_d, count,
-                                                         django_assert_max_num_queries):
+def test_overdue_page_lists_the_districts_late_obstacles(
+    client, raise_obstacle, officer_d, count, django_assert_max_num_queries
+):
     made = [raise_obstacle(title=f"เรื่อง {n}") for n in range(count + 1)]
     Obstacle.objects.filter(pk__in=[o.pk for o in made[:count]]).update(
         created_at=timezone.now() - dt.timedelta(days=16)
