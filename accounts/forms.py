@@ -34,3 +34,10 @@ class ThaiPasswordChangeForm(PasswordChangeForm):
             field.error_messages["required"] = _("กรุณากรอกช่องนี้")
             field.widget = forms.PasswordInput(attrs={"autocomplete": "new-password"})
         self.fields["old_password"].widget.attrs["autocomplete"] = "current-password"
+
+
+class NotificationSettingsForm(forms.Form):
+    email_digest = forms.BooleanField(
+        label=_("รับอีเมลสรุปรายวันแทนอีเมลทีละเรื่อง"),
+        required=False,
+    )

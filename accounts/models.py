@@ -16,7 +16,15 @@ from .choices import Role
 
 class User(AbstractUser):
     display_name = models.CharField(_("ชื่อที่แสดง"), max_length=150, blank=True)
-    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+    email_digest = models.BooleanField(
+        _("รับอีเมลสรุปรายวัน"),
+        default=False,
+        help_text=_("รับอีเมลสรุปการแจ้งเตือนวันละฉบับ แทนอีเมลทีละเรื่อง"),
+    )
+    # Kept by accounts.notifications, so the header shows it from the signed-in user's row
+    # without a query of its own.
+    unread_notifications = models.PositiveIntegerField(_("การแจ้งเตือนที่ยังไม่ได้อ่าน"), default=0, editable=False)
+    history = HistoricalRecords(excluded_fields=["password", "last_login", "unread_notifications"])
 
     class Meta:
         verbose_name = _("ผู้ใช้")
@@ -29,9 +37,7 @@ class User(AbstractUser):
 class RoleAssignment(models.Model):
     """One role of one user, bound to the one thing that role is about."""
 
-    user = models.ForeignKey(
-        User, on_delete=models.CASCADE, related_name="role_assignments", verbose_name=_("ผู้ใช้")
-    )
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_assignments", verbose_name=_("ผู้ใช้"))
     role = models.CharField(_("บทบาท"), max_length=30, choices=Role.choices)
     council = models.ForeignKey(
         "councils.Council",
@@ -99,3 +105,29 @@ class RoleAssignment(models.Model):
             field, message = required[self.role]
             if getattr(self, f"{field}_id") is None:
                 raise ValidationError({field: message})
+
+
+class Notification(models.Model):
+    """One message to one user in the portal, and by e-mail once (``emailed_at`` is claimed
+    atomically before sending, so a retried task never sends twice)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("ผู้ใช้"))
+    text = models.CharField(_("ข้อความ"), max_length=500)
+    url = models.CharField(_("ลิงก์"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("แจ้งเมื่อ"), auto_now_add=True)
+    read_at = models.DateTimeField(_("อ่านเมื่อ"), null=True, blank=True)
+    emailed_at = models.DateTimeField(_("ส่งอีเมลเมื่อ"), null=True, blank=True)
+    email_claim = models.UUIDField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("การแจ้งเตือน")
+        verbose_name_plural = _("การแจ้งเตือน")
+        indexes = [models.Index(fields=["user", "read_at"])]
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def is_read(self) -> bool:
+        return self.read_at is not None

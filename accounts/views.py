@@ -1,9 +1,19 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.urls import reverse_lazy
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import ListView
 
-from .forms import LoginForm, ThaiPasswordChangeForm
+from common.views import ServiceFormView
+
+from . import notifications, selectors
+from .forms import LoginForm, NotificationSettingsForm, ThaiPasswordChangeForm
+from .models import Notification
 
 
 class LoginView(auth_views.LoginView):
@@ -24,3 +34,50 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     def form_valid(self, form):
         messages.success(self.request, _("เปลี่ยนรหัสผ่านเรียบร้อยแล้ว"))
         return super().form_valid(form)
+
+
+class NotificationListView(LoginRequiredMixin, ListView):
+    template_name = "accounts/notification_list.html"
+    context_object_name = "notifications"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return selectors.notifications_for(user=self.request.user)
+
+
+class NotificationOpenView(LoginRequiredMixin, View):
+    """POST: mark one of the user's own notifications read and go to its link."""
+
+    def post(self, request, pk):
+        try:
+            notification = notifications.notification_read(user=request.user, notification_id=pk)
+        except Notification.DoesNotExist:
+            raise Http404(_("ไม่พบการแจ้งเตือนนี้")) from None
+        target = notification.url
+        if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+            target = reverse("accounts:notification_list")
+        return redirect(target or "accounts:notification_list")
+
+
+class NotificationReadAllView(LoginRequiredMixin, View):
+    def post(self, request):
+        notifications.notifications_read_all(user=request.user)
+        messages.success(request, _("ทำเครื่องหมายว่าอ่านแล้วทั้งหมด"))
+        return redirect("accounts:notification_list")
+
+
+class NotificationSettingsView(LoginRequiredMixin, ServiceFormView):
+    template_name = "accounts/notification_settings.html"
+    form_class = NotificationSettingsForm
+    success_message = _("บันทึกการตั้งค่าการแจ้งเตือนแล้ว")
+
+    def get_initial(self):
+        return {"email_digest": self.request.user.email_digest}
+
+    def run_service(self, form):
+        return notifications.notification_settings_update(
+            user=self.request.user, email_digest=form.cleaned_data["email_digest"]
+        )
+
+    def get_success_url(self):
+        return reverse("accounts:notification_list")

@@ -12,6 +12,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("councils/", include("councils.urls")),
     path("plans/", include("plans.urls")),
+    path("meetings/", include("meetings.urls")),
     path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("config.api_urls")),

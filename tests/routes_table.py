@@ -62,6 +62,9 @@ ALIGNMENT_REVIEW = "L   403  404    404     OK    404   403    403  404    OK"  
 PERSON_VIEW     = "L    OK   404    OK      OK    OK    403    OK   404    OK"
 PERSON_MANAGE   = "L    OK   404    OK      403   403   403    OK   404    OK"  # manages one term
 PERSON_ALL      = "L    403  404    403     403   403   403    OK   404    OK"  # erase, reveal: CODI
+OBSTACLE_ANSWER = "L   403  404    404     403   404   OK     403  404    OK"  # X's obstacle to X's LAO
+AGENCY_ONLY     = "L    403  403    403     403   403   OK     403  403    403"  # the agency staff's inbox
+OWN_ONLY        = "L    OK   404    404     404   404   404    404  404    404"  # staff_x's own notification
 LOGIN_PAGE      = "200  302  302    302     302   302   302    302  302    302"  # signed in: sent on
 EVERYONE_302    = "302  302  302    302     302   302   302    302  302    302"
 
@@ -125,6 +128,8 @@ IMPORT = {"pk": W("import_job.pk")}
 EXPORT = {"pk": W("export_job.pk")}
 REPORT = {"pk": W("report.pk")}
 PUBLIC_REPORT = {"pk": W("public_report.pk")}
+OBSTACLE = {"pk": W("obstacle.pk")}
+SUGGESTION = {"code": W("d.code"), "pk": W("suggestion.pk")}
 
 # Known bugs, named once ---------------------------------------------------------------------
 
@@ -146,6 +151,7 @@ ORGANIZATION_BODY = {"council": W("x.code"), "code": "CO-ROUTE-1", "name": "ก�
 MEMBER_BODY = {"council": W("x.code"), "full_name": "นายทดสอบ เส้นทาง", "term_start": "2025-01-15"}
 ASSESSMENT_BODY = {"council": W("x.code"), "fiscal_year": 2569, "scores": [{"indicator": W("indicator.pk"), "score": 3}]}
 MENTORSHIP_BODY = {"mentor": W("v.code"), "mentee": W("y.code")}
+OBSTACLE_BODY = {"agency": W("lao.pk"), "theme": W("plan_item.theme.pk"), "title": "น้ำประปาไม่ไหล", "detail": "สามวันแล้ว"}
 REPORT_BODY = {"fiscal_year": 2569, "scope": "council", "council": W("x.code")}
 
 ROWS = [
@@ -249,6 +255,27 @@ ROWS = [
     Row("reports:public_download_xlsx", GET, rule(PUBLIC), args=PUBLIC_REPORT),
     Row("reports:narrative", GET, rule(CODI_ONLY), args={"fiscal_year": 2569}),
     Row("reports:narrative", POST, rule(CODI_ONLY, 302), args={"fiscal_year": 2569}),
+    # Coordination: obstacles (X's, addressed to X's LAO), suggestions to district D
+    Row("meetings:obstacle_list", GET, rule(SIGNED_IN), hides_other_areas=True),
+    Row("meetings:obstacle_create", GET, rule(COUNCIL_EDIT), args=X),
+    Row("meetings:obstacle_create", POST, rule(COUNCIL_EDIT, 302), args=X, body=OBSTACLE_BODY),
+    Row("meetings:obstacle_detail", GET, rule(IN_SCOPE), args=OBSTACLE),
+    Row("meetings:obstacle_evidence", GET, rule(IN_SCOPE), args=OBSTACLE),
+    Row("meetings:obstacle_answer", POST, rule(OBSTACLE_ANSWER, 302), args=OBSTACLE,
+        body={"status": "received", "text": "รับเรื่องแล้ว"}),
+    Row("meetings:obstacle_overdue", GET, rule(DISTRICT_VIEW), args={"code": W("d.code")}, hides_other_areas=True),
+    Row("meetings:agency_inbox", GET, rule(AGENCY_ONLY), hides_other_areas=True),
+    Row("meetings:suggestion_public", GET, rule(PUBLIC), args={"code": W("d.code")}),
+    Row("meetings:suggestion_public", POST, rule(EVERYONE_302), args={"code": W("d.code")},
+        body={"text": "ขอให้มีรถรับส่งผู้สูงอายุไปโรงพยาบาล", "name": "ชาวบ้าน"}, prepare="clear_throttle"),
+    Row("meetings:suggestion_moderation", GET, rule(DISTRICT_VIEW), args={"code": W("d.code")}),
+    Row("meetings:suggestion_moderate", POST, rule(DISTRICT_REVIEW, 302), args=SUGGESTION, body={"action": "publish"}),
+    # Notifications: each user's own
+    Row("accounts:notification_list", GET, rule(SIGNED_IN)),
+    Row("accounts:notification_open", POST, rule(OWN_ONLY, 302), args={"pk": W("notification.pk")}),
+    Row("accounts:notification_read_all", POST, rule(SIGNED_IN, 302)),
+    Row("accounts:notification_settings", GET, rule(SIGNED_IN)),
+    Row("accounts:notification_settings", POST, rule(SIGNED_IN, 302), body={"email_digest": "on"}),
     # API: anonymous visitors get 403 (session authentication first, no login page) where a
     # sign-in is needed, and read what is public or nothing (404) where reading is open. ----
     Row("api-root", GET, rule(PUBLIC)),
@@ -315,4 +342,11 @@ def unpublish_x(world) -> None:
     type(world.x).objects.filter(pk=world.x.pk).update(is_published=False)
 
 
-PREPARE = {"unpublish_x": unpublish_x}
+def clear_throttle(world) -> None:
+    """Each case sends one suggestion from 127.0.0.1: start each with a fresh hourly count."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+PREPARE = {"unpublish_x": unpublish_x, "clear_throttle": clear_throttle}

@@ -27,10 +27,13 @@ from django.views.generic.edit import ProcessFormView
 from PIL import Image
 
 from accounts.choices import Role
+from accounts.models import Notification
 from common.jobs.choices import JobStatus
 from councils.choices import ImportKind
 from councils.models import ActivityPhoto, ExportJob, ImportJob, Mentorship
 from councils.services.assessments import assessment_record
+from meetings.models import Suggestion
+from meetings.services.obstacles import obstacle_raise
 from reports.choices import ReportScope, ReportStatus
 from reports.models import Report
 from reports.services import report_key
@@ -199,12 +202,18 @@ def _build_world() -> SimpleNamespace:
     export_job.file.save("route.csv", ContentFile("\ufeffรหัส\r\n".encode()))
     for other in (y, z, w):
         done_report(ReportScope.COUNCIL, other.code, council=other)
+    obstacle = obstacle_raise(
+        council=x, by=users["staff_x"], agency=lao, theme=plan_item.theme, title="ถนนเข้าหมู่บ้านชำรุด",
+        detail="ฝนตกหนักถนนขาด", evidence=ContentFile(b"%PDF-1.4 evidence", name="evidence.pdf"),
+    )
+    suggestion = Suggestion.objects.create(district=d, text="ขอให้จัดเวทีประชาคมช่วงเย็น")
+    notification = Notification.objects.create(user=users["staff_x"], text="ทดสอบ", url="/meetings/obstacles/")
     return SimpleNamespace(
         p=p, q=q, d=d, e=e, f=f, x=x, y=y, v=v, z=z, w=w, lao=lao, users=users,
         activity=activity, photo_path=photo.image.name.removeprefix("activities/"), organization=organization, person=person, member=member,
         indicator_set=indicator_set, indicator=indicator, assessment=assessment, mentorship=mentorship,
         plan_item=plan_item, alignment=plan_item.alignment, project=project, import_job=import_job,
-        export_job=export_job,
+        export_job=export_job, obstacle=obstacle, suggestion=suggestion, notification=notification,
         report=done_report(ReportScope.COUNCIL, x.code, council=x),
         public_report=done_report(ReportScope.PROVINCE, p.code, published=True, province=p),
     )  # fmt: skip

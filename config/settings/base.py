@@ -113,6 +113,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "councils.context_processors.council_menu",
+                "accounts.context_processors.notifications",
+                "meetings.context_processors.coordination_menu",
             ],
         },
     },
@@ -332,3 +334,16 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+
+# E-mail: the console locally (tests use Django's locmem outbox); production sets SMTP.
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="portal@localhost")
+# Links in e-mails are made absolute with this (no trailing slash), e.g. https://portal.example.org
+PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="")
+
+# Coordination: an obstacle still unanswered this many days after it was raised is overdue.
+OBSTACLE_ANSWER_DAYS = env_int("OBSTACLE_ANSWER_DAYS", 15)
+# Evidence attached to an obstacle (PDF or an image): at most this many bytes.
+OBSTACLE_EVIDENCE_MAX_BYTES = env_int("OBSTACLE_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
+# Public suggestions: at most this many per client address per hour.
+SUGGESTION_RATE_PER_HOUR = env_int("SUGGESTION_RATE_PER_HOUR", 5)

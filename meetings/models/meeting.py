@@ -7,7 +7,7 @@ from simple_history.models import HistoricalRecords
 from common.models import TimeStampedModel
 from common.validators import validate_ce_date
 
-from .choices import MeetingKind
+from ..choices import MeetingKind
 
 
 class Meeting(TimeStampedModel):
