@@ -11,7 +11,10 @@ scope answers 403 (``PermissionDenied``).
 A scope is a union of areas (provinces, districts, subdistricts) plus agencies:
 - council staff:     the subdistrict of their council
 - district officer:  their district
-- agency staff:      their agency, and the area the agency serves
+- agency staff:      their agency, and the area the agency serves; staff of a national
+                     agency (a central department, no province) read the whole country,
+                     but the rules let them act only on their own agency's records
+                     (``agency_ids``), never on councils' records
 - CODI staff:        the provinces assigned, or the whole country when none are
 - administrator:     the whole country
 """
@@ -137,6 +140,8 @@ def build_scope(user) -> Scope:
                 districts.add(agency.district_id)
             elif agency.province_id:
                 provinces.add(agency.province_id)
+            else:  # a national agency: reads the whole country (acts on its own records only)
+                national = True
     return Scope(
         national=national,
         province_ids=frozenset(provinces),

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Agency
+from .models import Agency, CooperationAgreement, Mission
 
 
 @admin.register(Agency)
@@ -11,3 +11,24 @@ class AgencyAdmin(SimpleHistoryAdmin):
     search_fields = ("name", "dla_code")
     list_select_related = ("province", "district")
     raw_id_fields = ("province", "district", "subdistrict")
+
+
+@admin.register(Mission)
+class MissionAdmin(SimpleHistoryAdmin):
+    list_display = ("title", "agency", "theme", "fiscal_year")
+    list_filter = ("fiscal_year", "theme")
+    search_fields = ("title", "agency__name")
+    list_select_related = ("agency", "theme")
+    raw_id_fields = ("agency",)
+
+
+@admin.register(CooperationAgreement)
+class CooperationAgreementAdmin(SimpleHistoryAdmin):
+    """Files uploaded here skip the PDF check of the pages: upload the signed PDF on the
+    agency's page (agencies.services.agreement_create)."""
+
+    list_display = ("title", "agency", "signed_on", "is_public")
+    search_fields = ("title", "agency__name")
+    list_select_related = ("agency",)
+    raw_id_fields = ("agency", "other_agencies", "province", "district")
+    readonly_fields = ("file",)

@@ -10,7 +10,7 @@ from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 from rest_framework.urlpatterns import format_suffix_patterns
 
-APP_APIS = ("councils.api.urls", "plans.api.urls", "reports.api.urls")
+APP_APIS = ("agencies.api.urls", "councils.api.urls", "plans.api.urls", "reports.api.urls")
 
 
 def _api_root():

@@ -10,6 +10,7 @@ urlpatterns = [
     path("about/", portal_views.AboutView.as_view(), name="about"),
     path("healthz/", portal_views.healthz, name="healthz"),
     path("accounts/", include("accounts.urls")),
+    path("agencies/", include("agencies.urls")),
     path("councils/", include("councils.urls")),
     path("plans/", include("plans.urls")),
     path("meetings/", include("meetings.urls")),

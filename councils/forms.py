@@ -80,7 +80,7 @@ class ActivityForm(forms.ModelForm):
             "title": {"required": gettext_lazy("กรุณาระบุชื่อกิจกรรม")},
             "participants": {"invalid": gettext_lazy("จำนวนผู้เข้าร่วมต้องเป็นตัวเลข")},
             "agencies": {
-                "invalid_choice": gettext_lazy("หน่วยงานที่ร่วมกิจกรรมต้องเป็นหน่วยงานในจังหวัดเดียวกับสภา"),
+                "invalid_choice": gettext_lazy("หน่วยงานที่ร่วมกิจกรรมต้องเป็นหน่วยงานในจังหวัดเดียวกับสภาหรือหน่วยงานส่วนกลาง"),
                 "invalid_pk_value": gettext_lazy("รหัสหน่วยงานไม่ถูกต้อง"),
             },
         }
@@ -91,7 +91,7 @@ class ActivityForm(forms.ModelForm):
         self.council = council
         self.fields["participants"].required = False
         self.fields["agencies"].queryset = agencies_for_council(council=council)
-        self.fields["agencies"].help_text = _("หน่วยงานในจังหวัดเดียวกับสภา ที่ใกล้ที่สุดอยู่ก่อน")
+        self.fields["agencies"].help_text = _("หน่วยงานในจังหวัดเดียวกับสภาและหน่วยงานส่วนกลาง ที่ใกล้ที่สุดอยู่ก่อน")
         groups = (self.instance.participants_by_group or {}) if self.instance.pk else {}
         for group in ParticipantGroup:
             self.fields[GROUP_PREFIX + group.value] = forms.IntegerField(
@@ -123,6 +123,8 @@ class ActivityForm(forms.ModelForm):
             agency = box.data["value"].instance
             if agency.nearness <= 1:
                 title = _("ในอำเภอ%(district)s") % {"district": self.council.subdistrict.district.name_th}
+            elif agency.province_id is None:
+                title = _("หน่วยงานส่วนกลาง")
             elif agency.district_id is None:
                 title = _("ระดับจังหวัด")
             else:

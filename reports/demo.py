@@ -29,6 +29,8 @@ from geo.models import District, Province, Subdistrict, Theme
 from plans.choices import AlignmentStatus
 from plans.models import Alignment, CommunityPlan, LocalPlanProject, PlanItem
 
+from .demo_agencies import agencies_ensure
+
 DEMO_PASSWORD = "demo-pass-2569"
 SMALL_DISTRICTS = ("5002", "5004")  # จอมทอง, เชียงดาว (เชียงใหม่)
 
@@ -168,6 +170,8 @@ def seed_small(*, today: dt.date | None = None) -> list[tuple[str, str]]:
                 )
                 Alignment.objects.create(plan_item=item)
             del projects
+    districts = list(District.objects.filter(code__in=SMALL_DISTRICTS).order_by("code"))
+    agencies_ensure(districts=districts, fiscal_year=fy, themes=themes)
     logins = _seed_users()
     indicator_set_ensure()
     assessments_ensure(fiscal_year=fy, today=today)
@@ -180,6 +184,7 @@ def _seed_users() -> list[tuple[str, str]]:
     c_other = Council.objects.filter(subdistrict__district=d2).order_by("subdistrict__code").first()
     lao = Agency.objects.get(dla_code=_lao_code(c_x.subdistrict.code))
     chiang_mai = Province.objects.get(code="50")
+    cdd = Agency.objects.get(kind=AgencyKind.PROVINCIAL_CDD_OFFICE, name=f"สำนักงานพัฒนาชุมชนจังหวัด{chiang_mai.name_th}")
     people = [
         ("council_x", f"เจ้าหน้าที่{c_x.name}", Role.COUNCIL_STAFF, {"council": c_x}),
         ("council_y", f"เจ้าหน้าที่{c_y.name}", Role.COUNCIL_STAFF, {"council": c_y}),
@@ -187,6 +192,7 @@ def _seed_users() -> list[tuple[str, str]]:
         ("district_d1", f"ปลัดอำเภอ{d1.name_th}", Role.DISTRICT_OFFICER, {"district": d1}),
         ("district_d2", f"ปลัดอำเภอ{d2.name_th}", Role.DISTRICT_OFFICER, {"district": d2}),
         ("agency_lao", f"เจ้าหน้าที่{lao.name}", Role.AGENCY_STAFF, {"agency": lao}),
+        ("agency_cdd", f"เจ้าหน้าที่{cdd.name}", Role.AGENCY_STAFF, {"agency": cdd}),
         ("codi_national", "เจ้าหน้าที่ พอช. ส่วนกลาง", Role.CODI_STAFF, {}),
         ("codi_north", "เจ้าหน้าที่ พอช. ภาคเหนือ", Role.CODI_STAFF, {"provinces": [chiang_mai]}),
     ]

@@ -65,6 +65,7 @@ PERSON_ALL      = "L    403  404    403     403   403   403    OK   404    OK"  
 OBSTACLE_ANSWER = "L   403  404    404     403   404   OK     403  404    OK"  # X's obstacle to X's LAO
 AGENCY_ONLY     = "L    403  403    403     403   403   OK     403  403    403"  # the agency staff's inbox
 OWN_ONLY        = "L    OK   404    404     404   404   404    404  404    404"  # staff_x's own notification
+AGENCY_MANAGE   = "L    403  403    403     403   403   OK     403  403    OK"  # X's LAO's own staff
 LOGIN_PAGE      = "200  302  302    302     302   302   302    302  302    302"  # signed in: sent on
 EVERYONE_302    = "302  302  302    302     302   302   302    302  302    302"
 
@@ -118,7 +119,7 @@ class Row:
         return self.codes[PERSONAS.index(persona)]
 
 
-GET, POST, PUT, PATCH = "GET", "POST", "PUT", "PATCH"
+GET, POST, PUT, PATCH, DELETE = "GET", "POST", "PUT", "PATCH", "DELETE"
 X = {"code": W("x.code")}
 ACTIVITY = {"code": W("x.code"), "pk": W("activity.pk")}
 MEMBER = {"code": W("x.code"), "pk": W("member.pk")}
@@ -153,6 +154,14 @@ ASSESSMENT_BODY = {"council": W("x.code"), "fiscal_year": 2569, "scores": [{"ind
 MENTORSHIP_BODY = {"mentor": W("v.code"), "mentee": W("y.code")}
 OBSTACLE_BODY = {"agency": W("lao.pk"), "theme": W("plan_item.theme.pk"), "title": "น้ำประปาไม่ไหล", "detail": "สามวันแล้ว"}
 REPORT_BODY = {"fiscal_year": 2569, "scope": "council", "council": W("x.code")}
+
+AGENCY = {"pk": W("lao.pk")}
+MISSION = {"pk": W("lao.pk"), "mission_pk": W("mission.pk")}
+AGREEMENT = {"pk": W("lao.pk"), "agreement_pk": W("agreement.pk")}
+MISSION_FORM = {"theme": W("theme.pk"), "fiscal_year": 2569, "title": "สนับสนุนกองทุนสวัสดิการชุมชน"}
+AGREEMENT_FORM = {"title": "ข้อตกลงทดสอบเส้นทาง", "signed_on": "2025-09-15", "starts_on": "2025-10-01"}
+MISSION_BODY = {"agency": W("lao.pk"), "theme": W("theme.code"), "fiscal_year": 2569, "title": "ภารกิจทดสอบเส้นทาง"}
+AGREEMENT_BODY = {"agency": W("lao.pk"), "title": "ข้อตกลงทดสอบเส้นทาง", "signed_on": "2025-09-15", "starts_on": "2025-10-01"}
 
 ROWS = [
     # Public pages and accounts ------------------------------------------------------------
@@ -276,6 +285,23 @@ ROWS = [
     Row("accounts:notification_read_all", POST, rule(SIGNED_IN, 302)),
     Row("accounts:notification_settings", GET, rule(SIGNED_IN)),
     Row("accounts:notification_settings", POST, rule(SIGNED_IN, 302), body={"email_digest": "on"}),
+    # Agencies (issue 8): public list and pages; missions and agreements kept by the
+    # agency's own staff; an agreement's PDF to users whose area meets the agency's, or to
+    # everyone when the agency made it public. ------------------------------------------
+    Row("agencies:agency_list", GET, rule(PUBLIC)),
+    Row("agencies:agency_detail", GET, rule(PUBLIC), args=AGENCY),
+    Row("agencies:mission_create", GET, rule(AGENCY_MANAGE), args=AGENCY),
+    Row("agencies:mission_create", POST, rule(AGENCY_MANAGE, 302), args=AGENCY, body=MISSION_FORM),
+    Row("agencies:mission_update", GET, rule(AGENCY_MANAGE), args=MISSION),
+    Row("agencies:mission_update", POST, rule(AGENCY_MANAGE, 302), args=MISSION, body=MISSION_FORM),
+    Row("agencies:mission_delete", POST, rule(AGENCY_MANAGE, 302), args=MISSION),
+    Row("agencies:agreement_create", GET, rule(AGENCY_MANAGE), args=AGENCY),
+    Row("agencies:agreement_create", POST, rule(AGENCY_MANAGE, 302), args=AGENCY, body=AGREEMENT_FORM),
+    Row("agencies:agreement_update", GET, rule(AGENCY_MANAGE), args=AGREEMENT),
+    Row("agencies:agreement_update", POST, rule(AGENCY_MANAGE, 302), args=AGREEMENT, body=AGREEMENT_FORM),
+    Row("agencies:agreement_delete", POST, rule(AGENCY_MANAGE, 302), args=AGREEMENT),
+    Row("agencies:agreement_file", GET, rule(IN_SCOPE), args={"pk": W("agreement.pk")}, variant="scoped"),
+    Row("agencies:agreement_file", GET, rule(PUBLIC), args={"pk": W("public_agreement.pk")}, variant="public"),
     # API: anonymous visitors get 403 (session authentication first, no login page) where a
     # sign-in is needed, and read what is public or nothing (404) where reading is open. ----
     Row("api-root", GET, rule(PUBLIC)),
@@ -325,6 +351,18 @@ ROWS = [
         body={"status": "not_adopted", "note": "งบประมาณไม่พอ"}),
     Row("local-plan-project-list", GET, rule(PUBLIC), hides_other_areas=True),
     Row("local-plan-project-detail", GET, rule(IN_SCOPE, anon=404), args={"pk": W("project.pk")}),
+    Row("agency-list", GET, rule(SIGNED_IN, anon=403)),
+    Row("agency-detail", GET, rule(SIGNED_IN, anon=403), args={"pk": W("lao.pk")}),
+    Row("mission-list", GET, rule(SIGNED_IN, anon=403)),
+    Row("mission-list", POST, rule(AGENCY_MANAGE, 201, anon=403), body=MISSION_BODY),
+    Row("mission-detail", GET, rule(SIGNED_IN, anon=403), args={"pk": W("mission.pk")}),
+    Row("mission-detail", PATCH, rule(AGENCY_MANAGE, anon=403), args={"pk": W("mission.pk")}, body={"title": "แก้แล้ว"}),
+    Row("mission-detail", DELETE, rule(AGENCY_MANAGE, 204, anon=403), args={"pk": W("mission.pk")}),
+    Row("agreement-list", GET, rule(SIGNED_IN, anon=403)),
+    Row("agreement-list", POST, rule(AGENCY_MANAGE, 201, anon=403), body=AGREEMENT_BODY),
+    Row("agreement-detail", GET, rule(SIGNED_IN, anon=403), args={"pk": W("agreement.pk")}),
+    Row("agreement-detail", PATCH, rule(AGENCY_MANAGE, anon=403), args={"pk": W("agreement.pk")}, body={"is_public": True}),
+    Row("agreement-detail", DELETE, rule(AGENCY_MANAGE, 204, anon=403), args={"pk": W("agreement.pk")}),
     Row("report-list", GET, rule(SIGNED_IN, anon=403), hides_other_areas=True),
     Row("report-list", POST, rule(CODI_ONLY, 201, anon=403, codi_q=404), body=REPORT_BODY),
     Row("report-detail", GET, rule(IN_SCOPE, anon=403), args=REPORT),

@@ -30,6 +30,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from rest_framework.authtoken.models import Token
 
+from agencies.models import CooperationAgreement, Mission
 from councils import pdpa
 from councils.choices import MemberPosition
 from councils.services.assessments import assessment_record
@@ -119,6 +120,10 @@ def fuzz_world(world, codi_staff, _connection_kept_across_requests):
         fiscal_year=2569, scope=ReportScope.COUNCIL, council=x, requested_by=codi_staff, key="contract:1",
         status=ReportStatus.DONE,
     )  # fmt: skip
+    mission = Mission.objects.create(agency=world.lao, theme=theme, fiscal_year=2569, title="ซ่อมบ้านผู้ยากไร้")
+    agreement = CooperationAgreement.objects.create(
+        agency=world.lao, title="ข้อตกลงทดสอบสัญญา", signed_on=today, starts_on=today, province=world.province
+    )
     REAL_ROWS.clear()
     REAL_ROWS.update(
         {
@@ -126,6 +131,7 @@ def fuzz_world(world, codi_staff, _connection_kept_across_requests):
             "councils": x.subdistrict.code, "indicator-sets": iset.pk, "local-plan-projects": project.pk,
             "members": member.pk, "mentorships": mentorship.pk, "organizations": org.code,
             "people": person.pk, "plan-items": item.pk, "reports": report.pk,
+            "agencies": world.lao.pk, "missions": mission.pk, "agreements": agreement.pk,
         }
     )  # fmt: skip
     REAL_FIELDS.clear()
@@ -135,7 +141,8 @@ def fuzz_world(world, codi_staff, _connection_kept_across_requests):
             "person": person.pk, "organization": org.pk, "lao": world.lao.pk, "agencies": [world.lao.pk],
             "themes": [theme.code], "local_plan_project": project.pk, "province": world.province.code,
             "district": world.district.code, "date": today.isoformat(), "term_start": today.isoformat(),
-            "fiscal_year": 2569, "scores": [{"indicator": i.pk, "score": "3"} for i in indicators],
+            "fiscal_year": 2569, "agency": world.lao.pk, "theme": theme.code, "other_agencies": [],
+            "signed_on": today.isoformat(), "starts_on": today.isoformat(), "scores": [{"indicator": i.pk, "score": "3"} for i in indicators],
         }
     )  # fmt: skip
     return world

@@ -28,6 +28,8 @@ from PIL import Image
 
 from accounts.choices import Role
 from accounts.models import Notification
+from agencies.choices import AgencyKind
+from agencies.models import CooperationAgreement, Mission
 from common.jobs.choices import JobStatus
 from councils.choices import ImportKind
 from councils.models import ActivityPhoto, ExportJob, ImportJob, Mentorship
@@ -52,6 +54,7 @@ from .factories import (
     PlanItemFactory,
     ProvinceFactory,
     SubdistrictFactory,
+    ThemeFactory,
     user_with_role,
 )
 from .routes_table import COVERS, PERSONAS, PREPARE, ROWS, Row, W
@@ -172,6 +175,19 @@ def _build_world() -> SimpleNamespace:
     assessment = assessment_record(council=x, fiscal_year=2568, scores={indicator.pk: 1}, by=codi)
     mentorship = Mentorship.objects.create(mentor=v, mentee=x, started_on="2025-01-10", created_by=codi)
 
+    theme = ThemeFactory(code="welfare", name_th="สวัสดิการชุมชน")
+    dopa = AgencyFactory(
+        name="กรมการปกครอง", kind=AgencyKind.DOPA, subdistrict=None, district=None, province=None, dla_code=None
+    )
+    mission = Mission.objects.create(agency=lao, theme=theme, fiscal_year=2569, title="ซ่อมบ้านผู้ยากไร้")
+    agreement = CooperationAgreement.objects.create(
+        agency=lao, title="ข้อตกลงของ อบต.", signed_on="2025-09-01", starts_on="2025-10-01"
+    )
+    agreement.file.save("mou.pdf", ContentFile(b"%PDF-1.4 route table"))
+    public_agreement = CooperationAgreement.objects.create(
+        agency=dopa, title="ข้อตกลงของกรม", signed_on="2025-09-01", starts_on="2025-10-01", is_public=True
+    )
+    public_agreement.file.save("mou-public.pdf", ContentFile(b"%PDF-1.4 route table"))
     plan_item = PlanItemFactory(plan__council=x)
     project = LocalPlanProjectFactory(lao=lao)
     for other in (y, z, w):  # something of every kind elsewhere, for the lists to leave out
@@ -212,6 +228,7 @@ def _build_world() -> SimpleNamespace:
         p=p, q=q, d=d, e=e, f=f, x=x, y=y, v=v, z=z, w=w, lao=lao, users=users,
         activity=activity, photo_path=photo.image.name.removeprefix("activities/"), organization=organization, person=person, member=member,
         indicator_set=indicator_set, indicator=indicator, assessment=assessment, mentorship=mentorship,
+        theme=theme, dopa=dopa, mission=mission, agreement=agreement, public_agreement=public_agreement,
         plan_item=plan_item, alignment=plan_item.alignment, project=project, import_job=import_job,
         export_job=export_job, obstacle=obstacle, suggestion=suggestion, notification=notification,
         report=done_report(ReportScope.COUNCIL, x.code, council=x),

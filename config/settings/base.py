@@ -296,6 +296,9 @@ REPORT_QUEUED_GRACE_SECONDS = env_int("REPORT_QUEUED_GRACE_SECONDS", JOB_QUEUED_
 # progress page, and kept under MEDIA_ROOT/exports/ for the user who asked.
 EXPORT_INLINE_MAX_ROWS = env_int("EXPORT_INLINE_MAX_ROWS", 2000)
 
+# Agencies' signed cooperation agreements (PDF only), in bytes: a larger file is refused.
+AGREEMENT_MAX_BYTES = env_int("AGREEMENT_MAX_BYTES", 10 * 1024 * 1024)
+
 
 def env_fernet_keys(name: str) -> str:
     """A comma-separated list of Fernet keys (the first encrypts, all decrypt: rotation).

@@ -61,13 +61,14 @@ def clean_participants_by_group(groups: Mapping | None, participants: int) -> di
 
 
 def _agency_ids(council: Council, agencies: Iterable) -> list[int]:
-    """The agencies' ids, each checked to be one the council may name (its province's)."""
+    """The agencies' ids, each checked to be one the council may name (its province's or a
+    national one: ``agencies.selectors.agencies_near``)."""
     ids = sorted({getattr(a, "pk", a) for a in agencies})
     if not ids:
         return []
     found = set(agencies_for_council(council=council).filter(pk__in=ids).values_list("pk", flat=True))
     if found != set(ids):
-        raise ValidationError({"agencies": _("หน่วยงานที่ร่วมกิจกรรมต้องเป็นหน่วยงานในจังหวัดเดียวกับสภา")})
+        raise ValidationError({"agencies": _("หน่วยงานที่ร่วมกิจกรรมต้องเป็นหน่วยงานในจังหวัดเดียวกับสภาหรือหน่วยงานส่วนกลาง")})
     return ids
 
 

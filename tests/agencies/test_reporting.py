@@ -17,6 +17,6 @@ def test_agencies_by_kind_among_the_ids_given(world):
     assert [label for label, _n in rows][:5] == [
         "องค์การบริหารส่วนจังหวัด (อบจ.)", "เทศบาลนคร", "เทศบาลเมือง", "เทศบาลตำบล", "องค์การบริหารส่วนตำบล (อบต.)",
     ]
-    assert {label: n for label, n in rows if n} == {"องค์การบริหารส่วนตำบล (อบต.)": 1, "สำนักงานพัฒนาชุมชน": 1}
+    assert {label: n for label, n in rows if n} == {"องค์การบริหารส่วนตำบล (อบต.)": 1, "สำนักงานพัฒนาชุมชนอำเภอ": 1}
     subquery = Agency.objects.filter(kind="sao").values("pk")
     assert dict(reporting.agencies_by_kind(agency_ids=subquery))["องค์การบริหารส่วนตำบล (อบต.)"] == 2

@@ -15,9 +15,9 @@ def test_seed_demo_small_world_and_logins(capsys):
     assert "demo-pass-2569" in out
     assert Council.objects.count() == 13  # the tambons of จอมทอง (6) and เชียงดาว (7)
     assert User.objects.get(username="council_x").check_password("demo-pass-2569")
-    assert RoleAssignment.objects.count() == 8
+    assert RoleAssignment.objects.count() == 9
     counts = (Council.objects.count(), Activity.objects.count(), CommunityOrganization.objects.count())
 
     call_command("seed_demo")  # again: nothing new
     assert (Council.objects.count(), Activity.objects.count(), CommunityOrganization.objects.count()) == counts
-    assert RoleAssignment.objects.count() == 8
+    assert RoleAssignment.objects.count() == 9

@@ -263,7 +263,7 @@ class ActivityInputSerializer(serializers.Serializer):
         child=serializers.IntegerField(error_messages={"invalid": _("รหัสหน่วยงานต้องเป็นตัวเลข")}),
         required=False,
         default=list,
-        help_text=_("id ของหน่วยงานในจังหวัดเดียวกับสภา"),
+        help_text=_("id ของหน่วยงานในจังหวัดเดียวกับสภาหรือหน่วยงานส่วนกลาง"),
     )
     photos = serializers.ListField(
         child=serializers.FileField(),
