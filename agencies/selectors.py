@@ -18,6 +18,8 @@ from .models import Agency, CooperationAgreement, Mission
 
 # Nearness of an agency to a tambon, the order the pickers offer them in.
 NEAR_TAMBON, NEAR_DISTRICT, NEAR_PROVINCE, NEAR_NATIONAL, NEAR_OTHER_DISTRICT = range(5)
+# (agencies_covering never offers a neighbour tambon's agency; agencies_near ranks it
+# NEAR_DISTRICT, with its district.)
 
 
 def _covering_q(subdistrict: Subdistrict) -> Q:
@@ -53,8 +55,10 @@ def agencies_covering(*, subdistrict: Subdistrict) -> QuerySet[Agency]:
 
 def agencies_near(*, subdistrict: Subdistrict) -> QuerySet[Agency]:
     """What a council of the tambon may name (its activities' agencies): the agencies whose
-    area covers it, nearest first, then those of the province's other districts and tambons
-    (a neighbour's agency may take part in an activity), each with ``nearness``."""
+    area covers it and the other agencies of its province (a neighbour's agency may take
+    part in an activity), each with ``nearness``: its tambon's, its district's (the
+    district-level ones and those of its neighbour tambons), province-level, national,
+    then those of the province's other districts."""
     province_id = subdistrict.district.province_id
     return _with_nearness(
         Agency.objects.filter(_covering_q(subdistrict) | Q(province_id=province_id)).select_related("district"),

@@ -221,3 +221,33 @@ class CommunityOrganizationFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"กลุ่มออมทรัพย์เพื่อการผลิตบ้านทดสอบ {n}")
     kind = OrganizationKind.SAVINGS_GROUP
     member_count = 40
+
+
+# Agencies' missions and agreements (issue 8) ------------------------------------------------
+from agencies.models import CooperationAgreement, Mission  # noqa: E402
+
+
+def national_agency(kind=AgencyKind.DOPA, name="กรมการปกครอง") -> Agency:
+    """A central department: no province, no district, no tambon."""
+    return AgencyFactory(kind=kind, name=name, subdistrict=None, district=None, province=None, dla_code=None)
+
+
+class MissionFactory(DjangoModelFactory):
+    class Meta:
+        model = Mission
+
+    agency = factory.SubFactory(AgencyFactory)
+    theme = factory.SubFactory(ThemeFactory)
+    fiscal_year = 2569
+    title = factory.Sequence(lambda n: f"ภารกิจสนับสนุนชุมชน {n}")
+
+
+class AgreementFactory(DjangoModelFactory):
+    class Meta:
+        model = CooperationAgreement
+        skip_postgeneration_save = True
+
+    agency = factory.SubFactory(AgencyFactory)
+    title = factory.Sequence(lambda n: f"บันทึกข้อตกลงความร่วมมือ {n}")
+    signed_on = dt.date(2025, 9, 15)
+    starts_on = dt.date(2025, 10, 1)

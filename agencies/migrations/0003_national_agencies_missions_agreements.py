@@ -19,6 +19,10 @@ def fill_area_chains(apps, schema_editor):
     for agency in Agency.objects.filter(district__isnull=False, province__isnull=True).select_related("district"):
         agency.province_id = agency.district.province_id
         agency.save(update_fields=["province"])
+    if schema_editor.connection.vendor == "postgresql":
+        # Run the deferred foreign-key checks of these updates now: PostgreSQL refuses to
+        # ALTER a table with pending trigger events (the constraint added next).
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 class Migration(migrations.Migration):

@@ -5,7 +5,7 @@ from accounts.scoping import scope_for
 from councils.permissions import can_edit_council
 from councils.selectors import councils_visible_to
 
-from ..factories import AgencyFactory, UserFactory, user_with_role
+from ..factories import AgencyFactory, UserFactory, national_agency, user_with_role
 
 pytestmark = pytest.mark.django_db
 
@@ -37,6 +37,14 @@ def test_provincial_agency_sees_its_province(world):
     )
     user = user_with_role("prov", Role.AGENCY_STAFF, agency=agency)
     assert _codes(user) == ["570101"]
+
+
+def test_national_agency_staff_read_the_whole_country_but_edit_no_council(world):
+    user = user_with_role("dopa", Role.AGENCY_STAFF, agency=national_agency())
+    scope = scope_for(user)
+    assert scope.national and not scope.is_codi()
+    assert _codes(user) == ["500203", "500204", "500401", "570101"]
+    assert not can_edit_council(user=user, council=world.council_x)
 
 
 def test_superuser_is_national(world):
