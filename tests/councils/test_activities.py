@@ -14,7 +14,7 @@ from councils.models import Activity, ActivityPhoto
 from councils.services import activities as activity_services
 from councils.services.activities import clean_participants_by_group
 
-from ..factories import ActivityFactory, AgencyFactory, DistrictFactory, SubdistrictFactory
+from ..factories import ActivityFactory, AgencyFactory, DistrictFactory, SubdistrictFactory, national_agency
 
 pytestmark = pytest.mark.django_db
 
@@ -103,6 +103,19 @@ def test_the_form_offers_the_province_agencies_nearest_first(client, world, staf
     ]
 
 
+def test_a_national_department_is_offered_in_its_own_group_and_may_be_named(client, world, staff_x, agencies):
+    cdd = national_agency(kind="cdd_department", name="กรมการพัฒนาชุมชน")
+    client.force_login(staff_x)
+    form = client.get(NEW).context["form"]
+    assert list(form.fields["agencies"].queryset) == [agencies.lao, agencies.office, cdd, agencies.other]
+    assert [(title, len(boxes)) for title, _open, boxes in form.agency_groups()] == [
+        ("ในอำเภอจอมทอง", 2), ("หน่วยงานส่วนกลาง", 1), ("อำเภอเชียงดาว", 1),
+    ]  # fmt: skip
+    response = client.post(NEW, _form(agencies=[cdd.pk]))
+    assert response.status_code == 302
+    assert list(Activity.objects.get().agencies.all()) == [cdd]
+
+
 @pytest.mark.parametrize(
     ("overrides", "field", "message"),
     [
@@ -125,7 +138,7 @@ def test_an_agency_of_another_province_is_refused(client, world, staff_x, agenci
     client.force_login(staff_x)
     response = client.post(NEW, _form(agencies=[agencies.lao.pk, agencies.far.pk]))
     assert response.status_code == 200
-    assert "หน่วยงานในจังหวัดเดียวกับสภา" in " ".join(response.context["form"].errors["agencies"])
+    assert "หน่วยงานในจังหวัดเดียวกับสภาหรือหน่วยงานส่วนกลาง" in " ".join(response.context["form"].errors["agencies"])
     assert Activity.objects.count() == 0
 
 

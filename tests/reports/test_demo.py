@@ -2,6 +2,8 @@ import pytest
 from django.core.management import call_command
 
 from accounts.models import RoleAssignment, User
+from agencies.choices import CENTRAL_DEPARTMENT_KINDS, AgencyKind
+from agencies.models import Agency, CooperationAgreement, Mission
 from councils.models import Activity, CommunityOrganization, Council
 
 pytestmark = pytest.mark.django_db
@@ -21,3 +23,24 @@ def test_seed_demo_small_world_and_logins(capsys):
     call_command("seed_demo")  # again: nothing new
     assert (Council.objects.count(), Activity.objects.count(), CommunityOrganization.objects.count()) == counts
     assert RoleAssignment.objects.count() == 9
+
+
+def test_seed_demo_agencies_missions_and_one_agreement():
+    call_command("seed_demo")
+    national = Agency.objects.filter(province__isnull=True)
+    assert sorted(national.values_list("kind", flat=True)) == sorted(["dopa", "dla", "cdd_department"])
+    assert all(kind in CENTRAL_DEPARTMENT_KINDS for kind in national.values_list("kind", flat=True))
+    assert Agency.objects.filter(kind=AgencyKind.DISTRICT_OFFICE, district__code__in=["5002", "5004"]).count() == 2
+    for kind in ("provincial_cdd_office", "youth_council", "village_fund", "welfare_fund", "firm", "civil_network"):
+        assert Agency.objects.filter(kind=kind).count() == 1, kind
+    for agency in Agency.objects.exclude(kind=AgencyKind.SAO):
+        agency.full_clean()  # every demo agency sits at a level its kind allows
+    agreement = CooperationAgreement.objects.get()
+    assert agreement.file.read(5) == b"%PDF-" and agreement.other_agencies.count() == 2
+    counts = (Agency.objects.count(), Mission.objects.count(), Agency.history.count(), Mission.history.count())
+    assert counts[1] == 10
+
+    call_command("seed_demo")  # again: nothing new
+    assert (Agency.objects.count(), Mission.objects.count(), Agency.history.count(), Mission.history.count()) == counts
+    assert CooperationAgreement.objects.count() == 1
+    assert RoleAssignment.objects.get(user__username="agency_cdd").agency.kind == "provincial_cdd_office"
