@@ -7,8 +7,9 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from .choices import AgencyKind
-from .forms import MAX_SEARCH_LENGTH, search_words
+from .forms import MAX_SEARCH_LENGTH
 from .models import Agency, Mission
+from .selectors import search_names
 
 
 class AgencyFilter(filters.FilterSet):
@@ -30,9 +31,7 @@ class AgencyFilter(filters.FilterSet):
         fields = ["q", "kind", "province", "district"]
 
     def search(self, queryset, name, value):
-        for word in search_words(value):
-            queryset = queryset.filter(name__icontains=word)
-        return queryset
+        return search_names(queryset, value)
 
 
 class MissionFilter(filters.FilterSet):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -14,14 +12,6 @@ from .choices import AgencyKind
 from .models import Agency, CooperationAgreement, Mission
 
 MAX_SEARCH_LENGTH = 100
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
-
-
-def search_words(value: str) -> list[str]:
-    """Thai has no spaces between words: each word a person separates is a substring to
-    find. Zero-width characters dropped; SARA AM typed as two characters made one."""
-    value = _INVISIBLE.sub("", value or "").replace("\u0e4d\u0e32", "\u0e33")
-    return [word for word in value.split() if word]
 
 
 class AgencyFilterForm(forms.Form):

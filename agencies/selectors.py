@@ -7,6 +7,8 @@ the scope (see ``agency_overlaps_scope``).
 
 from __future__ import annotations
 
+import re
+
 from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
 
 from accounts.scoping import Scope, scope_for
@@ -84,12 +86,29 @@ def agency_names(ids) -> dict[int, str]:
 
 # Lists and pages --------------------------------------------------------------------------
 
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def search_words(value: str) -> list[str]:
+    """Thai has no spaces between words: each word a person separates is a substring to
+    find. Zero-width characters dropped; SARA AM typed as two characters made one."""
+    value = _INVISIBLE.sub("", value or "").replace("\u0e4d\u0e32", "\u0e33")
+    return [word for word in value.split() if word]
+
+
+def search_names(qs: QuerySet, value: str) -> QuerySet:
+    """Rows whose name holds every word of ``value``."""
+    for word in search_words(value):
+        qs = qs.filter(name__icontains=word)
+    return qs
+
+
 
 def agency_list(
     *, kind: str = "", province_code: str = "", district_code: str = "", search: str = ""
 ) -> QuerySet[Agency]:
-    """Agencies by kind, province (its agencies at every level inside it), district and a
-    Thai substring of the name (no word breaks needed), national ones first, then by name."""
+    """Agencies by kind, province (its agencies at every level inside it), district and
+    Thai substrings of the name (every word given), national ones first, then by name."""
     qs = Agency.objects.select_related("province", "district", "subdistrict")
     if kind:
         qs = qs.filter(kind=kind)
@@ -97,8 +116,7 @@ def agency_list(
         qs = qs.filter(province__code=province_code)
     if district_code:
         qs = qs.filter(district__code=district_code)
-    if search.strip():
-        qs = qs.filter(name__icontains=search.strip())
+    qs = search_names(qs, search)
     return qs.order_by(Case(When(province__isnull=True, then=Value(0)), default=Value(1)), "name", "pk")
 
 

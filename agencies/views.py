@@ -18,7 +18,7 @@ from common.views import ScopedObjectMixin, ServiceFormView
 
 from . import permissions, selectors, services
 from .choices import AreaLevel
-from .forms import AgencyFilterForm, AgreementForm, MissionForm, search_words
+from .forms import AgencyFilterForm, AgreementForm, MissionForm
 from .models import Agency, CooperationAgreement, Mission
 
 NOT_FOUND = gettext_lazy("ไม่พบหน่วยงานนี้")
@@ -37,11 +37,7 @@ class AgencyListView(ListView):
             return selectors.agency_list()
         if not self.form.is_valid():
             return Agency.objects.none()
-        filters = self.form.filters()
-        qs = selectors.agency_list(**{**filters, "search": ""})
-        for word in search_words(filters["search"]):
-            qs = qs.filter(name__icontains=word)
-        return qs
+        return selectors.agency_list(**self.form.filters())
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(form=self.form, filters_active=self.form.is_bound, **kwargs)

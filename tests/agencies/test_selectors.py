@@ -73,3 +73,9 @@ def test_an_agency_meets_a_scope_it_covers_or_holds_part_of(world, ladder, staff
     assert not meets(codi_regional, ladder.far) and meets(codi_regional, ladder.other_district)
     outsider = user_with_role("outsider", Role.COUNCIL_STAFF, council=world.council_w)
     assert not meets(outsider, ladder.province) and meets(outsider, ladder.national)
+
+
+def test_search_finds_a_name_typed_with_sara_am_as_two_characters(world):
+    fund = AgencyFactory(name="กองทุนสวัสดิการชุมชนตำบลบ้านหลวง", kind=AgencyKind.WELFARE_FUND, dla_code=None,
+                         subdistrict=world.council_x.subdistrict)  # fmt: skip
+    assert list(selectors.agency_list(search="กองทุน ต\u0e4d\u0e32บล\u200bบ้าน")) == [fund]
