@@ -465,7 +465,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='meeting',
-            constraint=models.CheckConstraint(condition=models.Q(('end_time__isnull', True), ('start_time__isnull', True), ('end_time__gt', models.F('start_time')), _connector='OR'), name='meeting_ends_after_it_starts'),
+            constraint=models.CheckConstraint(condition=models.Q(('end_time__isnull', True), ('start_time__isnull', True), ('end_time__gt', models.F('start_time')), _connector='OR'), name='meeting_ends_after_it_starts', violation_error_message='เวลาเลิกประชุมต้องหลังเวลาเริ่มประชุม'),
         ),
         migrations.AddField(
             model_name='historicalactionitem',
@@ -634,30 +634,30 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='agendaitem',
-            constraint=models.UniqueConstraint(fields=('meeting', 'order'), name='agenda_item_order_unique'),
+            constraint=models.UniqueConstraint(fields=('meeting', 'order'), name='agenda_item_order_unique', violation_error_message='ลำดับวาระนี้มีอยู่แล้ว'),
         ),
         migrations.AddConstraint(
             model_name='mechanismmember',
-            constraint=models.CheckConstraint(condition=models.Q(('term_end__isnull', True), ('term_end__gte', models.F('term_start')), _connector='OR'), name='mechanism_member_term_end_after_start'),
+            constraint=models.CheckConstraint(condition=models.Q(('term_end__isnull', True), ('term_end__gte', models.F('term_start')), _connector='OR'), name='mechanism_member_term_end_after_start', violation_error_message='วันสิ้นสุดวาระต้องไม่ก่อนวันเริ่มวาระ'),
         ),
         migrations.AddConstraint(
             model_name='invitation',
-            constraint=models.UniqueConstraint(fields=('meeting', 'member'), name='invitation_unique'),
+            constraint=models.UniqueConstraint(fields=('meeting', 'member'), name='invitation_unique', violation_error_message='เชิญกรรมการคนนี้แล้ว'),
         ),
         migrations.AddConstraint(
             model_name='attendance',
-            constraint=models.UniqueConstraint(fields=('meeting', 'member'), name='attendance_member_once'),
+            constraint=models.UniqueConstraint(fields=('meeting', 'member'), name='attendance_member_once', violation_error_message='บันทึกการมาประชุมของกรรมการคนนี้แล้ว'),
         ),
         migrations.AddConstraint(
             model_name='attendance',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'represented'), _negated=True), models.Q(('represented_by', ''), _negated=True), _connector='OR'), name='attendance_represented_names_who'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'represented'), _negated=True), models.Q(('represented_by', ''), _negated=True), _connector='OR'), name='attendance_represented_names_who', violation_error_message='กรุณาระบุชื่อผู้แทน'),
         ),
         migrations.AddConstraint(
             model_name='actionitem',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('assignee_agency__isnull', True), ('assignee_council__isnull', False)), models.Q(('assignee_agency__isnull', False), ('assignee_council__isnull', True)), _connector='OR'), name='action_item_one_assignee'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('assignee_agency__isnull', True), ('assignee_council__isnull', False)), models.Q(('assignee_agency__isnull', False), ('assignee_council__isnull', True)), _connector='OR'), name='action_item_one_assignee', violation_error_message='กรุณาเลือกผู้รับผิดชอบหนึ่งราย: หน่วยงานหรือสภา'),
         ),
         migrations.AddConstraint(
             model_name='actionitem',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'cancelled'), _negated=True), models.Q(('cancel_reason', ''), _negated=True), _connector='OR'), name='action_item_cancel_has_reason'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'cancelled'), _negated=True), models.Q(('cancel_reason', ''), _negated=True), _connector='OR'), name='action_item_cancel_has_reason', violation_error_message='กรุณาระบุเหตุที่ยกเลิกงานนี้'),
         ),
     ]

@@ -75,10 +75,12 @@ class ActionItem(TimeStampedModel):
                 condition=models.Q(assignee_agency__isnull=True, assignee_council__isnull=False)
                 | models.Q(assignee_agency__isnull=False, assignee_council__isnull=True),
                 name="action_item_one_assignee",
+                violation_error_message=_("กรุณาเลือกผู้รับผิดชอบหนึ่งราย: หน่วยงานหรือสภา"),
             ),
             models.CheckConstraint(
                 condition=~models.Q(status="cancelled") | ~models.Q(cancel_reason=""),
                 name="action_item_cancel_has_reason",
+                violation_error_message=_("กรุณาระบุเหตุที่ยกเลิกงานนี้"),
             ),
         ]
 

@@ -73,6 +73,7 @@ class MechanismMember(TimeStampedModel):
             models.CheckConstraint(
                 condition=models.Q(term_end__isnull=True) | models.Q(term_end__gte=models.F("term_start")),
                 name="mechanism_member_term_end_after_start",
+                violation_error_message=_("วันสิ้นสุดวาระต้องไม่ก่อนวันเริ่มวาระ"),
             )
         ]
 

@@ -70,6 +70,7 @@ class Meeting(TimeStampedModel):
                 | models.Q(start_time__isnull=True)
                 | models.Q(end_time__gt=models.F("start_time")),
                 name="meeting_ends_after_it_starts",
+                violation_error_message=_("เวลาเลิกประชุมต้องหลังเวลาเริ่มประชุม"),
             ),
         ]
         indexes = [models.Index(fields=["kind", "status", "date"])]
@@ -96,7 +97,7 @@ class AgendaItem(models.Model):
         ordering = ["meeting", "order"]
         verbose_name = _("ระเบียบวาระ")
         verbose_name_plural = _("ระเบียบวาระ")
-        constraints = [models.UniqueConstraint(fields=["meeting", "order"], name="agenda_item_order_unique")]
+        constraints = [models.UniqueConstraint(fields=["meeting", "order"], name="agenda_item_order_unique", violation_error_message=_("ลำดับวาระนี้มีอยู่แล้ว"))]
 
     def __str__(self):
         return f"{self.order}. {self.title}"
@@ -111,7 +112,7 @@ class Invitation(models.Model):
         ordering = ["meeting", "member__full_name"]
         verbose_name = _("หนังสือเชิญประชุม")
         verbose_name_plural = _("หนังสือเชิญประชุม")
-        constraints = [models.UniqueConstraint(fields=["meeting", "member"], name="invitation_unique")]
+        constraints = [models.UniqueConstraint(fields=["meeting", "member"], name="invitation_unique", violation_error_message=_("เชิญกรรมการคนนี้แล้ว"))]
 
     def __str__(self):
         return f"{self.member} → {self.meeting}"
@@ -136,10 +137,11 @@ class Attendance(models.Model):
         verbose_name = _("การมาประชุม")
         verbose_name_plural = _("การมาประชุม")
         constraints = [
-            models.UniqueConstraint(fields=["meeting", "member"], name="attendance_member_once"),
+            models.UniqueConstraint(fields=["meeting", "member"], name="attendance_member_once", violation_error_message=_("บันทึกการมาประชุมของกรรมการคนนี้แล้ว")),
             models.CheckConstraint(
                 condition=~models.Q(status="represented") | ~models.Q(represented_by=""),
                 name="attendance_represented_names_who",
+                violation_error_message=_("กรุณาระบุชื่อผู้แทน"),
             ),
         ]
 
