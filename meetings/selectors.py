@@ -13,6 +13,7 @@ from accounts.choices import Role
 from accounts.scoping import scope_for
 from agencies.selectors import agencies_near
 from common.thai import fiscal_year_bounds
+from councils.choices import ActivityKind
 from councils.models import Activity, Council
 from geo.models import District
 from plans.models import PlanItem
@@ -259,12 +260,23 @@ def open_actions_of_district(*, user, district) -> QuerySet[ActionItem]:
 
 def council_meetings_held(*, council: Council, fiscal_year: int) -> int:
     """Council meetings held (or with minutes published) in the fiscal year: the figure
-    councils are expected to reach four times a year."""
+    councils are expected to reach four times a year. A council-meeting activity logged
+    in the activity log and not (yet) made a Meeting counts too; one that was (migration
+    0005 links it as ``source_activity``) counts once, as its meeting."""
     start, end = fiscal_year_bounds(fiscal_year)
-    return Meeting.objects.filter(
+    meetings = Meeting.objects.filter(
         kind=MeetingKind.COUNCIL, council=council, date__range=(start, end),
         status__in=(MeetingStatus.HELD, MeetingStatus.PUBLISHED),
     ).count()
+    activities = Activity.objects.filter(
+        council=council, kind=ActivityKind.COUNCIL_MEETING, fiscal_year=fiscal_year, meeting__isnull=True
+    ).count()
+    return meetings + activities
+
+
+def council_dashboard_figures(*, council: Council, fiscal_year: int) -> dict:
+    """What meetings gives a council's dashboard (registered in MeetingsConfig.ready)."""
+    return {"meetings_this_year": council_meetings_held(council=council, fiscal_year=fiscal_year)}
 
 
 def feed_meetings(*, district=None, council=None) -> QuerySet[Meeting]:

@@ -10,6 +10,7 @@ from common.thai import current_fiscal_year
 from geo.models import District, Province, Theme
 
 from ..choices import ActivityKind, MentorshipStatus
+from ..dashboard import extra_dashboard_figures
 from ..models import Activity, Assessment, CommunityOrganization, Council, CouncilMember, Mentorship
 
 COUNCIL_JOINS = ("subdistrict__district__province",)
@@ -144,6 +145,7 @@ def council_dashboard(*, council: Council, fiscal_year: int | None = None, today
         )
         .get()
     )
+    figures.update(extra_dashboard_figures(council=council, fiscal_year=fy))  # e.g. meetings held, from meetings
     return {"fiscal_year": fy, **figures, "mentorship": council_mentorship(council=council)}
 
 
