@@ -2,9 +2,11 @@
 
 councils may not import the apps above it, yet a council's dashboard shows what they
 keep (its meetings live in ``meetings``). Such an app registers, in its
-``AppConfig.ready()``, a function ``(*, council, fiscal_year) -> dict`` whose keys replace
-or add figures; ``council_dashboard`` asks every registered function. Without one, the
-dashboard keeps its own figures (meetings counted from council-meeting activities).
+``AppConfig.ready()``, a function ``(*, fiscal_year) -> dict`` of named query expressions
+correlated with the outer council (``OuterRef("pk")``); ``council_dashboard`` annotates
+them in its one figures query, so a figure replaces or adds to the dashboard's own without
+a query more. Without a provider the dashboard keeps its own figures (meetings counted
+from council-meeting activities).
 """
 
 from collections.abc import Callable
@@ -18,8 +20,8 @@ def register_dashboard_figures(provider: Callable[..., dict]) -> Callable[..., d
     return provider
 
 
-def extra_dashboard_figures(*, council, fiscal_year: int) -> dict:
+def extra_dashboard_figures(*, fiscal_year: int) -> dict:
     figures: dict = {}
     for provider in _PROVIDERS:
-        figures.update(provider(council=council, fiscal_year=fiscal_year))
+        figures.update(provider(fiscal_year=fiscal_year))
     return figures

@@ -119,6 +119,7 @@ def council_dashboard(*, council: Council, fiscal_year: int | None = None, today
     current_terms = CouncilMember.objects.filter(term_start__lte=today).filter(
         Q(term_end__isnull=True) | Q(term_end__gte=today)
     )
+    extra = extra_dashboard_figures(fiscal_year=fy)
     figures = (
         Council.objects.filter(pk=council.pk)
         .annotate(
@@ -132,6 +133,7 @@ def council_dashboard(*, council: Council, fiscal_year: int | None = None, today
             level_year=latest_assessment("fiscal_year"),
             level_percent=latest_assessment("percent"),
         )
+        .annotate(**extra)  # figures of the apps above (meetings held, from meetings): same query
         .values(
             "activities_this_year",
             "meetings_this_year",
@@ -142,10 +144,10 @@ def council_dashboard(*, council: Council, fiscal_year: int | None = None, today
             "level",
             "level_year",
             "level_percent",
+            *extra,
         )
         .get()
     )
-    figures.update(extra_dashboard_figures(council=council, fiscal_year=fy))  # e.g. meetings held, from meetings
     return {"fiscal_year": fy, **figures, "mentorship": council_mentorship(council=council)}
 
 

@@ -13,6 +13,7 @@ from councils.choices import ActivityKind
 from councils.selectors.councils import council_dashboard
 from meetings.choices import MeetingKind, MeetingStatus
 from meetings.models import Meeting
+from meetings.selectors import council_meetings_held
 from meetings.services import meetings as meeting_services
 from tests.factories import ActivityFactory
 
@@ -59,6 +60,7 @@ def test_dashboard_counts_meetings_once(world, staff_x, client):
         by=staff_x, kind=MeetingKind.COUNCIL, title="นัดประชุม", date=days(1), council=world.council_x
     )
     assert council_dashboard(council=world.council_x, fiscal_year=fy)["meetings_this_year"] == 3
+    assert council_meetings_held(council=world.council_x, fiscal_year=fy) == 3
     assert council_dashboard(council=world.council_y, fiscal_year=fy)["meetings_this_year"] == 0
     client.force_login(staff_x)
     page = client.get(reverse("councils:council_dashboard", kwargs={"code": world.council_x.code}))
