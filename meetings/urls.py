@@ -64,6 +64,7 @@ urlpatterns = [
     path("<int:pk>/attendance/", views.AttendanceView.as_view(), name="attendance"),
     path("<int:pk>/minutes/", views.MinutesView.as_view(), name="minutes"),
     path("<int:pk>/publish/", views.MeetingPublishView.as_view(), name="meeting_publish"),
+    path("<int:pk>/minutes.pdf", public_views.minutes_pdf_download, name="minutes_pdf"),
     path("<int:pk>/attachments/", views.AttachmentAddView.as_view(), name="attachment_add"),
     path("<int:pk>/attachments/<int:attachment_id>/", public_views.attachment_download, name="attachment_download"),
     path("<int:pk>/resolutions/", views.ResolutionAddView.as_view(), name="resolution_add"),

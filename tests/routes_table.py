@@ -315,6 +315,8 @@ ROWS = [
     Row("meetings:minutes", GET, rule(COUNCIL_EDIT), args=MEETING),
     Row("meetings:minutes", POST, rule(COUNCIL_EDIT), args=MEETING),
     Row("meetings:meeting_publish", POST, rule(COUNCIL_EDIT, 302), args=MEETING),
+    Row("meetings:minutes_pdf", GET, rule(IN_SCOPE, anon=404), args=MEETING, variant="unpublished"),
+    Row("meetings:minutes_pdf", GET, rule(PUBLIC), args={"pk": W("published_meeting.pk")}, variant="published"),
     Row("meetings:attachment_add", POST, rule(COUNCIL_EDIT, 302), args=MEETING),
     Row(
         "meetings:attachment_download", GET, rule(IN_SCOPE, anon=404),

@@ -13,6 +13,7 @@ from geo.models import District
 
 from .. import permissions, selectors
 from ..calendar import meetings_calendar
+from ..minutes_pdf import minutes_pdf
 from ..models import ActionUpdate, MeetingAttachment
 
 
@@ -91,3 +92,14 @@ def council_feed(request, code: str):
     council = get_object_or_404(Council.objects.select_related("subdistrict"), subdistrict__code=code)
     name = str(gettext_lazy("การประชุมของ%(name)s") % {"name": council.name})
     return _calendar_response(request, name, selectors.feed_meetings(council=council))
+
+
+def minutes_pdf_download(request, pk: int):
+    """The minutes as a Thai official document (PDF), to whoever may see the meeting."""
+    meeting = get_object_or_404(selectors.Meeting.objects.select_related(*selectors.MEETING_JOINS), pk=pk)
+    if not permissions.can_view_meeting(user=request.user, meeting=meeting):
+        raise Http404(_("ไม่พบการประชุมนี้"))
+    response = HttpResponse(minutes_pdf(meeting), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="minutes-{meeting.pk}.pdf"'
+    response["Cache-Control"] = "public, no-cache" if meeting.is_published else "private, no-cache"
+    return response
