@@ -140,6 +140,7 @@ def suggestion_for_moderation(*, district, pk: int) -> Suggestion:
 
 # The district mechanism and meetings ===========================================================
 
+MEETING_ORDER = ("-date", "-start_time", "-id")  # GROUP BY queries drop Meta.ordering: say it
 MEETING_JOINS = ("district__province", "council__subdistrict__district__province", "mechanism")
 
 
@@ -170,13 +171,21 @@ def meetings_visible_to(*, user) -> QuerySet[Meeting]:
 
 def meetings_of_district(*, user, district) -> QuerySet[Meeting]:
     """The district's mechanism meetings and forums, and its councils' meetings."""
-    return meetings_visible_to(user=user).filter(district=district).annotate(
-        agenda_count=Count("agenda", distinct=True)
+    return (
+        meetings_visible_to(user=user)
+        .filter(district=district)
+        .annotate(agenda_count=Count("agenda", distinct=True))
+        .order_by(*MEETING_ORDER)
     )
 
 
 def meetings_of_council(*, user, council) -> QuerySet[Meeting]:
-    return meetings_visible_to(user=user).filter(council=council).annotate(agenda_count=Count("agenda", distinct=True))
+    return (
+        meetings_visible_to(user=user)
+        .filter(council=council)
+        .annotate(agenda_count=Count("agenda", distinct=True))
+        .order_by(*MEETING_ORDER)
+    )
 
 
 def meeting_for_page(*, user, pk: int) -> Meeting:
