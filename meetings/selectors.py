@@ -289,7 +289,7 @@ def council_meetings_held(*, council: Council, fiscal_year: int) -> int:
     """Council meetings held (or with minutes published) in the fiscal year: the figure
     councils are expected to reach four times a year. A council-meeting activity logged
     in the activity log and not (yet) made a Meeting counts too; one that was (migration
-    0005 links it as ``source_activity``) counts once, as its meeting."""
+    0007 links it as ``source_activity``) counts once, as its meeting."""
     return (
         _held_council_meetings(fiscal_year).filter(council=council).count()
         + _unlinked_meeting_activities(fiscal_year).filter(council=council).count()

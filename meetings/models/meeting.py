@@ -47,7 +47,7 @@ class Meeting(TimeStampedModel):
     recorder = models.CharField(_("ผู้จดรายงานการประชุม"), max_length=255, blank=True)
     checker = models.CharField(_("ผู้ตรวจรายงานการประชุม"), max_length=255, blank=True)
     published_at = models.DateTimeField(_("เผยแพร่เมื่อ"), null=True, blank=True)
-    # The council-meeting activity this meeting was made from (data migration 0004).
+    # The council-meeting activity this meeting was made from (data migration 0007).
     source_activity = models.OneToOneField(
         "councils.Activity", on_delete=models.SET_NULL, null=True, blank=True, related_name="meeting",
         verbose_name=_("กิจกรรมต้นทาง"),
