@@ -33,11 +33,18 @@ def _shortcuts(user) -> list[dict]:
             items.append({"label": _("แดชบอร์ดสภา: %(council)s") % {"council": a.council}, "url": reverse("councils:council_dashboard", args=[code])})
             items.append({"label": _("หน้าสภา (สาธารณะ)"), "url": reverse("councils:council_detail", args=[code])})
             items.append({"label": _("บันทึกกิจกรรม"), "url": reverse("councils:activity_create", args=[code])})
+            items.append({"label": _("การประชุมของสภา"), "url": reverse("meetings:council_meetings", args=[code])})
         elif a.role == Role.DISTRICT_OFFICER:
             items.append(
                 {
                     "label": _("พิจารณาการเชื่อมโยงแผน อำเภอ%(district)s") % {"district": a.district},
                     "url": reverse("plans:alignment_review", args=[a.district.code]),
+                }
+            )
+            items.append(
+                {
+                    "label": _("กลไกระดับอำเภอและการประชุม อำเภอ%(district)s") % {"district": a.district},
+                    "url": reverse("meetings:district_meetings", args=[a.district.code]),
                 }
             )
     if report_permissions.can_request_report(user=user):

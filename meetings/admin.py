@@ -1,16 +1,45 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Meeting, Obstacle, Suggestion
+from .models import ActionItem, AgendaItem, DistrictMechanism, MechanismMember, Meeting, Obstacle, Suggestion
+
+
+class MechanismMemberInline(admin.TabularInline):
+    model = MechanismMember
+    extra = 0
+    raw_id_fields = ("user", "council", "agency")
+
+
+@admin.register(DistrictMechanism)
+class DistrictMechanismAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "district", "established_on")
+    search_fields = ("name", "district__name_th", "district__code")
+    raw_id_fields = ("district",)
+    inlines = [MechanismMemberInline]
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = AgendaItem
+    extra = 0
 
 
 @admin.register(Meeting)
 class MeetingAdmin(SimpleHistoryAdmin):
-    list_display = ("title", "kind", "district", "council", "date", "is_published")
-    list_filter = ("kind", "is_published")
-    search_fields = ("title", "minutes")
+    list_display = ("title", "kind", "district", "council", "date", "status")
+    list_filter = ("kind", "status")
+    search_fields = ("title",)
     date_hierarchy = "date"
-    raw_id_fields = ("district", "council")
+    raw_id_fields = ("district", "council", "mechanism", "source_activity", "created_by")
+    readonly_fields = ("status", "published_at", "minutes")
+    inlines = [AgendaItemInline]
+
+
+@admin.register(ActionItem)
+class ActionItemAdmin(SimpleHistoryAdmin):
+    list_display = ("title", "assignee_agency", "assignee_council", "due_date", "status")
+    list_filter = ("status",)
+    raw_id_fields = ("resolution", "assignee_agency", "assignee_council", "created_by")
+    readonly_fields = ("status",)
 
 
 @admin.register(Obstacle)

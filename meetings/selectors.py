@@ -1,22 +1,36 @@
-"""Every read of obstacles and suggestions: scoped to the user, joined, ordered."""
+"""Every read of the coordination app (obstacles and suggestions; the district mechanism,
+meetings and their follow-up): scoped to the user, joined, ordered."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from accounts.choices import Role
 from accounts.scoping import scope_for
 from agencies.selectors import agencies_near
+from common.thai import fiscal_year_bounds
+from councils.choices import ActivityKind
 from councils.models import Activity, Council
 from geo.models import District
 from plans.models import PlanItem
 
-from .choices import SuggestionStatus
-from .models import Obstacle, Response, Suggestion
+from .choices import ActionStatus, AttendanceStatus, MeetingKind, MeetingStatus, SuggestionStatus
+from .models import (
+    ActionItem,
+    AgendaItem,
+    DistrictMechanism,
+    MechanismMember,
+    Meeting,
+    Obstacle,
+    Resolution,
+    Response,
+    Suggestion,
+)
 
 OBSTACLE_JOINS = ("council__subdistrict__district__province", "agency", "theme")
 
@@ -122,3 +136,181 @@ def suggestions_for_moderation(*, district) -> QuerySet[Suggestion]:
 
 def suggestion_for_moderation(*, district, pk: int) -> Suggestion:
     return Suggestion.objects.select_related("district", "sender").get(district=district, pk=pk)
+
+
+# The district mechanism and meetings ===========================================================
+
+MEETING_ORDER = ("-date", "-start_time", "-id")  # GROUP BY queries drop Meta.ordering: say it
+MEETING_JOINS = ("district__province", "council__subdistrict__district__province", "mechanism")
+
+
+# The mechanism ---------------------------------------------------------------------------------
+
+
+def mechanism_of(*, district) -> DistrictMechanism | None:
+    return DistrictMechanism.objects.filter(district=district).first()
+
+
+def mechanism_members(*, mechanism) -> QuerySet[MechanismMember]:
+    """Every member, current terms first, with what each seat is linked to."""
+    return mechanism.members.select_related("council", "agency", "user").order_by(
+        "term_end", "role", "category", "full_name"
+    )
+
+
+def mechanism_member_for_edit(*, mechanism, pk: int) -> MechanismMember:
+    return mechanism.members.select_related("mechanism__district").get(pk=pk)
+
+
+# Meetings --------------------------------------------------------------------------------------
+
+
+def meetings_visible_to(*, user) -> QuerySet[Meeting]:
+    return Meeting.objects.select_related(*MEETING_JOINS).visible_to(user)
+
+
+def meetings_of_district(*, user, district) -> QuerySet[Meeting]:
+    """The district's mechanism meetings and forums, and its councils' meetings."""
+    return (
+        meetings_visible_to(user=user)
+        .filter(district=district)
+        .annotate(agenda_count=Count("agenda", distinct=True))
+        .order_by(*MEETING_ORDER)
+    )
+
+
+def meetings_of_council(*, user, council) -> QuerySet[Meeting]:
+    return (
+        meetings_visible_to(user=user)
+        .filter(council=council)
+        .annotate(agenda_count=Count("agenda", distinct=True))
+        .order_by(*MEETING_ORDER)
+    )
+
+
+def meeting_for_page(*, user, pk: int) -> Meeting:
+    """A meeting the user may see: inside the scope, or published. Else DoesNotExist."""
+    qs = Meeting.objects.select_related(*MEETING_JOINS)
+    return qs.filter(Q(pk__in=Meeting.objects.visible_to(user).values("pk")) | Q(status=MeetingStatus.PUBLISHED)).get(
+        pk=pk
+    )
+
+
+def meeting_in_scope(*, user, pk: int) -> Meeting:
+    return meetings_visible_to(user=user).get(pk=pk)
+
+
+def public_meetings() -> QuerySet[Meeting]:
+    return Meeting.objects.published().select_related(*MEETING_JOINS)
+
+
+def public_meeting(*, pk: int) -> Meeting:
+    return public_meetings().get(pk=pk)
+
+
+def meeting_agenda(*, meeting) -> list[AgendaItem]:
+    """The agenda in order, each item with its resolutions and their action items."""
+    actions = ActionItem.objects.select_related("assignee_agency", "assignee_council").order_by("due_date", "id")
+    resolutions = Resolution.objects.prefetch_related(Prefetch("actions", queryset=actions)).order_by("id")
+    return list(meeting.agenda.prefetch_related(Prefetch("resolutions", queryset=resolutions)).order_by("order"))
+
+
+def meeting_attendance(*, meeting) -> dict:
+    """Who came, grouped as a Thai minutes lists them, and the quorum: more than half of
+    the invited members present in person or by a representative."""
+    rows = list(meeting.attendance.order_by("id"))
+    invited = meeting.invitations.count()
+    present = [r for r in rows if r.status in (AttendanceStatus.PRESENT, AttendanceStatus.REPRESENTED)]
+    return {
+        "present": present,
+        "absent": [r for r in rows if r.status == AttendanceStatus.ABSENT],
+        "guests": [r for r in rows if r.status == AttendanceStatus.GUEST],
+        "invited": invited,
+        "present_count": len(present),
+        "quorum_needed": invited // 2 + 1 if invited else 0,
+        "has_quorum": bool(invited) and len(present) > invited / 2,
+        "recorded": bool(rows),
+    }
+
+
+def meeting_invitations(*, meeting):
+    return meeting.invitations.select_related("member").order_by("member__role", "member__full_name")
+
+
+# Action items ----------------------------------------------------------------------------------
+
+
+def action_for_page(*, user, pk: int) -> ActionItem:
+    return (
+        ActionItem.objects.visible_to(user)
+        .select_related(
+            "assignee_agency", "assignee_council__subdistrict",
+            *(f"resolution__agenda_item__meeting__{j}" for j in MEETING_JOINS),
+        )
+        .get(pk=pk)
+    )
+
+
+def action_updates(*, action):
+    return action.updates.select_related("by").order_by("-created_at", "-id")
+
+
+def open_actions_of_district(*, user, district) -> QuerySet[ActionItem]:
+    return (
+        ActionItem.objects.visible_to(user)
+        .filter(resolution__agenda_item__meeting__district=district)
+        .filter(status__in=(ActionStatus.OPEN, ActionStatus.IN_PROGRESS))
+        .select_related("assignee_agency", "assignee_council", "resolution__agenda_item__meeting")
+        .order_by("due_date", "id")
+    )
+
+
+# Figures ---------------------------------------------------------------------------------------
+
+
+def _held_council_meetings(fiscal_year: int) -> QuerySet[Meeting]:
+    start, end = fiscal_year_bounds(fiscal_year)
+    return Meeting.objects.filter(
+        kind=MeetingKind.COUNCIL, date__range=(start, end), status__in=(MeetingStatus.HELD, MeetingStatus.PUBLISHED)
+    )
+
+
+def _unlinked_meeting_activities(fiscal_year: int) -> QuerySet[Activity]:
+    return Activity.objects.filter(kind=ActivityKind.COUNCIL_MEETING, fiscal_year=fiscal_year, meeting__isnull=True)
+
+
+def _count_for_council(qs: QuerySet) -> Coalesce:
+    """COUNT(*) of ``qs`` for the outer council (``OuterRef("pk")``), as a subquery."""
+    counted = qs.filter(council=OuterRef("pk")).order_by().values("council").annotate(n=Count("*")).values("n")[:1]
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def council_meetings_held(*, council: Council, fiscal_year: int) -> int:
+    """Council meetings held (or with minutes published) in the fiscal year: the figure
+    councils are expected to reach four times a year. A council-meeting activity logged
+    in the activity log and not (yet) made a Meeting counts too; one that was (migration
+    0007 links it as ``source_activity``) counts once, as its meeting."""
+    return (
+        _held_council_meetings(fiscal_year).filter(council=council).count()
+        + _unlinked_meeting_activities(fiscal_year).filter(council=council).count()
+    )
+
+
+def council_dashboard_figures(*, fiscal_year: int) -> dict:
+    """What meetings adds to a council's dashboard (registered in MeetingsConfig.ready):
+    the same count as council_meetings_held, as an expression of the dashboard's query."""
+    return {
+        "meetings_this_year": _count_for_council(_held_council_meetings(fiscal_year))
+        + _count_for_council(_unlinked_meeting_activities(fiscal_year))
+    }
+
+
+def feed_meetings(*, district=None, council=None) -> QuerySet[Meeting]:
+    """The public meetings of a district (its mechanism's, its forums and its councils') or
+    of one council, for a calendar feed: only meetings whose minutes are published."""
+    qs = Meeting.objects.select_related(*MEETING_JOINS).filter(status=MeetingStatus.PUBLISHED)
+    if district is not None:
+        qs = qs.filter(district=district)
+    if council is not None:
+        qs = qs.filter(council=council)
+    return qs.order_by("-date", "-id")[:500]

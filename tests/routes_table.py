@@ -66,6 +66,10 @@ OBSTACLE_ANSWER = "L   403  404    404     403   404   OK     403  404    OK"  #
 AGENCY_ONLY     = "L    403  403    403     403   403   OK     403  403    403"  # the agency staff's inbox
 OWN_ONLY        = "L    OK   404    404     404   404   404    404  404    404"  # staff_x's own notification
 AGENCY_MANAGE   = "L    403  403    403     403   403   OK     403  403    OK"  # X's LAO's own staff
+# Meetings: D's mechanism meeting holds an action item assigned to X's LAO (the agency).
+ACTION_VIEW     = "L    404  404    404     OK    404   OK     OK   404    OK"
+ACTION_REPORT   = "L    404  404    404     OK    404   OK     403  404    OK"  # the assignee, D's officer
+ACTION_CANCEL   = "L    404  404    404     OK    404   403    403  404    OK"  # the meeting's keepers
 LOGIN_PAGE      = "200  302  302    302     302   302   302    302  302    302"  # signed in: sent on
 EVERYONE_302    = "302  302  302    302     302   302   302    302  302    302"
 
@@ -131,6 +135,10 @@ REPORT = {"pk": W("report.pk")}
 PUBLIC_REPORT = {"pk": W("public_report.pk")}
 OBSTACLE = {"pk": W("obstacle.pk")}
 SUGGESTION = {"code": W("d.code"), "pk": W("suggestion.pk")}
+D = {"code": W("d.code")}
+MECHANISM_MEMBER = {"code": W("d.code"), "pk": W("mechanism_member.pk")}
+MEETING = {"pk": W("council_meeting.pk")}
+ACTION = {"pk": W("action.pk")}
 
 # Known bugs, named once ---------------------------------------------------------------------
 
@@ -302,6 +310,59 @@ ROWS = [
     Row("agencies:agreement_delete", POST, rule(AGENCY_MANAGE, 302), args=AGREEMENT),
     Row("agencies:agreement_file", GET, rule(IN_SCOPE), args={"pk": W("agreement.pk")}, variant="scoped"),
     Row("agencies:agreement_file", GET, rule(PUBLIC), args={"pk": W("public_agreement.pk")}, variant="public"),
+    # Meetings: D's mechanism and its held meeting (an action item for X's LAO); X's planned
+    # meeting (a file); X's published meeting (a file) ----------------------------------------
+    Row("meetings:public_list", GET, rule(PUBLIC)),
+    Row("meetings:public_detail", GET, rule(PUBLIC), args={"pk": W("published_meeting.pk")}),
+    Row("meetings:district_feed", GET, rule(PUBLIC), args={"code": W("d.code")}),
+    Row("meetings:council_feed", GET, rule(PUBLIC), args=X),
+    Row("meetings:mechanism_detail", GET, rule(DISTRICT_VIEW), args=D),
+    Row("meetings:mechanism_establish", POST, rule(DISTRICT_REVIEW), args=D, body={"name": "ซ้ำ"}),
+    Row("meetings:mechanism_member_create", GET, rule(DISTRICT_REVIEW), args=D),
+    Row("meetings:mechanism_member_create", POST, rule(DISTRICT_REVIEW), args=D),
+    Row("meetings:mechanism_member_update", GET, rule(DISTRICT_REVIEW), args=MECHANISM_MEMBER),
+    Row("meetings:mechanism_member_update", POST, rule(DISTRICT_REVIEW), args=MECHANISM_MEMBER),
+    Row("meetings:mechanism_member_end", POST, rule(DISTRICT_REVIEW, 302), args=MECHANISM_MEMBER),
+    Row("meetings:district_meetings", GET, rule(DISTRICT_VIEW), args=D, hides_other_areas=True),
+    Row("meetings:district_meeting_create", GET, rule(DISTRICT_REVIEW), args=D),
+    Row("meetings:district_meeting_create", POST, rule(DISTRICT_REVIEW), args=D),
+    Row("meetings:council_meetings", GET, rule(IN_SCOPE), args=X, hides_other_areas=True),
+    Row("meetings:council_meeting_create", GET, rule(COUNCIL_EDIT), args=X),
+    Row("meetings:council_meeting_create", POST, rule(COUNCIL_EDIT), args=X),
+    Row("meetings:meeting_detail", GET, rule(IN_SCOPE), args=MEETING, variant="unpublished"),
+    Row("meetings:meeting_detail", GET, rule(SIGNED_IN), args={"pk": W("published_meeting.pk")}, variant="published"),
+    Row("meetings:meeting_update", GET, rule(COUNCIL_EDIT), args=MEETING),
+    Row("meetings:meeting_update", POST, rule(COUNCIL_EDIT), args=MEETING),
+    Row("meetings:agenda_add", POST, rule(COUNCIL_EDIT, 302), args=MEETING),
+    Row("meetings:meeting_held", POST, rule(COUNCIL_EDIT, 302), args=MEETING),
+    Row("meetings:meeting_cancel", POST, rule(COUNCIL_EDIT, 302), args=MEETING),
+    Row("meetings:attendance", GET, rule(COUNCIL_EDIT), args=MEETING),
+    Row("meetings:attendance", POST, rule(COUNCIL_EDIT, 302), args=MEETING),
+    Row("meetings:minutes", GET, rule(COUNCIL_EDIT), args=MEETING),
+    Row("meetings:minutes", POST, rule(COUNCIL_EDIT), args=MEETING),
+    Row("meetings:meeting_publish", POST, rule(COUNCIL_EDIT, 302), args=MEETING),
+    Row("meetings:minutes_pdf", GET, rule(IN_SCOPE, anon=404), args=MEETING, variant="unpublished"),
+    Row("meetings:minutes_pdf", GET, rule(PUBLIC), args={"pk": W("published_meeting.pk")}, variant="published"),
+    Row("meetings:attachment_add", POST, rule(COUNCIL_EDIT, 302), args=MEETING),
+    Row(
+        "meetings:attachment_download", GET, rule(IN_SCOPE, anon=404),
+        args={"pk": W("council_meeting.pk"), "attachment_id": W("attachment.pk")}, variant="unpublished",
+    ),
+    Row(
+        "meetings:attachment_download", GET, rule(PUBLIC),
+        args={"pk": W("published_meeting.pk"), "attachment_id": W("public_attachment.pk")}, variant="published",
+    ),
+    Row("meetings:resolution_add", POST, rule(DISTRICT_REVIEW, 302), args={"pk": W("district_meeting.pk")}),
+    Row(
+        "meetings:action_create", POST, rule(DISTRICT_REVIEW, 302),
+        args={"pk": W("district_meeting.pk"), "resolution_id": W("resolution.pk")},
+    ),
+    Row("meetings:action_detail", GET, rule(ACTION_VIEW), args=ACTION),
+    Row("meetings:action_update_add", POST, rule(ACTION_REPORT, 302), args=ACTION),
+    Row("meetings:action_start", POST, rule(ACTION_REPORT, 302), args=ACTION),
+    Row("meetings:action_done", POST, rule(ACTION_REPORT, 302), args=ACTION),
+    Row("meetings:action_cancel", POST, rule(ACTION_CANCEL, 302), args=ACTION),
+    Row("meetings:evidence_download", GET, rule(ACTION_VIEW, anon=404), args={"pk": W("action_update.pk")}),
     # API: anonymous visitors get 403 (session authentication first, no login page) where a
     # sign-in is needed, and read what is public or nothing (404) where reading is open. ----
     Row("api-root", GET, rule(PUBLIC)),

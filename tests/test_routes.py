@@ -34,7 +34,11 @@ from common.jobs.choices import JobStatus
 from councils.choices import ImportKind
 from councils.models import ActivityPhoto, ExportJob, ImportJob, Mentorship
 from councils.services.assessments import assessment_record
+from meetings.choices import MechanismCategory, MeetingKind
 from meetings.models import Suggestion
+from meetings.services import actions as action_services
+from meetings.services import mechanism as mechanism_services
+from meetings.services import meetings as meeting_services
 from meetings.services.obstacles import obstacle_raise
 from reports.choices import ReportScope, ReportStatus
 from reports.models import Report
@@ -224,7 +228,9 @@ def _build_world() -> SimpleNamespace:
     )
     suggestion = Suggestion.objects.create(district=d, text="ขอให้จัดเวทีประชาคมช่วงเย็น")
     notification = Notification.objects.create(user=users["staff_x"], text="ทดสอบ", url="/meetings/obstacles/")
+    meetings = _build_meetings(d=d, x=x, y=y, z=z, w=w, lao=lao, users=users)
     return SimpleNamespace(
+        **meetings,
         p=p, q=q, d=d, e=e, f=f, x=x, y=y, v=v, z=z, w=w, lao=lao, users=users,
         activity=activity, photo_path=photo.image.name.removeprefix("activities/"), organization=organization, person=person, member=member,
         indicator_set=indicator_set, indicator=indicator, assessment=assessment, mentorship=mentorship,
@@ -234,6 +240,59 @@ def _build_world() -> SimpleNamespace:
         report=done_report(ReportScope.COUNCIL, x.code, council=x),
         public_report=done_report(ReportScope.PROVINCE, p.code, published=True, province=p),
     )  # fmt: skip
+
+
+def _build_meetings(*, d, x, y, z, w, lao, users) -> dict:
+    """D's mechanism with a held meeting (a resolution, an action item for X's LAO with
+    evidence), X's planned meeting with a file, X's published meeting with a file, and
+    meetings of Y, Z and W for the lists to leave out."""
+    import datetime as dt
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import timezone
+
+    officer, staff = users["officer_d"], users["staff_x"]
+    past = timezone.localdate() - dt.timedelta(days=3)
+    mechanism = mechanism_services.mechanism_establish(district=d, by=officer, name="กลไกอำเภอจอมทอง")
+    member = mechanism_services.mechanism_member_add(
+        mechanism=mechanism, by=officer, full_name="นายอำเภอ ทดสอบ", category=MechanismCategory.DISTRICT_OFFICE,
+        role="chair", term_start=past - dt.timedelta(days=300),
+    )
+    district_meeting = meeting_services.meeting_call(
+        by=officer, kind=MeetingKind.DISTRICT, title="ประชุมกลไก 1/2569", date=past, district=d,
+        agenda=[("ติดตามแผน", "")],
+    )
+    district_meeting = meeting_services.meeting_mark_held(meeting=district_meeting, by=officer)
+    resolution = action_services.resolution_add(agenda_item=district_meeting.agenda.get(), by=officer, text="มอบ อบต.")
+    action = action_services.action_item_create(
+        resolution=resolution, by=officer, title="บรรจุแผน", due_date=past + dt.timedelta(days=30), agency=lao
+    )
+    update = action_services.action_update_add(
+        action=action, by=officer, note="เริ่มแล้ว", evidence=SimpleUploadedFile("e.pdf", b"%PDF-1.4 evidence")
+    )
+    council_meeting = meeting_services.meeting_call(
+        by=staff, kind=MeetingKind.COUNCIL, title="ประชุมสภา X", date=past, council=x, agenda=[("แจ้ง", "")]
+    )
+    attachment = meeting_services.attachment_add(
+        meeting=council_meeting, by=staff, upload=SimpleUploadedFile("a.pdf", b"%PDF-1.4 attachment")
+    )
+    published = meeting_services.meeting_call(by=staff, kind=MeetingKind.COUNCIL, title="ประชุมสภา X เผยแพร่", date=past, council=x)
+    public_attachment = meeting_services.attachment_add(
+        meeting=published, by=staff, upload=SimpleUploadedFile("p.pdf", b"%PDF-1.4 public")
+    )
+    meeting_services.meeting_mark_held(meeting=published, by=staff)
+    published.refresh_from_db()
+    meeting_services.minutes_save(meeting=published, by=staff, minutes="<p>รับทราบ</p>")
+    meeting_services.meeting_publish_minutes(meeting=published, by=staff)
+    for other in (y, z, w):
+        meeting_services.meeting_call(
+            by=users["admin"], kind=MeetingKind.COUNCIL, title=f"ประชุมสภา {other.code}", date=past, council=other
+        )
+    return {
+        "mechanism": mechanism, "mechanism_member": member, "district_meeting": district_meeting,
+        "resolution": resolution, "action": action, "action_update": update, "council_meeting": council_meeting,
+        "attachment": attachment, "published_meeting": published, "public_attachment": public_attachment,
+    }
 
 
 @pytest.fixture(scope="module")

@@ -350,3 +350,7 @@ OBSTACLE_ANSWER_DAYS = env_int("OBSTACLE_ANSWER_DAYS", 15)
 OBSTACLE_EVIDENCE_MAX_BYTES = env_int("OBSTACLE_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
 # Public suggestions: at most this many per client address per hour.
 SUGGESTION_RATE_PER_HOUR = env_int("SUGGESTION_RATE_PER_HOUR", 5)
+
+# Meetings: attachments and evidence files (PDF or images, recognised by their content) are
+# refused above this size.
+MEETING_ATTACHMENT_MAX_BYTES = env_int("MEETING_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)

@@ -10,6 +10,7 @@ from common.thai import current_fiscal_year
 from geo.models import District, Province, Theme
 
 from ..choices import ActivityKind, MentorshipStatus
+from ..dashboard import extra_dashboard_figures
 from ..models import Activity, Assessment, CommunityOrganization, Council, CouncilMember, Mentorship
 
 COUNCIL_JOINS = ("subdistrict__district__province",)
@@ -118,6 +119,7 @@ def council_dashboard(*, council: Council, fiscal_year: int | None = None, today
     current_terms = CouncilMember.objects.filter(term_start__lte=today).filter(
         Q(term_end__isnull=True) | Q(term_end__gte=today)
     )
+    extra = extra_dashboard_figures(fiscal_year=fy)
     figures = (
         Council.objects.filter(pk=council.pk)
         .annotate(
@@ -131,6 +133,7 @@ def council_dashboard(*, council: Council, fiscal_year: int | None = None, today
             level_year=latest_assessment("fiscal_year"),
             level_percent=latest_assessment("percent"),
         )
+        .annotate(**extra)  # figures of the apps above (meetings held, from meetings): same query
         .values(
             "activities_this_year",
             "meetings_this_year",
@@ -141,6 +144,7 @@ def council_dashboard(*, council: Council, fiscal_year: int | None = None, today
             "level",
             "level_year",
             "level_percent",
+            *extra,
         )
         .get()
     )

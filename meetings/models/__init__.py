@@ -1,7 +1,23 @@
 """The coordination app's models, one module per subject, re-exported here."""
 
-from .meeting import Meeting
+from .actions import ActionItem, ActionUpdate, Resolution
+from .mechanism import DistrictMechanism, MechanismMember
+from .meeting import AgendaItem, Attendance, Invitation, Meeting, MeetingAttachment
 from .obstacle import Obstacle, Response
 from .suggestion import Suggestion
 
-__all__ = ["Meeting", "Obstacle", "Response", "Suggestion"]
+__all__ = [
+    "ActionItem",
+    "ActionUpdate",
+    "AgendaItem",
+    "Attendance",
+    "DistrictMechanism",
+    "Invitation",
+    "MechanismMember",
+    "Meeting",
+    "MeetingAttachment",
+    "Obstacle",
+    "Resolution",
+    "Response",
+    "Suggestion",
+]

@@ -3,7 +3,7 @@
 Every section's context is rendered to HTML; WeasyPrint lays out the document. A big
 appendix (national or regional reports: thousands of councils) is laid out apart, in
 chunks of whole provinces rendered by worker processes, then merged with pypdf; its page
-numbers are stamped from a light overlay document. Finally the SARA AM text fix (thaifix)
+numbers are stamped from a light overlay document. Finally the SARA AM text fix (common.thaipdf)
 runs over the whole file.
 """
 
@@ -14,20 +14,18 @@ import multiprocessing
 from itertools import groupby
 from pathlib import Path
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from common.thai import thai_digits
+from common.thaipdf import fix_sara_am, font_context, write_pdf
 
 from ..choices import ReportScope
 from ..sections import ReportData
 from ..sections.base import keep_together
 from .charts import bar_chart
-from .fetcher import LocalOnlyFetcher, font_url
-from .thaifix import fix_sara_am
 
 INLINE_APPENDIX_ROWS = 600  # up to this many councils, the appendix is laid out with the rest
 CHUNK_ROWS = 700  # rows per separately laid-out appendix chunk (whole provinces)
@@ -37,9 +35,7 @@ WORKERS = 2
 
 def _style_context(**flags) -> dict:
     return {
-        "font_regular": font_url("Regular"),
-        "font_bold": font_url("Bold"),
-        "font_italic": font_url("Italic"),
+        **font_context(),
         "thai_numerals": flags.get("thai_numerals", True),
         "page_numbers": flags.get("page_numbers", True),
         "page_labels": flags.get("page_labels", False),
@@ -88,10 +84,7 @@ def _chunks(groups) -> list[list[dict]]:
 
 
 def _write(html: str, target=None):
-    from weasyprint import HTML
-
-    base = str(settings.STATICFILES_DIRS[0])
-    return HTML(string=html, base_url=base, url_fetcher=LocalOnlyFetcher()).write_pdf(target)
+    return write_pdf(html, target)
 
 
 def _render_chunk(html: str) -> bytes:  # runs in a worker process

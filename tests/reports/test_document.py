@@ -7,11 +7,11 @@ import subprocess
 import pytest
 from openpyxl import load_workbook
 
+from common.thaipdf.thaifix import sarabun_glyphs
 from councils.models import Council
 from geo.models import Region
 from reports.models import ReportNarrative
 from reports.rendering import build, build_pdf, build_xlsx
-from reports.rendering.thaifix import sarabun_glyphs
 from reports.sections import ANNUAL, ReportArea, gather_report, period_of
 from reports.sections.appendix import council_rows
 from reports.spec import ReportSpec
@@ -169,7 +169,7 @@ def test_xlsx_has_the_same_figures(data, tmp_path):
 def test_all_sarabun_weights_share_the_glyph_order_thaifix_relies_on():
     from fontTools.ttLib import TTFont
 
-    from reports.rendering.fetcher import FONT_DIR
+    from common.thaipdf.fetcher import FONT_DIR
 
     nik, aa = sarabun_glyphs()
     for weight in ("Bold", "Italic", "BoldItalic"):

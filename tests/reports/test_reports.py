@@ -4,11 +4,11 @@ import subprocess
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from common.thaipdf.fetcher import LocalOnlyFetcher, font_url
 from reports import services
 from reports.choices import ReportScope, ReportStatus
 from reports.models import Report
 from reports.rendering import build_pdf
-from reports.rendering.fetcher import LocalOnlyFetcher, font_url
 from reports.sections import gather_report
 from reports.spec import ReportSpec
 

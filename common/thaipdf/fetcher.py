@@ -34,7 +34,7 @@ class LocalOnlyFetcher(URLFetcher):
             if not any(path.is_relative_to(root) for root in self._roots):
                 raise ValueError(f"refused: {url} is outside the project's static files")
         elif parsed.scheme != "data":
-            raise ValueError(f"refused: {url} (reports fetch nothing from outside)")
+            raise ValueError(f"refused: {url} (our PDFs fetch nothing from outside)")
         return super().fetch(url, headers)
 
 

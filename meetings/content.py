@@ -1,0 +1,83 @@
+"""What users put into meetings, made safe: minutes as sanitised rich text, and uploaded
+files that must be a PDF or an image by their content, not by their name."""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+
+import nh3
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from PIL import Image, UnidentifiedImageError
+
+# Basic formatting only: no style, script, iframe, image, form or event attribute.
+MINUTES_TAGS = {"p", "br", "strong", "b", "em", "i", "u", "ul", "ol", "li", "h3", "h4", "blockquote", "a", "table",
+                "thead", "tbody", "tr", "th", "td"}
+MINUTES_ATTRIBUTES = {"a": {"href", "title"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}}
+_DANGEROUS = re.compile(r"<\s*(script|style|iframe|object|embed)\b|\son[a-z]+\s*=|javascript:", re.IGNORECASE)
+
+
+def sanitize_minutes(html: str) -> tuple[str, bool]:
+    """The minutes with only basic tags kept, and whether something unsafe was removed
+    (a script, a style, an event handler, a javascript: link)."""
+    cleaned = nh3.clean(
+        html or "",
+        tags=MINUTES_TAGS,
+        attributes=MINUTES_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        clean_content_tags={"script", "style"},
+        link_rel="noopener noreferrer nofollow",
+    ).strip()
+    return cleaned, bool(_DANGEROUS.search(html or ""))
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    content_type: str
+    extension: str
+    size: int
+
+
+_IMAGE_TYPES = {"PNG": ("image/png", "png"), "JPEG": ("image/jpeg", "jpg"), "WEBP": ("image/webp", "webp"),
+                "GIF": ("image/gif", "gif")}
+_NAME_EXTENSIONS = {"pdf": {"pdf"}, "png": {"png"}, "jpg": {"jpg", "jpeg"}, "webp": {"webp"}, "gif": {"gif"}}
+
+
+def check_upload(upload) -> CheckedFile:
+    """A PDF or an image (PNG, JPEG, WebP, GIF) recognised by its bytes, no larger than
+    MEETING_ATTACHMENT_MAX_BYTES, whose name's extension agrees with what it is.
+    Anything else: a Thai ValidationError."""
+    limit = settings.MEETING_ATTACHMENT_MAX_BYTES
+    if upload.size > limit:
+        raise ValidationError(
+            _("ไฟล์ “%(name)s” ใหญ่เกินไป (%(size)s) รับได้ไม่เกิน %(limit)s"),
+            params={"name": upload.name, "size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+            code="too_large",
+        )
+    upload.seek(0)
+    head = upload.read(8)
+    upload.seek(0)
+    found = None
+    if head.startswith(b"%PDF-"):
+        found = ("application/pdf", "pdf")
+    else:
+        try:
+            with Image.open(io.BytesIO(upload.read())) as image:
+                image.verify()
+                found = _IMAGE_TYPES.get(image.format)
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+            found = None
+        finally:
+            upload.seek(0)
+    name_ext = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+    if found is None or name_ext not in _NAME_EXTENSIONS[found[1]]:
+        raise ValidationError(
+            _("ไฟล์ “%(name)s” ไม่ใช่ไฟล์ PDF หรือภาพ (PNG, JPEG, WebP, GIF) ตามที่ชื่อไฟล์ระบุ ระบบรับเฉพาะ PDF และภาพ"),
+            params={"name": upload.name},
+            code="bad_type",
+        )
+    return CheckedFile(content_type=found[0], extension=found[1], size=upload.size)
