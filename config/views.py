@@ -27,7 +27,7 @@ def _shortcuts(user) -> list[dict]:
     from django.urls import reverse
 
     items = []
-    for a in user.role_assignments.select_related("council__subdistrict", "district"):
+    for a in user.role_assignments.select_related("council__subdistrict", "district").prefetch_related("provinces"):
         if a.role == Role.COUNCIL_STAFF:
             code = a.council.subdistrict.code
             items.append({"label": _("แดชบอร์ดสภา: %(council)s") % {"council": a.council}, "url": reverse("councils:council_dashboard", args=[code])})
@@ -47,6 +47,20 @@ def _shortcuts(user) -> list[dict]:
                     "url": reverse("meetings:district_meetings", args=[a.district.code]),
                 }
             )
+            items.append(
+                {
+                    "label": _("ติดตามงานและบทเรียน อำเภอ%(district)s") % {"district": a.district},
+                    "url": reverse("meetings:place_district", args=[a.district.code]),
+                }
+            )
+        elif a.role == Role.CODI_STAFF:
+            for province in a.provinces.all():
+                items.append(
+                    {
+                        "label": _("ติดตามงานและบทเรียน จังหวัด%(province)s") % {"province": province},
+                        "url": reverse("meetings:place_province", args=[province.code]),
+                    }
+                )
     if report_permissions.can_request_report(user=user):
         items.append({"label": _("รายงานประจำปี"), "url": reverse("reports:report_list")})
     if council_permissions.can_manage_mentorships(user=user):

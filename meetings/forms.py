@@ -280,3 +280,16 @@ class AttendanceForm(forms.Form):
             if name.strip():
                 guests.append((name.strip(), position.strip()))
         return {"members": members, "guests": guests}
+
+
+class LessonForm(forms.Form):
+    what_worked = forms.CharField(
+        label=_("สิ่งที่ได้ผล"), widget=forms.Textarea(attrs={"rows": 4}), max_length=1000,
+        error_messages={"required": _("กรุณาเขียนสิ่งที่ได้ผล")},
+    )
+    what_did_not = forms.CharField(
+        label=_("สิ่งที่ไม่ได้ผล"), widget=forms.Textarea(attrs={"rows": 4}), max_length=1000,
+        error_messages={"required": _("กรุณาเขียนสิ่งที่ไม่ได้ผล")},
+    )
+    theme = forms.ModelChoiceField(label=_("ประเด็นงาน"), queryset=Theme.objects.order_by("name_th"), required=False)
+    is_published = forms.BooleanField(label=_("เผยแพร่ต่อสาธารณะ"), required=False)

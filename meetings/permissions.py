@@ -145,3 +145,34 @@ def can_report_action(*, user, action) -> bool:
     if action.assignee_council_id and action.assignee_council_id in scope.council_ids:
         return True
     return can_manage_meeting(user=user, meeting=action.meeting)
+
+
+# Lessons and the shared place ----------------------------------------------------------------
+
+
+@rule(_("เฉพาะเจ้าหน้าที่ของสภานี้เท่านั้นที่เขียนบทเรียนของสภาได้"))
+def can_write_lesson(*, user, council) -> bool:
+    """The council's own staff (and administrators)."""
+    scope = scope_for(user)
+    return _admin(scope) or council.pk in scope.council_ids
+
+
+@rule(_("ไม่พบบทเรียนนี้"))
+def can_view_lesson(*, user, lesson) -> bool:
+    """A published lesson of a published council is public; any other is read by whoever's
+    scope covers the council's tambon."""
+    if lesson.is_published and lesson.council.is_published:
+        return True
+    return scope_for(user).covers_subdistrict(lesson.council.subdistrict)
+
+
+@rule(_("ไม่พบพื้นที่ติดตามงานของอำเภอนี้"))
+def can_follow_district_place(*, user, district) -> bool:
+    """Whoever's scope covers the district: its officers, CODI staff of its province."""
+    return scope_for(user).covers_district(district)
+
+
+@rule(_("ไม่พบพื้นที่ติดตามงานของจังหวัดนี้"))
+def can_follow_province_place(*, user, province) -> bool:
+    """Whoever's scope covers the whole province: CODI staff of it (or national)."""
+    return scope_for(user).covers_province(province.pk)

@@ -3,7 +3,7 @@ from django.urls import path
 from .views import actions as action_views
 from .views import mechanism as mechanism_views
 from .views import meetings as views
-from .views import obstacles, suggestions
+from .views import obstacles, place, suggestions
 from .views import public as public_views
 
 app_name = "meetings"
@@ -78,5 +78,12 @@ urlpatterns = [
     path("actions/<int:pk>/start/", action_views.ActionStartView.as_view(), name="action_start"),
     path("actions/<int:pk>/done/", action_views.ActionDoneView.as_view(), name="action_done"),
     path("actions/<int:pk>/cancel/", action_views.ActionCancelView.as_view(), name="action_cancel"),
+    # The shared place of a district and a province, and lessons
+    path("place/district/<str:code>/", place.DistrictPlaceView.as_view(), name="place_district"),
+    path("place/district/<str:code>/public/", place.PublicDistrictPlaceView.as_view(), name="place_district_public"),
+    path("place/province/<str:code>/", place.ProvincePlaceView.as_view(), name="place_province"),
+    path("place/province/<str:code>/public/", place.PublicProvincePlaceView.as_view(), name="place_province_public"),
+    path("lessons/activity/<int:pk>/", place.ActivityLessonCreateView.as_view(), name="lesson_activity"),
+    path("lessons/meeting/<int:pk>/", place.MeetingLessonCreateView.as_view(), name="lesson_meeting"),
     path("evidence/<int:pk>/", public_views.evidence_download, name="evidence_download"),
 ]

@@ -71,6 +71,7 @@ ACTION_VIEW     = "L    404  404    404     OK    404   OK     OK   404    OK"
 ACTION_REPORT   = "L    404  404    404     OK    404   OK     403  404    OK"  # the assignee, D's officer
 ACTION_CANCEL   = "L    404  404    404     OK    404   403    403  404    OK"  # the meeting's keepers
 LOGIN_PAGE      = "200  302  302    302     302   302   302    302  302    302"  # signed in: sent on
+PROVINCE_VIEW   = "L    404  404    404     404   404   404    OK   404    OK"  # province P's page: CODI
 EVERYONE_302    = "302  302  302    302     302   302   302    302  302    302"
 
 
@@ -138,6 +139,7 @@ SUGGESTION = {"code": W("d.code"), "pk": W("suggestion.pk")}
 D = {"code": W("d.code")}
 MECHANISM_MEMBER = {"code": W("d.code"), "pk": W("mechanism_member.pk")}
 MEETING = {"pk": W("council_meeting.pk")}
+LESSON_BODY = {"what_worked": "ชวนเยาวชนร่วมเวที", "what_did_not": "นัดช่วงเก็บเกี่ยว"}
 ACTION = {"pk": W("action.pk")}
 
 # Known bugs, named once ---------------------------------------------------------------------
@@ -362,6 +364,15 @@ ROWS = [
     Row("meetings:action_start", POST, rule(ACTION_REPORT, 302), args=ACTION),
     Row("meetings:action_done", POST, rule(ACTION_REPORT, 302), args=ACTION),
     Row("meetings:action_cancel", POST, rule(ACTION_CANCEL, 302), args=ACTION),
+    Row("meetings:place_district", GET, rule(DISTRICT_VIEW), args=D, hides_other_areas=True),
+    Row("meetings:place_district", GET, rule(DISTRICT_VIEW), args=D, query={"theme": "welfare"}, variant="theme"),
+    Row("meetings:place_district_public", GET, rule(PUBLIC), args=D),
+    Row("meetings:place_province", GET, rule(PROVINCE_VIEW), args={"code": W("p.code")}, hides_other_areas=True),
+    Row("meetings:place_province_public", GET, rule(PUBLIC), args={"code": W("p.code")}),
+    Row("meetings:lesson_activity", GET, rule(COUNCIL_EDIT), args={"pk": W("activity.pk")}),
+    Row("meetings:lesson_activity", POST, rule(COUNCIL_EDIT, 302), args={"pk": W("activity.pk")}, body=LESSON_BODY),
+    Row("meetings:lesson_meeting", GET, rule(COUNCIL_EDIT), args=MEETING),
+    Row("meetings:lesson_meeting", POST, rule(COUNCIL_EDIT, 302), args=MEETING, body=LESSON_BODY),
     Row("meetings:evidence_download", GET, rule(ACTION_VIEW, anon=404), args={"pk": W("action_update.pk")}),
     # API: anonymous visitors get 403 (session authentication first, no login page) where a
     # sign-in is needed, and read what is public or nothing (404) where reading is open. ----

@@ -39,6 +39,7 @@ from meetings.models import Suggestion
 from meetings.services import actions as action_services
 from meetings.services import mechanism as mechanism_services
 from meetings.services import meetings as meeting_services
+from meetings.services.lessons import lesson_write
 from meetings.services.obstacles import obstacle_raise
 from reports.choices import ReportScope, ReportStatus
 from reports.models import Report
@@ -229,6 +230,10 @@ def _build_world() -> SimpleNamespace:
     suggestion = Suggestion.objects.create(district=d, text="ขอให้จัดเวทีประชาคมช่วงเย็น")
     notification = Notification.objects.create(user=users["staff_x"], text="ทดสอบ", url="/meetings/obstacles/")
     meetings = _build_meetings(d=d, x=x, y=y, z=z, w=w, lao=lao, users=users)
+    lesson_write(by=users["staff_x"], activity=activity, what_worked="ชวนเยาวชน", what_did_not="นัดช่วงเก็บเกี่ยว",
+                 theme=theme, is_published=True)  # fmt: skip
+    for other in (y, z, w):  # lessons elsewhere, for the places to leave out
+        lesson_write(by=users["admin"], activity=other.activities.first(), what_worked="ได้ผล", what_did_not="ไม่ได้ผล")
     return SimpleNamespace(
         **meetings,
         p=p, q=q, d=d, e=e, f=f, x=x, y=y, v=v, z=z, w=w, lao=lao, users=users,

@@ -1,6 +1,7 @@
 """The coordination app's models, one module per subject, re-exported here."""
 
 from .actions import ActionItem, ActionUpdate, Resolution
+from .lesson import Lesson
 from .mechanism import DistrictMechanism, MechanismMember
 from .meeting import AgendaItem, Attendance, Invitation, Meeting, MeetingAttachment
 from .obstacle import Obstacle, Response
@@ -13,6 +14,7 @@ __all__ = [
     "Attendance",
     "DistrictMechanism",
     "Invitation",
+    "Lesson",
     "MechanismMember",
     "Meeting",
     "MeetingAttachment",
