@@ -4,6 +4,7 @@ import datetime as dt
 from decimal import Decimal
 
 import factory
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from accounts.choices import Role
@@ -14,6 +15,8 @@ from common.thai import fiscal_year_of
 from councils.choices import ActivityKind
 from councils.models import Activity, Council
 from geo.models import District, Province, Subdistrict, Theme
+from meetings.choices import ActionStatus, MeetingKind, MeetingStatus, ObstacleStatus, SuggestionStatus
+from meetings.models import ActionItem, AgendaItem, DistrictMechanism, Meeting, Obstacle, Resolution, Suggestion
 from plans.models import Alignment, CommunityPlan, LocalPlanProject, PlanItem
 
 PASSWORD = "correct-horse-2569"
@@ -251,3 +254,98 @@ class AgreementFactory(DjangoModelFactory):
     title = factory.Sequence(lambda n: f"บันทึกข้อตกลงความร่วมมือ {n}")
     signed_on = dt.date(2025, 9, 15)
     starts_on = dt.date(2025, 10, 1)
+
+
+# -- meetings: created_at is auto_now_add, so a given one is written after the row is made --
+
+
+class _BackdatedFactory(DjangoModelFactory):
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create(cls, model_class, *args, created_at=None, **kwargs):
+        obj = super()._create(model_class, *args, **kwargs)
+        if created_at is not None:
+            model_class.objects.filter(pk=obj.pk).update(created_at=created_at)
+            obj.created_at = created_at
+        return obj
+
+
+class DistrictMechanismFactory(DjangoModelFactory):
+    class Meta:
+        model = DistrictMechanism
+
+    district = factory.SubFactory(DistrictFactory)
+    name = factory.LazyAttribute(lambda o: f"กลไกอำเภอ{o.district.name_th}")
+
+
+class MeetingFactory(DjangoModelFactory):
+    class Meta:
+        model = Meeting
+
+    kind = MeetingKind.DISTRICT
+    title = factory.Sequence(lambda n: f"ประชุมครั้งที่ {n}")
+    date = dt.date(2026, 1, 15)
+    status = MeetingStatus.HELD
+
+
+class AgendaItemFactory(DjangoModelFactory):
+    class Meta:
+        model = AgendaItem
+
+    meeting = factory.SubFactory(MeetingFactory)
+    order = factory.Sequence(lambda n: n + 1)
+    title = "เรื่องเพื่อพิจารณา"
+
+
+class ResolutionFactory(DjangoModelFactory):
+    class Meta:
+        model = Resolution
+
+    agenda_item = factory.SubFactory(AgendaItemFactory)
+    text = factory.Sequence(lambda n: f"มติที่ {n}")
+
+
+class ActionItemFactory(DjangoModelFactory):
+    """``done_on``: the day the item was marked done (its history record in that status)."""
+
+    class Meta:
+        model = ActionItem
+
+    resolution = factory.SubFactory(ResolutionFactory)
+    title = factory.Sequence(lambda n: f"ข้อสั่งการ {n}")
+    due_date = dt.date(2026, 3, 31)
+    status = ActionStatus.OPEN
+    assignee_council = factory.SubFactory(CouncilFactory)
+    cancel_reason = factory.LazyAttribute(lambda o: "ไม่จำเป็นแล้ว" if o.status == ActionStatus.CANCELLED else "")
+
+    @classmethod
+    def _create(cls, model_class, *args, done_on=None, **kwargs):
+        item = super()._create(model_class, *args, **kwargs)
+        if done_on is not None:
+            noon = timezone.make_aware(dt.datetime.combine(done_on, dt.time(12, 0)))
+            item.history.filter(status=ActionStatus.DONE).update(history_date=noon)
+        return item
+
+
+class ObstacleFactory(_BackdatedFactory):
+    class Meta:
+        model = Obstacle
+
+    council = factory.SubFactory(CouncilFactory)
+    agency = factory.SubFactory(AgencyFactory)
+    theme = factory.SubFactory(ThemeFactory)
+    title = factory.Sequence(lambda n: f"ข้อติดขัด {n}")
+    detail = "รายละเอียดของข้อติดขัด"
+    raised_by = factory.SubFactory(UserFactory)
+    status = ObstacleStatus.RAISED
+
+
+class SuggestionFactory(_BackdatedFactory):
+    class Meta:
+        model = Suggestion
+
+    district = factory.SubFactory(DistrictFactory)
+    text = factory.Sequence(lambda n: f"ข้อเสนอแนะ {n}")
+    status = SuggestionStatus.PENDING

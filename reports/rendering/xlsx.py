@@ -26,6 +26,12 @@ def build_xlsx(data: ReportData, target) -> None:
         if section.slug == "appendix":
             rows = ctx["rows"]
             continue
+        if section.xlsx_rows:
+            summary.append([])
+            summary.append([_text(str(section.title))])
+            for line in section.xlsx_rows(ctx):
+                summary.append([_text(value) for value in line])
+            continue
         if "rows" not in ctx:
             continue
         summary.append([])

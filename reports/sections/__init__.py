@@ -16,18 +16,22 @@ from ..spec import ReportSpec
 from . import builtin as b
 from .appendix import APPENDIX
 from .base import ReportArea, Section, period_of
+from .meetings import COORDINATION
 
 ANNUAL = (
     b.COVER, b.TOC, b.BACKGROUND,
     b.RESULTS, b.COUNCILS, b.ORGANIZATIONS, b.ACTIVITIES, b.AGENCIES, b.ALIGNMENT, b.ASSESSMENTS, b.MENTORSHIPS,
-    b.LESSONS, b.FUTURE,
+    b.LESSONS, *COORDINATION,
+    b.FUTURE,
     APPENDIX,
 )
 # The quarterly progress report has no lessons and future chapters: CODI staff write those
-# (ReportNarrative) for the fiscal year's annual report.
+# (ReportNarrative) for the fiscal year's annual report. Its coordination figures (the
+# quarter's meetings, follow-up, obstacles and suggestions) close the results chapter.
 QUARTERLY = (
     b.COVER, b.TOC, b.BACKGROUND,
     b.RESULTS, b.COUNCILS, b.ORGANIZATIONS, b.ACTIVITIES, b.AGENCIES, b.ALIGNMENT, b.ASSESSMENTS, b.MENTORSHIPS,
+    *COORDINATION,
     APPENDIX,
 )
 SECTIONS = {ReportKind.ANNUAL: ANNUAL, ReportKind.QUARTERLY: QUARTERLY}

@@ -109,6 +109,9 @@ class Section:
     gather: Callable[[ReportArea], dict]
     in_toc: bool = True
     chapter: bool = True  # starts on a new page
+    # The section's lines on the XLSX summary sheet, from what gather returned (a section
+    # whose context has ``rows`` of (label, number) gets them without one).
+    xlsx_rows: Callable[[dict], list[list]] | None = None
 
     @property
     def template_name(self) -> str:
