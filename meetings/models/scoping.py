@@ -2,8 +2,8 @@
 
 A mechanism and its meetings belong to a district (a national consultation to none), a
 council meeting to a council's tambon: the Q below matches a row when the user's scope
-covers its district (or province), or covers the tambon of its council. A national
-scope sees everything. Rows outside the scope are not in the queryset: a 404.
+covers its district (or province), or covers the tambon of its council, or when the
+user's agency holds a seat invited to the meeting. A national scope sees everything. Rows outside the scope are not in the queryset: a 404.
 """
 
 from django.db.models import Q, QuerySet
@@ -22,6 +22,11 @@ def meeting_scope_q(scope, prefix: str = "") -> Q:
         q |= Q(**{f"{prefix}district_id__in": scope.district_ids})
     if scope.subdistrict_ids:
         q |= Q(**{f"{prefix}council__subdistrict_id__in": scope.subdistrict_ids})
+    if scope.agency_ids:  # a meeting the user's agency is invited to (a mechanism seat)
+        from .meeting import Invitation  # noqa: PLC0415 - meeting.py imports this module
+
+        invited = Invitation.objects.filter(member__agency_id__in=scope.agency_ids).values("meeting_id")
+        q |= Q(**{f"{prefix}pk__in": invited})
     return q
 
 

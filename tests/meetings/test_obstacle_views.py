@@ -95,7 +95,7 @@ def test_inbox_lists_what_waits_and_what_is_overdue(
     client_for(client, agency_officer)
     with django_assert_max_num_queries(9):
         response = client.get(reverse("meetings:agency_inbox"))
-    (section,) = response.context["sections"]
+    section = response.context["sections"][0]
     assert (section.key, len(section.entries), section.overdue_count) == ("obstacles", count, 1)
 
 
