@@ -110,6 +110,27 @@ def overdue_to_notify(*, now: dt.datetime | None = None) -> QuerySet[Obstacle]:
     return Obstacle.objects.overdue(before=overdue_before(now)).filter(overdue_notified_at__isnull=True)
 
 
+def overdue_obstacles_off_agenda(*, now: dt.datetime | None = None, district=None) -> QuerySet[Obstacle]:
+    """Overdue obstacles not on the agenda of any meeting that is not cancelled (one put
+    on a meeting later cancelled goes onto the next one), oldest first."""
+    on_agenda = AgendaItem.objects.filter(obstacle__isnull=False).exclude(meeting__status=MeetingStatus.CANCELLED)
+    qs = Obstacle.objects.overdue(before=overdue_before(now)).exclude(pk__in=on_agenda.values("obstacle_id"))
+    if district is not None:
+        qs = qs.filter(council__subdistrict__district=district)
+    return qs.order_by("created_at", "pk")
+
+
+def next_mechanism_meeting(*, district, today: dt.date) -> Meeting | None:
+    """The district mechanism's next planned meeting (today or later), or None."""
+    return (
+        Meeting.objects.filter(
+            kind=MeetingKind.DISTRICT, district=district, status=MeetingStatus.PLANNED, date__gte=today
+        )
+        .order_by("date", "start_time", "id")
+        .first()
+    )
+
+
 def obstacles_for_agencies(*, agency_ids) -> QuerySet[Obstacle]:
     return (
         Obstacle.objects.filter(agency_id__in=agency_ids).select_related(*OBSTACLE_JOINS).order_by("created_at", "pk")
