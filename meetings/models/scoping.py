@@ -6,6 +6,7 @@ covers its district (or province), or covers the tambon of its council, or when 
 user's agency holds a seat invited to the meeting. A national scope sees everything. Rows outside the scope are not in the queryset: a 404.
 """
 
+from django.apps import apps
 from django.db.models import Q, QuerySet
 
 from accounts.scoping import scope_for
@@ -23,9 +24,8 @@ def meeting_scope_q(scope, prefix: str = "") -> Q:
     if scope.subdistrict_ids:
         q |= Q(**{f"{prefix}council__subdistrict_id__in": scope.subdistrict_ids})
     if scope.agency_ids:  # a meeting the user's agency is invited to (a mechanism seat)
-        from .meeting import Invitation  # noqa: PLC0415 - meeting.py imports this module
-
-        invited = Invitation.objects.filter(member__agency_id__in=scope.agency_ids).values("meeting_id")
+        invitation = apps.get_model("meetings", "Invitation")  # meeting.py imports this module
+        invited = invitation.objects.filter(member__agency_id__in=scope.agency_ids).values("meeting_id")
         q |= Q(**{f"{prefix}pk__in": invited})
     return q
 
