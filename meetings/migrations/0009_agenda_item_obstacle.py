@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0007_council_meetings_from_activities'),
+        ('meetings', '0008_lessons'),
     ]
 
     operations = [
