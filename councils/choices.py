@@ -19,6 +19,14 @@ class ActivityKind(models.TextChoices):
     OTHER = "other", _("อื่น ๆ")
 
 
+# A council meeting is recorded as a Meeting (the council's meetings page), not as an
+# activity: the kind stays for activities logged before, and is not offered for new ones,
+# so one meeting does not count twice on the dashboard.
+RETIRED_ACTIVITY_KINDS = frozenset({ActivityKind.COUNCIL_MEETING})
+NEW_ACTIVITY_KIND_CHOICES = [(v, label) for v, label in ActivityKind.choices if v not in RETIRED_ACTIVITY_KINDS]
+RETIRED_KIND_MESSAGE = _("บันทึกการประชุมสภาที่หน้า “การประชุมของสภา” แทนการบันทึกเป็นกิจกรรม")
+
+
 class OrganizationKind(models.TextChoices):
     VILLAGE_GROUP = "village_group", _("กลุ่มในหมู่บ้าน")
     OCCUPATION_GROUP = "occupation_group", _("กลุ่มอาชีพ")

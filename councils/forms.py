@@ -3,12 +3,14 @@ field; the services write. ``service_kwargs()`` hands a service exactly what it 
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from common.validators import validate_ce_date, validate_not_future
 
-from .choices import ParticipantGroup
+from .choices import NEW_ACTIVITY_KIND_CHOICES, RETIRED_ACTIVITY_KINDS, ParticipantGroup
 from .images import web_photo
 from .models import Activity, CommunityOrganization, Council
 from .selectors.activities import agencies_for_council
@@ -92,6 +94,14 @@ class ActivityForm(forms.ModelForm):
         self.fields["participants"].required = False
         self.fields["agencies"].queryset = agencies_for_council(council=council)
         self.fields["agencies"].help_text = _("หน่วยงานในจังหวัดเดียวกับสภาและหน่วยงานส่วนกลาง ที่ใกล้ที่สุดอยู่ก่อน")
+        if self.instance.kind not in RETIRED_ACTIVITY_KINDS:  # an activity logged before keeps its kind
+            self.fields["kind"].choices = [("", "---------"), *NEW_ACTIVITY_KIND_CHOICES]
+        self.fields["kind"].help_text = format_html(
+            '{} <a href="{}">{}</a>',
+            _("การประชุมสภาไม่ต้องบันทึกเป็นกิจกรรม ให้บันทึกที่"),
+            reverse("meetings:council_meetings", kwargs={"code": council.code}),
+            _("หน้าการประชุมของสภา"),
+        )
         groups = (self.instance.participants_by_group or {}) if self.instance.pk else {}
         for group in ParticipantGroup:
             self.fields[GROUP_PREFIX + group.value] = forms.IntegerField(

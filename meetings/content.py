@@ -1,5 +1,6 @@
-"""What users put into meetings, made safe: minutes as sanitised rich text, and uploaded
-files that must be a PDF or an image by their content, not by their name."""
+"""What users put into the coordination app, made safe: minutes as sanitised rich text,
+and uploaded files (meeting attachments, action-item and obstacle evidence) that must be a
+PDF or an image by their content, not by their name: ``check_upload``."""
 
 from __future__ import annotations
 
@@ -47,37 +48,45 @@ _IMAGE_TYPES = {"PNG": ("image/png", "png"), "JPEG": ("image/jpeg", "jpg"), "WEB
 _NAME_EXTENSIONS = {"pdf": {"pdf"}, "png": {"png"}, "jpg": {"jpg", "jpeg"}, "webp": {"webp"}, "gif": {"gif"}}
 
 
-def check_upload(upload) -> CheckedFile:
-    """A PDF or an image (PNG, JPEG, WebP, GIF) recognised by its bytes, no larger than
-    MEETING_ATTACHMENT_MAX_BYTES, whose name's extension agrees with what it is.
-    Anything else: a Thai ValidationError."""
-    limit = settings.MEETING_ATTACHMENT_MAX_BYTES
+def check_upload(upload, *, max_bytes: int | None = None, match_name: bool = True) -> CheckedFile:
+    """The one check of every file put into the coordination app (meeting attachments,
+    action-item evidence, obstacle evidence): a PDF or an image (PNG, JPEG, WebP, GIF)
+    recognised by its bytes (a PDF by its header, an image by Pillow opening and verifying
+    it), never by its name or the browser's content type, and no larger than ``max_bytes``
+    (MEETING_ATTACHMENT_MAX_BYTES unless given). With ``match_name`` the name's extension
+    must agree with what the file is. Anything else: a Thai ValidationError, code
+    ``too_large`` or ``bad_type``."""
+    limit = settings.MEETING_ATTACHMENT_MAX_BYTES if max_bytes is None else max_bytes
     if upload.size > limit:
         raise ValidationError(
             _("ไฟล์ “%(name)s” ใหญ่เกินไป (%(size)s) รับได้ไม่เกิน %(limit)s"),
             params={"name": upload.name, "size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
             code="too_large",
         )
-    upload.seek(0)
-    head = upload.read(8)
-    upload.seek(0)
-    found = None
-    if head.startswith(b"%PDF-"):
-        found = ("application/pdf", "pdf")
-    else:
-        try:
-            with Image.open(io.BytesIO(upload.read())) as image:
-                image.verify()
-                found = _IMAGE_TYPES.get(image.format)
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-            found = None
-        finally:
-            upload.seek(0)
+    found = _recognise(upload)
     name_ext = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-    if found is None or name_ext not in _NAME_EXTENSIONS[found[1]]:
+    if found is None or (match_name and name_ext not in _NAME_EXTENSIONS[found[1]]):
         raise ValidationError(
             _("ไฟล์ “%(name)s” ไม่ใช่ไฟล์ PDF หรือภาพ (PNG, JPEG, WebP, GIF) ตามที่ชื่อไฟล์ระบุ ระบบรับเฉพาะ PDF และภาพ"),
             params={"name": upload.name},
             code="bad_type",
         )
     return CheckedFile(content_type=found[0], extension=found[1], size=upload.size)
+
+
+def _recognise(upload) -> tuple[str, str] | None:
+    """(content type, extension) of what the upload's bytes are, or None; the upload is
+    left at its start."""
+    upload.seek(0)
+    head = upload.read(8)
+    upload.seek(0)
+    if head.startswith(b"%PDF-"):
+        return ("application/pdf", "pdf")
+    try:
+        with Image.open(io.BytesIO(upload.read())) as image:
+            image.verify()
+            return _IMAGE_TYPES.get(image.format)
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return None
+    finally:
+        upload.seek(0)

@@ -1,5 +1,6 @@
-"""Evidence attached to an obstacle: a PDF or an image, recognised by its first bytes
-(never by its name or the browser's content type), and no larger than the setting."""
+"""Evidence attached to an obstacle: checked by content.check_upload (a PDF or an image by
+its bytes, never by its name, which need not agree) against OBSTACLE_EVIDENCE_MAX_BYTES,
+and stored under a random name with the extension its content shows."""
 
 from __future__ import annotations
 
@@ -8,38 +9,23 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-SIGNATURES = (
-    (b"%PDF-", "pdf"),
-    (b"\x89PNG\r\n\x1a\n", "png"),
-    (b"\xff\xd8\xff", "jpg"),
-    (b"GIF87a", "gif"),
-    (b"GIF89a", "gif"),
-)
-
-
-def sniff(head: bytes) -> str | None:
-    """The extension of what ``head`` (the file's first bytes) is, or None."""
-    for magic, extension in SIGNATURES:
-        if head.startswith(magic):
-            return extension
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "webp"
-    return None
+from .content import check_upload
 
 
 def evidence_file(upload) -> ContentFile:
     """The upload renamed to a random name with the extension its content shows, or a
-    ValidationError in Thai."""
+    ValidationError in Thai on the form's ``evidence`` field."""
     limit = settings.OBSTACLE_EVIDENCE_MAX_BYTES
-    if upload.size > limit:
-        raise ValidationError(
-            {"evidence": _("ไฟล์หลักฐานต้องมีขนาดไม่เกิน %(mb)s MB") % {"mb": round(limit / (1024 * 1024), 1)}}
-        )
+    try:
+        checked = check_upload(upload, max_bytes=limit, match_name=False)
+    except ValidationError as error:
+        if error.code == "too_large":
+            message = _("ไฟล์หลักฐานต้องมีขนาดไม่เกิน %(limit)s") % {"limit": filesizeformat(limit)}
+        else:
+            message = _("ไฟล์หลักฐานต้องเป็น PDF หรือรูปภาพ (JPEG, PNG, GIF, WebP) เท่านั้น")
+        raise ValidationError({"evidence": message}) from error
     upload.seek(0)
-    content = upload.read()
-    extension = sniff(content[:16])
-    if extension is None:
-        raise ValidationError({"evidence": _("ไฟล์หลักฐานต้องเป็น PDF หรือรูปภาพ (JPEG, PNG, GIF, WebP) เท่านั้น")})
-    return ContentFile(content, name=f"{uuid.uuid4().hex}.{extension}")
+    return ContentFile(upload.read(), name=f"{uuid.uuid4().hex}.{checked.extension}")

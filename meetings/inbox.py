@@ -1,8 +1,9 @@
 """The agency staff's home: one inbox gathering what waits for their agency.
 
 Each source is a function ``(*, user, agency_ids, now) -> InboxSection``, registered in
-``SOURCES``; the page shows every section in order. Obstacles are the first source;
-action items and meeting invitations plug in the same way when the meetings part lands.
+``SOURCES``; the page shows every section in order: obstacles waiting for an answer, the
+action items assigned to the agency (overdue first) and the meetings it is invited to
+(upcoming first). Each source reads with one query, so the page's count stays fixed.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.scoping import scope_for
+from common.thai import thai_date
 
 from . import selectors
 from .choices import OBSTACLE_OPEN, ObstacleStatus
@@ -62,7 +64,49 @@ def obstacles_source(*, user, agency_ids, now) -> InboxSection:
     )
 
 
-SOURCES: list[Callable[..., InboxSection]] = [obstacles_source]
+def actions_source(*, user, agency_ids, now) -> InboxSection:
+    today = timezone.localdate(now)
+    rows = selectors.open_actions_for_agencies(agency_ids=agency_ids)
+    return InboxSection(
+        key="actions",
+        title=_("ข้อสั่งการที่หน่วยงานต้องดำเนินการ"),
+        entries=[
+            InboxEntry(
+                title=a.title,
+                url=reverse("meetings:action_detail", kwargs={"pk": a.pk}),
+                subtitle=_("%(meeting)s · กำหนดเสร็จ %(due)s")
+                % {"meeting": a.resolution.agenda_item.meeting.title, "due": thai_date(a.due_date)},
+                status=a.get_status_display(),
+                overdue=a.due_date < today,
+            )
+            for a in rows
+        ],
+    )
+
+
+def meetings_source(*, user, agency_ids, now) -> InboxSection:
+    today = timezone.localdate(now)
+    rows = selectors.invited_meetings_for_agencies(agency_ids=agency_ids, today=today)
+    entries = []
+    for m in rows:
+        subtitle = _("%(date)s · %(place)s") % {"date": thai_date(m.date), "place": m.place or m.get_kind_display()}
+        if m.overdue_actions:
+            subtitle += " · " + str(
+                _("ข้อสั่งการจากการประชุมนี้เกินกำหนด %(n)s รายการ") % {"n": m.overdue_actions}
+            )
+        entries.append(
+            InboxEntry(
+                title=m.title,
+                url=reverse("meetings:meeting_detail", kwargs={"pk": m.pk}),
+                subtitle=subtitle,
+                status=m.get_status_display(),
+                overdue=bool(m.overdue_actions),
+            )
+        )
+    return InboxSection(key="meetings", title=_("การประชุมที่หน่วยงานได้รับเชิญ"), entries=entries)
+
+
+SOURCES: list[Callable[..., InboxSection]] = [obstacles_source, actions_source, meetings_source]
 
 
 def agency_inbox(*, user, now=None) -> list[InboxSection]:

@@ -134,7 +134,9 @@ def can_view_meeting(*, user, meeting) -> bool:
         return True
     if meeting.council_id and scope.covers_subdistrict(meeting.council.subdistrict):
         return True
-    return meeting.district_id is not None and scope.covers_district(meeting.district)
+    if meeting.district_id is not None and scope.covers_district(meeting.district):
+        return True
+    return bool(scope.agency_ids) and meeting.invitations.filter(member__agency_id__in=scope.agency_ids).exists()
 
 
 @rule(_("คุณไม่มีสิทธิ์รายงานความคืบหน้าของงานนี้"))

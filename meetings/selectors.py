@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models import Case, Count, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -24,6 +24,7 @@ from .models import (
     ActionItem,
     AgendaItem,
     DistrictMechanism,
+    Invitation,
     MechanismMember,
     Meeting,
     Obstacle,
@@ -107,6 +108,27 @@ def overdue_obstacles(*, district, now: dt.datetime | None = None) -> QuerySet[O
 def overdue_to_notify(*, now: dt.datetime | None = None) -> QuerySet[Obstacle]:
     """Overdue obstacles whose district officers have not been told yet."""
     return Obstacle.objects.overdue(before=overdue_before(now)).filter(overdue_notified_at__isnull=True)
+
+
+def overdue_obstacles_off_agenda(*, now: dt.datetime | None = None, district=None) -> QuerySet[Obstacle]:
+    """Overdue obstacles not on the agenda of any meeting that is not cancelled (one put
+    on a meeting later cancelled goes onto the next one), oldest first."""
+    on_agenda = AgendaItem.objects.filter(obstacle__isnull=False).exclude(meeting__status=MeetingStatus.CANCELLED)
+    qs = Obstacle.objects.overdue(before=overdue_before(now)).exclude(pk__in=on_agenda.values("obstacle_id"))
+    if district is not None:
+        qs = qs.filter(council__subdistrict__district=district)
+    return qs.order_by("created_at", "pk")
+
+
+def next_mechanism_meeting(*, district, today: dt.date) -> Meeting | None:
+    """The district mechanism's next planned meeting (today or later), or None."""
+    return (
+        Meeting.objects.filter(
+            kind=MeetingKind.DISTRICT, district=district, status=MeetingStatus.PLANNED, date__gte=today
+        )
+        .order_by("date", "start_time", "id")
+        .first()
+    )
 
 
 def obstacles_for_agencies(*, agency_ids) -> QuerySet[Obstacle]:
@@ -314,3 +336,46 @@ def feed_meetings(*, district=None, council=None) -> QuerySet[Meeting]:
     if council is not None:
         qs = qs.filter(council=council)
     return qs.order_by("-date", "-id")[:500]
+
+
+# The agency inbox ------------------------------------------------------------------------------
+
+ACTION_OPEN = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+
+
+def open_actions_for_agencies(*, agency_ids) -> QuerySet[ActionItem]:
+    """The agencies' open and in-progress action items, overdue first (by due date, the
+    oldest first), each with its meeting."""
+    return (
+        ActionItem.objects.filter(assignee_agency_id__in=agency_ids, status__in=ACTION_OPEN)
+        .select_related("assignee_agency", "resolution__agenda_item__meeting__district")
+        .order_by("due_date", "id")
+    )
+
+
+def invited_meetings_for_agencies(*, agency_ids, today: dt.date) -> QuerySet[Meeting]:
+    """Meetings the agencies are invited to (a mechanism member's seat linked to the
+    agency), not cancelled: upcoming ones first (soonest first), then past ones still
+    carrying the agencies' overdue action items (latest first). Each is annotated with
+    ``overdue_actions``: how many of those items are past their due date."""
+    invited = Invitation.objects.filter(member__agency_id__in=agency_ids).values("meeting_id")
+    overdue = (
+        ActionItem.objects.filter(
+            resolution__agenda_item__meeting=OuterRef("pk"), assignee_agency_id__in=agency_ids,
+            status__in=ACTION_OPEN, due_date__lt=today,
+        )
+        .order_by()
+        .values("resolution__agenda_item__meeting")
+        .annotate(n=Count("*"))
+        .values("n")[:1]
+    )  # fmt: skip
+    upcoming = Q(date__gte=today, status=MeetingStatus.PLANNED)
+    return (
+        Meeting.objects.filter(pk__in=invited)
+        .exclude(status=MeetingStatus.CANCELLED)
+        .annotate(overdue_actions=Coalesce(Subquery(overdue, output_field=IntegerField()), Value(0)))
+        .filter(upcoming | Q(overdue_actions__gt=0))
+        .annotate(upcoming=Case(When(upcoming, then=Value(0)), default=Value(1), output_field=IntegerField()))
+        .select_related("district", "council")
+        .order_by("upcoming", Case(When(upcoming, then=F("date"))), "-date", "-id")
+    )

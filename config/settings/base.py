@@ -346,11 +346,13 @@ PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="")
 
 # Coordination: an obstacle still unanswered this many days after it was raised is overdue.
 OBSTACLE_ANSWER_DAYS = env_int("OBSTACLE_ANSWER_DAYS", 15)
-# Evidence attached to an obstacle (PDF or an image): at most this many bytes.
+# Evidence attached to an obstacle (PDF or an image, recognised by its content through the
+# same check as meeting attachments, meetings.content.check_upload): at most this many bytes.
 OBSTACLE_EVIDENCE_MAX_BYTES = env_int("OBSTACLE_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
 # Public suggestions: at most this many per client address per hour.
 SUGGESTION_RATE_PER_HOUR = env_int("SUGGESTION_RATE_PER_HOUR", 5)
 
-# Meetings: attachments and evidence files (PDF or images, recognised by their content) are
-# refused above this size.
+# Meetings: attachments and action-item evidence (PDF or images, recognised by their
+# content, the name's extension agreeing: meetings.content.check_upload) are refused above
+# this size.
 MEETING_ATTACHMENT_MAX_BYTES = env_int("MEETING_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)

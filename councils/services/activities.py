@@ -16,7 +16,7 @@ from django.utils.translation import ngettext
 from common.thai import fiscal_year_of
 
 from .. import permissions
-from ..choices import ParticipantGroup
+from ..choices import RETIRED_ACTIVITY_KINDS, RETIRED_KIND_MESSAGE, ParticipantGroup
 from ..models import Activity, ActivityPhoto, Council
 from ..selectors.activities import agencies_for_council
 from .history import save_with_history
@@ -95,6 +95,8 @@ def activity_log(
 ) -> Activity:
     """Record an activity a council held. Only that council's staff (or an admin) may."""
     _check_may_edit(council, by, _("คุณไม่มีสิทธิ์บันทึกกิจกรรมของสภานี้"))
+    if kind in RETIRED_ACTIVITY_KINDS:
+        raise ValidationError({"kind": RETIRED_KIND_MESSAGE})
     photos = [p for p in [*photos, photo] if p]
     _check_photo_count(len(photos))
     participants = participants or 0
@@ -141,6 +143,9 @@ def activity_update(
 
     # Compared with the stored row, not the instance: a ModelForm may already have set it.
     stored = Activity.objects.filter(pk=activity.pk).values(*ACTIVITY_FIELDS).get()
+    new_kind = fields.get("kind", stored["kind"])
+    if new_kind in RETIRED_ACTIVITY_KINDS and new_kind != stored["kind"]:  # kept if it had it, never taken up
+        raise ValidationError({"kind": RETIRED_KIND_MESSAGE})
     for name, value in fields.items():
         if name not in ACTIVITY_FIELDS:
             raise ValueError(f"unknown activity field {name}")

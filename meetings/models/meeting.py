@@ -91,6 +91,12 @@ class AgendaItem(models.Model):
     order = models.PositiveSmallIntegerField(_("วาระที่"))
     title = models.CharField(_("เรื่อง"), max_length=255)
     detail = models.TextField(_("รายละเอียด"), blank=True)
+    # An obstacle left unanswered past OBSTACLE_ANSWER_DAYS, put on the district
+    # mechanism's next meeting by the daily sweep or when that meeting is called.
+    obstacle = models.ForeignKey(
+        "meetings.Obstacle", on_delete=models.SET_NULL, null=True, blank=True, related_name="agenda_items",
+        verbose_name=_("ข้อติดขัดที่เกินกำหนด"),
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -2,10 +2,11 @@
 
 A mechanism and its meetings belong to a district (a national consultation to none), a
 council meeting to a council's tambon: the Q below matches a row when the user's scope
-covers its district (or province), or covers the tambon of its council. A national
-scope sees everything. Rows outside the scope are not in the queryset: a 404.
+covers its district (or province), or covers the tambon of its council, or when the
+user's agency holds a seat invited to the meeting. A national scope sees everything. Rows outside the scope are not in the queryset: a 404.
 """
 
+from django.apps import apps
 from django.db.models import Q, QuerySet
 
 from accounts.scoping import scope_for
@@ -22,6 +23,10 @@ def meeting_scope_q(scope, prefix: str = "") -> Q:
         q |= Q(**{f"{prefix}district_id__in": scope.district_ids})
     if scope.subdistrict_ids:
         q |= Q(**{f"{prefix}council__subdistrict_id__in": scope.subdistrict_ids})
+    if scope.agency_ids:  # a meeting the user's agency is invited to (a mechanism seat)
+        invitation = apps.get_model("meetings", "Invitation")  # meeting.py imports this module
+        invited = invitation.objects.filter(member__agency_id__in=scope.agency_ids).values("meeting_id")
+        q |= Q(**{f"{prefix}pk__in": invited})
     return q
 
 

@@ -15,6 +15,7 @@ from .. import permissions
 from ..choices import AttendanceStatus, MeetingKind, MeetingStatus
 from ..content import check_upload, sanitize_minutes
 from ..models import AgendaItem, Attendance, DistrictMechanism, Invitation, Meeting, MeetingAttachment
+from .agenda import overdue_obstacles_onto_meeting
 
 EDITABLE_FIELDS = ("title", "date", "start_time", "end_time", "place")
 
@@ -31,7 +32,8 @@ def meeting_call(
 ) -> Meeting:
     """Call (or record) a meeting: a council meeting names its council, a mechanism meeting
     or a forum its district, a national consultation neither. A mechanism meeting invites
-    the mechanism's current members."""
+    the mechanism's current members, and its agenda takes up the district's obstacles left
+    unanswered past OBSTACLE_ANSWER_DAYS that are not on an agenda yet."""
     if kind not in MeetingKind.values:
         raise ValidationError({"kind": _("ประเภทการประชุมไม่ถูกต้อง")})
     mechanism = None
@@ -63,6 +65,7 @@ def meeting_call(
     if kind == MeetingKind.DISTRICT:
         members = mechanism.members.current(date)
         Invitation.objects.bulk_create([Invitation(meeting=meeting, member=m) for m in members])
+        overdue_obstacles_onto_meeting(meeting=meeting)
     return meeting
 
 

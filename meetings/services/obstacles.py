@@ -23,6 +23,7 @@ from .. import permissions, selectors
 from ..choices import OBSTACLE_OPEN, ObstacleStatus
 from ..evidence import evidence_file
 from ..models import Obstacle, Response
+from . import agenda
 
 
 def obstacle_url(obstacle) -> str:
@@ -138,11 +139,14 @@ MOVES = {
 
 
 def obstacles_mark_overdue(*, now=None) -> int:
-    """Mark each newly overdue obstacle and tell its district's officers, once. Returns how
-    many were marked."""
+    """The daily sweep: mark each newly overdue obstacle and tell its district's officers,
+    once; then put every overdue obstacle not yet on an agenda onto its district's next
+    planned mechanism meeting (services.agenda). Returns how many were marked."""
+    now = now or timezone.now()
     marked = 0
     for obstacle_id in list(selectors.overdue_to_notify(now=now).values_list("pk", flat=True)):
         marked += obstacle_mark_overdue(obstacle_id=obstacle_id, now=now)
+    agenda.overdue_obstacles_onto_agendas(now=now)
     return marked
 
 

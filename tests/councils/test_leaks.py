@@ -106,7 +106,7 @@ def _jpeg() -> SimpleUploadedFile:
 @pytest.fixture
 def photo_url(world, staff_x):
     activity = activity_services.activity_log(
-        council=world.council_x, by=staff_x, date=dt.date(2025, 3, 1), kind="council_meeting", title="ประชุมสภา",
+        council=world.council_x, by=staff_x, date=dt.date(2025, 3, 1), kind="forum", title="เวทีประชาคม",
         photos=[_jpeg()],
     )
     return activity.photos.get().image.url

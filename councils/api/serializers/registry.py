@@ -9,7 +9,16 @@ from rest_framework import serializers
 from common.validators import validate_ce_date, validate_not_future
 from geo.models import Theme
 
-from ...choices import ActivityKind, AssessmentLevel, CouncilStatus, OrganizationKind, ParticipantGroup
+from ...choices import (
+    NEW_ACTIVITY_KIND_CHOICES,
+    RETIRED_ACTIVITY_KINDS,
+    RETIRED_KIND_MESSAGE,
+    ActivityKind,
+    AssessmentLevel,
+    CouncilStatus,
+    OrganizationKind,
+    ParticipantGroup,
+)
 from ...images import web_photo
 from ...models import Activity, ActivityPhoto, CommunityOrganization, Council
 from ...services.activities import MAX_PHOTOS
@@ -226,6 +235,16 @@ def _web_photos(files):
     return cleaned
 
 
+class _NewActivityKindField(serializers.ChoiceField):
+    """The kinds a new activity may take: a retired one (a council meeting) is refused
+    with a message that says where it goes instead."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and data in RETIRED_ACTIVITY_KINDS:
+            raise serializers.ValidationError(RETIRED_KIND_MESSAGE)
+        return super().to_internal_value(data)
+
+
 class ActivityInputSerializer(serializers.Serializer):
     """POST an activity: JSON, or multipart when sending ``photos`` (up to five files)."""
 
@@ -236,8 +255,9 @@ class ActivityInputSerializer(serializers.Serializer):
         validators=[validate_ce_date, validate_not_future],
         error_messages={"required": _("กรุณาระบุวันที่จัดกิจกรรม"), "invalid": _("รูปแบบวันที่ไม่ถูกต้อง ใช้ YYYY-MM-DD (ค.ศ.)")},
     )
-    kind = serializers.ChoiceField(
-        choices=ActivityKind.choices,
+    kind = _NewActivityKindField(
+        choices=NEW_ACTIVITY_KIND_CHOICES,
+        help_text=_("การประชุมสภาบันทึกเป็นการประชุม (meetings) ไม่ใช่กิจกรรม"),
         error_messages={"required": _("กรุณาเลือกประเภทกิจกรรม"), "invalid_choice": _("ประเภทกิจกรรม “{input}” ไม่ถูกต้อง")},
     )
     title = serializers.CharField(
@@ -282,6 +302,12 @@ class ActivityUpdateInputSerializer(ActivityInputSerializer):
 
     council = None
     photos = None
+    # Every kind, so an activity logged as a council meeting before keeps its kind; the
+    # service refuses changing another kind into a retired one.
+    kind = serializers.ChoiceField(
+        choices=ActivityKind.choices,
+        error_messages={"required": _("กรุณาเลือกประเภทกิจกรรม"), "invalid_choice": _("ประเภทกิจกรรม “{input}” ไม่ถูกต้อง")},
+    )
     add_photos = serializers.ListField(child=serializers.FileField(), required=False, default=list)
     remove_photos = serializers.ListField(
         child=serializers.IntegerField(error_messages={"invalid": _("รหัสภาพต้องเป็นตัวเลข")}), required=False, default=list
