@@ -7,6 +7,7 @@ from django.views.generic import TemplateView
 
 from accounts.choices import Role
 from councils import permissions as council_permissions
+from meetings import permissions as meeting_permissions
 from reports import permissions as report_permissions
 
 
@@ -61,6 +62,8 @@ def _shortcuts(user) -> list[dict]:
                         "url": reverse("meetings:place_province", args=[province.code]),
                     }
                 )
+    if meeting_permissions.can_call_national_meeting(user=user):
+        items.append({"label": _("บันทึกการปรึกษาหารือระดับประเทศ"), "url": reverse("meetings:national_meeting_create")})
     if report_permissions.can_request_report(user=user):
         items.append({"label": _("รายงานประจำปี"), "url": reverse("reports:report_list")})
     if council_permissions.can_manage_mentorships(user=user):

@@ -53,6 +53,7 @@ urlpatterns = [
         name="mechanism_member_end",
     ),
     # A council's meetings
+    path("national/new/", views.NationalMeetingCreateView.as_view(), name="national_meeting_create"),
     path("council/<str:code>/", views.CouncilMeetingListView.as_view(), name="council_meetings"),
     path("council/<str:code>/new/", views.CouncilMeetingCreateView.as_view(), name="council_meeting_create"),
     # One meeting

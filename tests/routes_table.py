@@ -326,6 +326,9 @@ ROWS = [
     Row("meetings:mechanism_member_update", POST, rule(DISTRICT_REVIEW), args=MECHANISM_MEMBER),
     Row("meetings:mechanism_member_end", POST, rule(DISTRICT_REVIEW, 302), args=MECHANISM_MEMBER),
     Row("meetings:district_meetings", GET, rule(DISTRICT_VIEW), args=D, hides_other_areas=True),
+    # A national consultation: CODI's national staff (and administrators) only.
+    Row("meetings:national_meeting_create", GET, rule(CODI_ONLY, codi_q=403)),
+    Row("meetings:national_meeting_create", POST, rule(CODI_ONLY, codi_q=403)),
     Row("meetings:district_meeting_create", GET, rule(DISTRICT_REVIEW), args=D),
     Row("meetings:district_meeting_create", POST, rule(DISTRICT_REVIEW), args=D),
     Row("meetings:council_meetings", GET, rule(IN_SCOPE), args=X, hides_other_areas=True),

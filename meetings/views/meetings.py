@@ -107,6 +107,17 @@ class CouncilMeetingCreateView(CouncilMixin, MeetingCreateMixin):
         return {"council": self.council}
 
 
+class NationalMeetingCreateView(ScopedObjectMixin, MeetingCreateMixin):
+    """A national consultation (e.g. CODI with DOPA, DLA and CDD): no district, called by
+    CODI's national staff."""
+
+    rule = permissions.can_call_national_meeting
+    kinds = (MeetingKind.NATIONAL,)
+
+    def call_kwargs(self):
+        return {}
+
+
 class MeetingUpdateView(MeetingMixin, ServiceFormView):
     template_name = "meetings/meeting_form.html"
     form_class = MeetingForm
