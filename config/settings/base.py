@@ -147,7 +147,13 @@ LOGOUT_REDIRECT_URL = "home"
 # Sessions live in the database: Redis being down must never turn a page into a 500.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # The cache is per-process memory for the same reason; nothing in it is shared state.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Counters every web worker must share (the public suggestion form's hourly limit per
+    # client address): a table in the database, created by a migration, so Redis being down
+    # never breaks the form and the limit holds across gunicorn workers.
+    "shared": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "portal_shared_cache"},
+}
 
 # Thai first.
 LANGUAGE_CODE = "th"

@@ -5,7 +5,7 @@ answered publicly."""
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -30,6 +30,7 @@ class Throttled(Exception):
 
 def suggestion_throttle(*, client: str | None) -> None:
     """Count one suggestion for ``client``; raise Throttled past the hourly limit."""
+    cache = caches["shared"]  # one count across every web worker
     key = f"suggestion-rate:{client or 'unknown'}"
     cache.add(key, 0, THROTTLE_SECONDS)
     try:

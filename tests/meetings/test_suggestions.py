@@ -1,5 +1,5 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
@@ -17,9 +17,9 @@ TEXT = "ขอให้มีรถรับส่งผู้สูงอาย
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    cache.clear()
+    caches["shared"].clear()
     yield
-    cache.clear()
+    caches["shared"].clear()
 
 
 def _url(world):
@@ -145,3 +145,16 @@ def test_moderation_page_queries_do_not_grow(client, world, officer_d, count, dj
     with django_assert_max_num_queries(9):
         response = client.get(reverse("meetings:suggestion_moderation", args=["5002"]))
     assert len(response.context["suggestions"]) == count
+
+
+def test_the_hourly_limit_is_kept_in_the_database_shared_by_every_worker(client, world, settings):
+    """Another web worker has its own memory but the same database: the count must live there."""
+    from django.db import connection
+
+    settings.SUGGESTION_RATE_PER_HOUR = 1
+    assert client.post(_url(world), {"text": TEXT}, REMOTE_ADDR="203.0.113.9").status_code == 302
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM portal_shared_cache")
+        assert cursor.fetchone()[0] == 1
+    caches["default"].clear()  # a worker's own memory holds nothing of it
+    assert client.post(_url(world), {"text": TEXT}, REMOTE_ADDR="203.0.113.9").status_code == 429
