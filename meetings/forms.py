@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
+from common.thai import thai_date
 from councils.models import Council
 from geo.models import Theme
 
@@ -49,12 +50,22 @@ class ObstacleForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": _("รายการในแผนนี้ไม่ใช่ของสภานี้")},
     )
+    agenda_item = forms.ModelChoiceField(
+        label=_("เกี่ยวกับระเบียบวาระการประชุม"),
+        queryset=None,
+        required=False,
+        error_messages={"invalid_choice": _("ระเบียบวาระนี้ไม่ใช่ของการประชุมที่สภานี้เข้าร่วม")},
+    )
 
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = selectors.agencies_for_obstacle(council=council)
         self.fields["activity"].queryset = selectors.activities_for_obstacle(council=council)
         self.fields["plan_item"].queryset = selectors.plan_items_for_obstacle(council=council)
+        self.fields["agenda_item"].queryset = selectors.agenda_items_for_obstacle(council=council)
+        self.fields["agenda_item"].label_from_instance = lambda item: (
+            f"{item.meeting.title} ({thai_date(item.meeting.date)}) · {_('วาระที่')} {item.order} {item.title}"
+        )
 
 
 ANSWER_CHOICES = [

@@ -53,6 +53,22 @@ def activities_for_obstacle(*, council) -> QuerySet[Activity]:
     return Activity.objects.filter(council=council).order_by("-date", "-pk")
 
 
+def agenda_items_for_obstacle(*, council) -> QuerySet[AgendaItem]:
+    """Agenda items of the meetings the council takes part in: its own council meetings and
+    its district's mechanism meetings and forums (not cancelled), newest first."""
+    district_id = council.subdistrict.district_id
+    return (
+        AgendaItem.objects.filter(
+            Q(meeting__council=council)
+            | Q(meeting__council__isnull=True, meeting__district_id=district_id,
+                meeting__kind__in=(MeetingKind.DISTRICT, MeetingKind.FORUM))
+        )
+        .exclude(meeting__status=MeetingStatus.CANCELLED)
+        .select_related("meeting")
+        .order_by("-meeting__date", "-meeting_id", "order")
+    )
+
+
 def plan_items_for_obstacle(*, council) -> QuerySet[PlanItem]:
     return PlanItem.objects.filter(plan__council=council).select_related("plan").order_by("-plan__fiscal_year", "pk")
 

@@ -47,6 +47,15 @@ class Obstacle(TimeStampedModel):
         related_name="obstacles",
         verbose_name=_("รายการในแผนที่เกี่ยวข้อง"),
     )
+    # Raised about an item on the agenda of a meeting the council took part in.
+    agenda_item = models.ForeignKey(
+        "meetings.AgendaItem",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="raised_obstacles",
+        verbose_name=_("ระเบียบวาระที่เกี่ยวข้อง"),
+    )
     status = models.CharField(_("สถานะ"), max_length=20, choices=ObstacleStatus.choices, default=ObstacleStatus.RAISED)
     raised_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("ผู้แจ้ง")

@@ -32,7 +32,8 @@ def obstacle_url(obstacle) -> str:
 
 @transaction.atomic
 def obstacle_raise(
-    *, council, by, agency, theme, title: str, detail: str, evidence=None, activity=None, plan_item=None
+    *, council, by, agency, theme, title: str, detail: str, evidence=None, activity=None, plan_item=None,
+    agenda_item=None,
 ) -> Obstacle:
     require(permissions.can_raise_obstacle, user=by, council=council)
     errors = {}
@@ -46,6 +47,8 @@ def obstacle_raise(
         errors["activity"] = _("กิจกรรมนี้ไม่ใช่ของสภานี้")
     if plan_item is not None and plan_item.plan.council_id != council.pk:
         errors["plan_item"] = _("รายการในแผนนี้ไม่ใช่ของสภานี้")
+    if agenda_item is not None and not selectors.agenda_items_for_obstacle(council=council).filter(pk=agenda_item.pk).exists():
+        errors["agenda_item"] = _("ระเบียบวาระนี้ไม่ใช่ของการประชุมที่สภานี้เข้าร่วม")
     if theme is None:
         errors["theme"] = _("กรุณาเลือกประเด็นงาน")
     if errors:
@@ -53,7 +56,7 @@ def obstacle_raise(
     stored = evidence_file(evidence) if evidence else None
     obstacle = Obstacle(
         council=council, agency=agency, theme=theme, title=title.strip(), detail=detail.strip(),
-        activity=activity, plan_item=plan_item, raised_by=by,
+        activity=activity, plan_item=plan_item, agenda_item=agenda_item, raised_by=by,
     )  # fmt: skip
     if stored is not None:
         obstacle.evidence.save(stored.name, stored, save=False)

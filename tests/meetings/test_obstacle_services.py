@@ -9,11 +9,11 @@ from django.utils import timezone
 
 from accounts.choices import Role
 from accounts.models import Notification
-from meetings.choices import ObstacleStatus
+from meetings.choices import MeetingKind, ObstacleStatus
 from meetings.models import Obstacle, Response
 from meetings.services import obstacles as services
 
-from ..factories import ActivityFactory, AgencyFactory, PlanItemFactory, user_with_role
+from ..factories import ActivityFactory, AgencyFactory, AgendaItemFactory, PlanItemFactory, user_with_role
 
 pytestmark = pytest.mark.django_db
 
@@ -63,6 +63,30 @@ def test_raise_accepts_an_activity_and_plan_item_of_the_same_council(raise_obsta
     activity, item = ActivityFactory(council=world.council_x), PlanItemFactory(plan__council=world.council_x)
     obstacle = raise_obstacle(activity=activity, plan_item=item)
     assert (obstacle.activity, obstacle.plan_item) == (activity, item)
+
+
+def test_raise_about_an_agenda_item_of_a_meeting_the_council_took_part_in(raise_obstacle, world, client, staff_x):
+    own = AgendaItemFactory(meeting__kind=MeetingKind.COUNCIL, meeting__council=world.council_x,
+                            meeting__district=world.district, title="ขุดลอกคลองหมู่ 3")
+    mechanism = AgendaItemFactory(meeting__kind=MeetingKind.DISTRICT, meeting__district=world.district)
+    obstacle = raise_obstacle(agenda_item=own)
+    assert obstacle.agenda_item == own
+    assert raise_obstacle(agenda_item=mechanism).agenda_item == mechanism
+    client.force_login(staff_x)
+    page = client.get(f"/meetings/obstacles/{obstacle.pk}/").content.decode()
+    assert "วาระที่" in page and "ขุดลอกคลองหมู่ 3" in page
+
+
+def test_raise_refuses_an_agenda_item_of_another_council_or_district(raise_obstacle, world):
+    for item in (
+        AgendaItemFactory(meeting__kind=MeetingKind.COUNCIL, meeting__council=world.council_y,
+                          meeting__district=world.district),
+        AgendaItemFactory(meeting__kind=MeetingKind.DISTRICT, meeting__district=world.other_district),
+    ):
+        with pytest.raises(ValidationError) as error:
+            raise_obstacle(agenda_item=item)
+        assert error.value.message_dict == {"agenda_item": ["ระเบียบวาระนี้ไม่ใช่ของการประชุมที่สภานี้เข้าร่วม"]}
+    assert Obstacle.objects.count() == 0
 
 
 def test_raise_refuses_an_agency_outside_the_councils_province(raise_obstacle, world):
