@@ -14,12 +14,19 @@ def _thai_time(value) -> str:
     return thai_digits(value.strftime("%H.%M")) if value else ""
 
 
+def minutes_heading(title: str) -> str:
+    """"รายงานการประชุม" + the meeting's title, without doubling a title that already
+    begins with "ประชุม" ("ประชุมกลไก..." → "รายงานการประชุมกลไก...")."""
+    title = title.strip()
+    return f"รายงานการ{title}" if title.startswith("ประชุม") else f"รายงานการประชุม{title}"
+
+
 def minutes_html(meeting) -> str:
     return render_to_string(
         "meetings/pdf/minutes.html",
         {
             "meeting": meeting,
-            "title": f"รายงานการประชุม{meeting.title}",
+            "title": minutes_heading(meeting.title),
             "agenda": selectors.meeting_agenda(meeting=meeting),
             "attendance": selectors.meeting_attendance(meeting=meeting),
             "start_time": _thai_time(meeting.start_time),

@@ -189,7 +189,7 @@ def test_a_district_officer_runs_a_mechanism_meeting_to_published_minutes(
     pdf = desk.context.request.get(href)
     assert (pdf.status, pdf.headers["content-type"]) == (200, "application/pdf")
     lines = _pdf_lines(pdf.body(), tmp_path)
-    assert lines[0] == f"รายงานการประชุม{TITLE}"
+    assert lines[0] == "รายงานการประชุมกลไกอำเภอจอมทอง ครั้งที่ ๑/๒๕๖๙"  # the title's own "ประชุม" not doubled
     assert lines[lines.index("ผู้มาประชุม") + 1 : lines.index("ผู้มาประชุม") + 3] == [
         "๑. นายอำเภอ ใจดี",
         "๒. นางสมศรี ผู้แทนสภา (ผู้แทน: นายรอง ผู้แทนสภา)",

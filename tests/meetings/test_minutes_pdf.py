@@ -99,3 +99,14 @@ def test_minutes_pdf_served_to_who_may_see_the_meeting(client, held, officer_d, 
     response = client.get(url)
     assert (response.status_code, response["Content-Type"]) == (200, "application/pdf")
     assert response.content.startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize(("title", "heading"), [
+    ("กลไกอำเภอจอมทอง ครั้งที่ ๑/๒๕๖๙", "รายงานการประชุมกลไกอำเภอจอมทอง ครั้งที่ ๑/๒๕๖๙"),
+    ("ประชุมกลไกอำเภอจอมทอง ครั้งที่ ๑/๒๕๖๙", "รายงานการประชุมกลไกอำเภอจอมทอง ครั้งที่ ๑/๒๕๖๙"),
+    (" ประชุมสภาองค์กรชุมชนตำบลบ้านหลวง", "รายงานการประชุมสภาองค์กรชุมชนตำบลบ้านหลวง"),
+])
+def test_the_heading_does_not_double_the_word_meeting(title, heading):
+    from meetings.minutes_pdf import minutes_heading
+
+    assert minutes_heading(title) == heading
