@@ -46,9 +46,29 @@ def _text(model, name: str):
     return partial(cells.text, max_length=_max(model, name))
 
 
-def _choice(choices):
+def _choice(choices, synonyms: dict[str, str] | None = None):
     labels = ", ".join(str(label) for label in choices.labels)
-    return partial(cells.choice, lookup=cells.choice_lookup(choices), labels=labels)
+    lookup = {**cells.choice_lookup(choices), **{word.casefold(): value for word, value in (synonyms or {}).items()}}
+    return partial(cells.choice, lookup=lookup, labels=labels)
+
+
+# The words councils' own lists use for a member's position, as they type them.
+POSITION_WORDS = {
+    "กรรมการ": MemberPosition.MEMBER,
+    "สมาชิกสภา": MemberPosition.MEMBER,
+    "สมาชิกสภาองค์กรชุมชน": MemberPosition.MEMBER,
+    "ผู้แทน": MemberPosition.MEMBER,
+    "ผู้แทนองค์กรชุมชน": MemberPosition.MEMBER,
+    "ประธานสภา": MemberPosition.CHAIR,
+    "ประธานสภาองค์กรชุมชน": MemberPosition.CHAIR,
+    "ประธานสภาองค์กรชุมชนตำบล": MemberPosition.CHAIR,
+    "รองประธานสภา": MemberPosition.VICE_CHAIR,
+    "รองประธานสภาองค์กรชุมชนตำบล": MemberPosition.VICE_CHAIR,
+    "เลขา": MemberPosition.SECRETARY,
+    "เลขาฯ": MemberPosition.SECRETARY,
+    "เลขานุการสภา": MemberPosition.SECRETARY,
+    "เหรัญญิกสภา": MemberPosition.TREASURER,
+}
 
 
 def _past_date(raw, *, era):
@@ -94,7 +114,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("subdistrict_code", TAMBON_CODE, partial(cells.digit_code, length=6), required=True),
         Column("full_name", "ชื่อ-สกุล", _text(Person, "full_name"), required=True),
         Column("phone", "โทรศัพท์", _text(Person, "phone")),
-        Column("position", "ตำแหน่ง", _choice(MemberPosition)),
+        Column("position", "ตำแหน่ง", _choice(MemberPosition, POSITION_WORDS)),
         Column(
             "organization_code",
             ORGANIZATION_CODE,
