@@ -104,14 +104,6 @@ def obstacle_responses(*, obstacle) -> QuerySet[Response]:
     return obstacle.responses.select_related("by").order_by("created_at", "pk")
 
 
-def district_in_scope(*, user, code: str) -> District:
-    """A district inside the user's scope (District.DoesNotExist otherwise: a 404)."""
-    district = District.objects.select_related("province").get(code=code)
-    if not scope_for(user).covers_district(district):
-        raise District.DoesNotExist(code)
-    return district
-
-
 def overdue_obstacles(*, district, now: dt.datetime | None = None) -> QuerySet[Obstacle]:
     return (
         Obstacle.objects.overdue(before=overdue_before(now))

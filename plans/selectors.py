@@ -2,9 +2,6 @@
 
 from django.db.models import Count, Q, QuerySet
 
-from accounts.scoping import scope_for
-from geo.models import District
-
 from .choices import AlignmentStatus
 from .models import Alignment, LocalPlanProject, PlanItem
 
@@ -25,15 +22,6 @@ def plan_items_for_review(*, user, district) -> QuerySet[PlanItem]:
         .select_related("alignment__reviewed_by")
         .order_by("plan__council__subdistrict__code", "-plan__fiscal_year", "id")
     )
-
-
-def district_for_review(*, user, code: str) -> District:
-    """The district whose plan alignment the user may open: inside their scope, else
-    District.DoesNotExist (a 404)."""
-    district = District.objects.select_related("province").get(code=code)
-    if not scope_for(user).covers_district(district):
-        raise District.DoesNotExist(code)
-    return district
 
 
 def alignment_summary_by_tambon(*, district, items: QuerySet[PlanItem] | None = None) -> list[dict]:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from common.views import ScopedObjectMixin, ServiceFormView
+from councils.selectors import district_in_scope
 
 from . import permissions, selectors, services
 from .forms import AlignmentReviewForm
@@ -21,7 +22,7 @@ class DistrictReviewMixin(ScopedObjectMixin):
     template_name = "plans/alignment_review.html"
 
     def get_scoped_object(self):
-        return selectors.district_for_review(user=self.request.user, code=self.kwargs["code"])
+        return district_in_scope(user=self.request.user, code=self.kwargs["code"])
 
     def get_context_data(self, **kwargs):
         user, district = self.request.user, self.district

@@ -8,7 +8,7 @@ from .councils import (
     council_summary,
     councils_public,
     councils_visible_to,
-    district_by_code,
+    district_in_scope,
     provinces_for_choice,
 )
 
@@ -20,6 +20,6 @@ __all__ = [
     "council_summary",
     "councils_public",
     "councils_visible_to",
-    "district_by_code",
+    "district_in_scope",
     "provinces_for_choice",
 ]

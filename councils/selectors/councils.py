@@ -168,8 +168,13 @@ def activities_visible_to(*, user) -> QuerySet[Activity]:
     return Activity.objects.visible_to(user).select_related("council__subdistrict__district__province")
 
 
-def district_by_code(*, code: str) -> District:
-    return District.objects.select_related("province").get(code=code)
+def district_in_scope(*, user, code: str) -> District:
+    """A district inside the user's scope (District.DoesNotExist otherwise: a 404). The one
+    lookup behind every page about a district: plan review, mechanism, meetings, obstacles."""
+    district = District.objects.select_related("province").get(code=code)
+    if not scope_for(user).covers_district(district):
+        raise District.DoesNotExist(code)
+    return district
 
 
 def provinces_for_choice(*, user) -> QuerySet[Province]:

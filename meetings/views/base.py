@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import View
 
 from common.views import ScopedObjectMixin
+from councils.selectors import district_in_scope
 from councils.selectors.councils import council_for_edit
 
 from .. import permissions, selectors
@@ -19,7 +20,7 @@ class DistrictMixin(ScopedObjectMixin):
     not_found_message = _("ไม่พบอำเภอนี้")
 
     def get_scoped_object(self):
-        return selectors.district_in_scope(user=self.request.user, code=self.kwargs["code"])
+        return district_in_scope(user=self.request.user, code=self.kwargs["code"])
 
 
 class CouncilMixin(ScopedObjectMixin):

@@ -9,6 +9,7 @@ from django.views.generic import ListView, TemplateView
 
 from common.media import serve_media
 from common.views import ScopedObjectMixin, ServiceFormView
+from councils.selectors import district_in_scope
 
 from .. import inbox, permissions, selectors
 from ..forms import ObstacleAnswerForm, ObstacleForm
@@ -111,7 +112,7 @@ class OverdueObstaclesView(ScopedObjectMixin, TemplateView):
     rule = permissions.can_follow_district_obstacles
 
     def get_scoped_object(self):
-        return selectors.district_in_scope(user=self.request.user, code=self.kwargs["code"])
+        return district_in_scope(user=self.request.user, code=self.kwargs["code"])
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

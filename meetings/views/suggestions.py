@@ -10,6 +10,7 @@ from django.views.generic import TemplateView
 
 from common.http import client_ip
 from common.views import ScopedObjectMixin, ServiceFormView
+from councils.selectors import district_in_scope
 from geo.models import District
 
 from .. import permissions, selectors
@@ -65,7 +66,7 @@ class DistrictModerationMixin(ScopedObjectMixin):
     template_name = "meetings/suggestion_moderation.html"
 
     def get_scoped_object(self):
-        return selectors.district_in_scope(user=self.request.user, code=self.kwargs["code"])
+        return district_in_scope(user=self.request.user, code=self.kwargs["code"])
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
