@@ -166,7 +166,11 @@ def seed_small(*, today: dt.date | None = None) -> list[tuple[str, str]]:
             ]
             for theme_code, description, budget in PLAN_ITEMS[:3]:
                 item = PlanItem.objects.create(
-                    plan=plan, theme=themes[theme_code], description=description, budget_needed=budget
+                    plan=plan,
+                    theme=themes[theme_code],
+                    title=description[:255],
+                    description=description,
+                    budget_needed=budget,
                 )
                 Alignment.objects.create(plan_item=item)
             del projects
@@ -447,7 +451,13 @@ def _seed_national_batch(batch, orgs_wanted, *, themes, fy, start, days) -> dict
     # built above and items[k] the item of item_specs[k].
     items = bulk_create_with_history(
         [
-            PlanItem(plan=plans[i], theme=themes[theme_code], description=description, budget_needed=budget)
+            PlanItem(
+                plan=plans[i],
+                theme=themes[theme_code],
+                title=description[:255],
+                description=description,
+                budget_needed=budget,
+            )
             for i, theme_code, description, budget, _, _ in item_specs
         ],
         PlanItem,

@@ -17,7 +17,7 @@ from councils.models import Activity, Council
 from geo.models import District, Province, Subdistrict, Theme
 from meetings.choices import ActionStatus, MeetingKind, MeetingStatus, ObstacleStatus, SuggestionStatus
 from meetings.models import ActionItem, AgendaItem, DistrictMechanism, Meeting, Obstacle, Resolution, Suggestion
-from plans.models import Alignment, CommunityPlan, LocalPlanProject, PlanItem
+from plans.models import Alignment, CommunityPlan, LocalPlan, LocalPlanProject, LocalPlanProjectBudget, PlanItem
 
 PASSWORD = "correct-horse-2569"
 
@@ -113,6 +113,7 @@ class PlanItemFactory(DjangoModelFactory):
     plan = factory.SubFactory(CommunityPlanFactory)
     theme = factory.SubFactory(ThemeFactory)
     description = factory.Sequence(lambda n: f"ซ่อมแซมบ้านผู้สูงอายุ รายการที่ {n}")
+    title = factory.LazyAttribute(lambda o: o.description.splitlines()[0][:255] if o.description else "รายการในแผน")
     budget_needed = Decimal("50000")
     alignment = factory.RelatedFactory("tests.factories.AlignmentFactory", factory_related_name="plan_item")
 
@@ -122,14 +123,40 @@ class AlignmentFactory(DjangoModelFactory):
         model = Alignment
 
 
+class LocalPlanFactory(DjangoModelFactory):
+    """The LAO's plan for the cycle 2566–2570 (one per LAO and cycle: got, not doubled)."""
+
+    class Meta:
+        model = LocalPlan
+        django_get_or_create = ("lao", "start_year")
+
+    lao = factory.SubFactory(AgencyFactory)
+    start_year = 2566
+    end_year = factory.LazyAttribute(lambda o: o.start_year + 4)
+    title = factory.LazyAttribute(lambda o: f"แผนพัฒนาท้องถิ่น (พ.ศ. {o.start_year}–{o.end_year})")
+
+
 class LocalPlanProjectFactory(DjangoModelFactory):
+    """A project with one budget line, in its year, of its LAO's plan for that cycle."""
+
     class Meta:
         model = LocalPlanProject
+        skip_postgeneration_save = True
 
     lao = factory.SubFactory(AgencyFactory)
     fiscal_year = 2569
+    local_plan = factory.LazyAttribute(
+        lambda o: LocalPlanFactory(lao=o.lao, start_year=2566 + 5 * ((o.fiscal_year - 2566) // 5))
+    )
     title = factory.Sequence(lambda n: f"โครงการซ่อมแซมบ้านผู้ยากไร้ {n}")
     budget = Decimal("100000")
+
+    @factory.post_generation
+    def budget_line(obj, create, extracted, **kwargs):
+        if create:
+            LocalPlanProjectBudget.objects.get_or_create(
+                project=obj, fiscal_year=obj.fiscal_year, defaults={"amount": obj.budget}
+            )
 
 
 class UserFactory(DjangoModelFactory):

@@ -1,4 +1,4 @@
-"""Community plans, LAO local plan projects and how they are aligned."""
+"""Community plans (แผนพัฒนาชุมชน), their items, and how each item is taken up (Alignment)."""
 
 from decimal import Decimal
 
@@ -12,12 +12,11 @@ from accounts.scoping import ScopedQuerySet
 from common.models import TimeStampedModel
 from common.validators import validate_be_year
 
-from .choices import AlignmentStatus
+from ..choices import AlignmentStatus, Priority
 
 
 class CommunityPlanQuerySet(ScopedQuerySet):
     area_path = "council__subdistrict"
-
 
 
 class CommunityPlan(TimeStampedModel):
@@ -26,6 +25,16 @@ class CommunityPlan(TimeStampedModel):
     )
     fiscal_year = models.PositiveIntegerField(_("ปีงบประมาณ (พ.ศ.)"), validators=[validate_be_year])
     title = models.CharField(_("ชื่อแผน"), max_length=255)
+    adopted_on = models.DateField(_("วันที่ที่ประชุมสภาให้ความเห็นชอบ"), null=True, blank=True)
+    note = models.TextField(_("หมายเหตุ"), blank=True)
+    copied_from = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="copies",
+        verbose_name=_("คัดลอกจากแผน"),
+    )
     history = HistoricalRecords()
 
     objects = CommunityPlanQuerySet.as_manager()
@@ -48,7 +57,6 @@ class PlanItemQuerySet(ScopedQuerySet):
     area_path = "plan__council__subdistrict"
 
 
-
 class PlanItem(TimeStampedModel):
     plan = models.ForeignKey(
         CommunityPlan, on_delete=models.CASCADE, related_name="items", verbose_name=_("แผน")
@@ -56,7 +64,29 @@ class PlanItem(TimeStampedModel):
     theme = models.ForeignKey(
         "geo.Theme", on_delete=models.PROTECT, related_name="plan_items", verbose_name=_("ประเด็น")
     )
-    description = models.TextField(_("รายละเอียด"))
+    title = models.CharField(_("ชื่อรายการ/โครงการ"), max_length=255)
+    description = models.TextField(_("รายละเอียด"), blank=True)
+    target_group = models.CharField(_("กลุ่มเป้าหมาย"), max_length=255, blank=True)
+    location = models.CharField(
+        _("พื้นที่ดำเนินการ"), max_length=255, blank=True, help_text=_("เช่น หมู่ที่ 3 บ้านหนองบัว")
+    )
+    priority = models.PositiveSmallIntegerField(_("ลำดับความสำคัญ"), choices=Priority.choices, default=Priority.MEDIUM)
+    target_agency = models.ForeignKey(
+        "agencies.Agency",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="targeted_plan_items",
+        verbose_name=_("หน่วยงาน/อปท. ที่เสนอให้ดำเนินการ"),
+    )
+    copied_from = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="copies",
+        verbose_name=_("คัดลอกจากรายการ"),
+    )
     budget_needed = models.DecimalField(
         _("งบประมาณที่ต้องการ (บาท)"),
         max_digits=14,
@@ -74,67 +104,41 @@ class PlanItem(TimeStampedModel):
         verbose_name_plural = _("รายการในแผนพัฒนาชุมชน")
 
     def __str__(self):
-        return self.description[:60]
-
-
-class LocalPlanProjectQuerySet(ScopedQuerySet):
-    area_path = "lao__subdistrict"
-    agency_path = "lao"
-
-
-
-class LocalPlanProject(TimeStampedModel):
-    """A project in an LAO's local development plan (แผนพัฒนาท้องถิ่น)."""
-
-    lao = models.ForeignKey(
-        "agencies.Agency",
-        on_delete=models.PROTECT,
-        related_name="local_plan_projects",
-        verbose_name=_("องค์กรปกครองส่วนท้องถิ่น"),
-    )
-    fiscal_year = models.PositiveIntegerField(_("ปีงบประมาณ (พ.ศ.)"), validators=[validate_be_year])
-    title = models.CharField(_("ชื่อโครงการ"), max_length=255)
-    budget = models.DecimalField(
-        _("งบประมาณ (บาท)"),
-        max_digits=14,
-        decimal_places=2,
-        default=Decimal("0"),
-        validators=[MinValueValidator(Decimal("0"))],
-    )
-    history = HistoricalRecords()
-
-    objects = LocalPlanProjectQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-fiscal_year", "title"]
-        verbose_name = _("โครงการในแผนพัฒนาท้องถิ่น")
-        verbose_name_plural = _("โครงการในแผนพัฒนาท้องถิ่น")
-
-    def __str__(self):
-        return f"{self.title} ({self.fiscal_year})"
+        return self.title or self.description[:60]
 
 
 class AlignmentQuerySet(ScopedQuerySet):
     area_path = "plan_item__plan__council__subdistrict"
 
 
-
 class Alignment(models.Model):
-    """The current review of one plan item against the LAO's local plan."""
+    """The current review of one plan item against the LAO's local plan (or an agency's
+    mission). Every plan item has exactly one, created with it (``plan_item_add``)."""
 
     plan_item = models.OneToOneField(
         PlanItem, on_delete=models.CASCADE, related_name="alignment", verbose_name=_("รายการในแผน")
     )
     local_plan_project = models.ForeignKey(
-        LocalPlanProject,
+        "plans.LocalPlanProject",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="alignments",
         verbose_name=_("โครงการในแผนท้องถิ่น"),
     )
+    mission = models.ForeignKey(
+        "agencies.Mission",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="alignments",
+        verbose_name=_("ภารกิจของหน่วยงาน"),
+    )
     status = models.CharField(
         _("สถานะ"), max_length=20, choices=AlignmentStatus.choices, default=AlignmentStatus.PENDING
+    )
+    from_suggestion = models.BooleanField(
+        _("เลือกจากรายการที่ระบบแนะนำ"), default=False
     )
     note = models.TextField(_("หมายเหตุ"), blank=True)
     reviewed_by = models.ForeignKey(

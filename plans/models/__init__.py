@@ -1,0 +1,21 @@
+"""The plans app's models, one module per part (import from here)."""
+
+from .calendar import BudgetCalendarDate
+from .community import Alignment, CommunityPlan, PlanItem
+from .local import LocalPlan, LocalPlanAmendment, LocalPlanProject, LocalPlanProjectBudget
+from .proposals import ProposalBudgetLine, ProposalDocument, ProposalEvent, SubsidyProposal
+
+__all__ = [
+    "Alignment",
+    "BudgetCalendarDate",
+    "CommunityPlan",
+    "LocalPlan",
+    "LocalPlanAmendment",
+    "LocalPlanProject",
+    "LocalPlanProjectBudget",
+    "PlanItem",
+    "ProposalBudgetLine",
+    "ProposalDocument",
+    "ProposalEvent",
+    "SubsidyProposal",
+]
