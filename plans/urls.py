@@ -1,10 +1,10 @@
 from django.urls import path
 
-from . import views
+from .views import alignment
 
 app_name = "plans"
 
 urlpatterns = [
-    path("review/<str:code>/", views.AlignmentReviewView.as_view(), name="alignment_review"),
-    path("review/<str:code>/items/<int:item_id>/", views.AlignmentUpdateView.as_view(), name="alignment_update"),
+    path("review/<str:code>/", alignment.AlignmentReviewView.as_view(), name="alignment_review"),
+    path("review/<str:code>/items/<int:item_id>/", alignment.AlignmentUpdateView.as_view(), name="alignment_update"),
 ]

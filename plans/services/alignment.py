@@ -1,4 +1,4 @@
-"""Every write to plans and alignments."""
+"""Writes to alignments: the district officer's review of a plan item."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -7,25 +7,9 @@ from django.utils.translation import gettext as _
 
 from common.rules import require
 
-from . import permissions
-from .choices import AlignmentStatus
-from .models import Alignment, CommunityPlan, LocalPlanProject, PlanItem
-
-
-@transaction.atomic
-def plan_item_add(
-    *, plan: CommunityPlan, theme, description: str = "", budget_needed=0, title: str = "", **fields
-) -> PlanItem:
-    """Add an item to a plan, always with its alignment row (pending review)."""
-    description = description.strip()
-    title = title.strip() or (description.splitlines()[0][:255] if description else "")
-    item = PlanItem(
-        plan=plan, theme=theme, title=title, description=description, budget_needed=budget_needed, **fields
-    )
-    item.full_clean()
-    item.save()
-    Alignment.objects.create(plan_item=item)
-    return item
+from .. import permissions
+from ..choices import AlignmentStatus
+from ..models import Alignment, LocalPlanProject, PlanItem
 
 
 @transaction.atomic

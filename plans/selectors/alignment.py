@@ -2,8 +2,8 @@
 
 from django.db.models import Count, Q, QuerySet
 
-from .choices import AlignmentStatus
-from .models import Alignment, LocalPlanProject, PlanItem
+from ..choices import AlignmentStatus
+from ..models import Alignment, LocalPlanProject, PlanItem
 
 
 def plan_items_visible_to(*, user) -> QuerySet[PlanItem]:

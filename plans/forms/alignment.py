@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .choices import AlignmentStatus
-from .models import LocalPlanProject
+from ..choices import AlignmentStatus
+from ..models import LocalPlanProject
 
 
 class AlignmentReviewForm(forms.Form):

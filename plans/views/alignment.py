@@ -9,9 +9,9 @@ from django.views.generic import TemplateView
 from common.views import ScopedObjectMixin, ServiceFormView
 from councils.selectors import district_in_scope
 
-from . import permissions, selectors, services
-from .forms import AlignmentReviewForm
-from .models import PlanItem
+from .. import permissions, selectors, services
+from ..forms import AlignmentReviewForm
+from ..models import PlanItem
 
 
 class DistrictReviewMixin(ScopedObjectMixin):

@@ -1,0 +1,5 @@
+"""The plans app's forms, one module per part."""
+
+from .alignment import AlignmentReviewForm
+
+__all__ = ["AlignmentReviewForm"]
