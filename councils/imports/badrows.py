@@ -134,7 +134,7 @@ def _xlsx(path, sheet_index: int, header_row: int, by_row: dict) -> tuple[bytes,
 
 def _header_cell(sheet, value, font):
     cell = _xlsx_value(sheet, value) if value is not None else None
-    if isinstance(cell, WriteOnlyCell):
+    if hasattr(cell, "font"):
         cell.font = font
     return cell
 
