@@ -2,37 +2,52 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-# A cell that starts with one of these would be read as a formula by a spreadsheet.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+from .imports.excel import xlsx_cell
+
+# Values the JSON form holds as ISO text, written to the workbook as date (and date-time) cells.
+_DATES = {"term_start", "term_end"}
+_DATETIMES = {"created_at", "updated_at", "history_date", "revealed_at", "exported_at"}
 
 
 def as_json(data: dict) -> bytes:
     return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
 
 
-def _cell(value):
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
+def _typed(key: str, value):
+    if isinstance(value, str) and value:
+        try:
+            if key in _DATES:
+                return dt.date.fromisoformat(value)
+            if key in _DATETIMES:
+                return dt.datetime.fromisoformat(value)
+        except ValueError:
+            pass
     return value
+
+
+def _cell(sheet, key: str, value):
+    """Typed cells: dates as date cells (shown in the Buddhist era), text as text cells,
+    formula-like text quote-prefixed (no apostrophe added to what the person typed)."""
+    return xlsx_cell(sheet, _typed(key, value))
 
 
 def _sheet(workbook: Workbook, title: str, rows: list[dict], columns: list[tuple[str, str]]) -> None:
     sheet = workbook.create_sheet(title)
-    sheet.append([label for _key, label in columns])
+    sheet.append([xlsx_cell(sheet, str(label)) for _key, label in columns])
     for row in rows:
-        sheet.append([_cell(row.get(key)) for key, _label in columns])
+        sheet.append([_cell(sheet, key, row.get(key)) for key, _label in columns])
 
 
 def as_xlsx(data: dict) -> bytes:
-    workbook = Workbook()
-    person = workbook.active
-    person.title = _("บุคคล")
+    workbook = Workbook(write_only=True)
+    person = workbook.create_sheet(_("บุคคล"))
     labels = {
         "id": _("รหัสบุคคล"),
         "full_name": _("ชื่อ-สกุล"),
@@ -42,11 +57,11 @@ def as_xlsx(data: dict) -> bytes:
         "created_at": _("บันทึกเมื่อ"),
         "updated_at": _("แก้ไขล่าสุดเมื่อ"),
     }
-    person.append([_("รายการ"), _("ข้อมูล")])
+    person.append([xlsx_cell(person, _("รายการ")), xlsx_cell(person, _("ข้อมูล"))])
     for key, value in data["person"].items():
-        person.append([labels.get(key, key), _cell(value)])
-    person.append([_("ส่งออกเมื่อ"), data["exported_at"]])
-    person.append([_("ส่งออกโดย"), _cell(data["exported_by"])])
+        person.append([xlsx_cell(person, str(labels.get(key, key))), _cell(person, key, value)])
+    person.append([xlsx_cell(person, _("ส่งออกเมื่อ")), _cell(person, "exported_at", data["exported_at"])])
+    person.append([xlsx_cell(person, _("ส่งออกโดย")), _cell(person, "exported_by", data["exported_by"])])
     _sheet(workbook, _("วาระ"), data["terms"], [
         ("id", _("รหัสวาระ")), ("council_code", _("รหัสตำบล")), ("council", _("สภา")),
         ("organization", _("องค์กรที่เป็นผู้แทน")), ("position_label", _("ตำแหน่ง")),

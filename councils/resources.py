@@ -8,6 +8,8 @@ admin. Every exported text cell is neutralised for Excel. The members resource n
 reads or writes a national ID number.
 """
 
+import datetime as dt
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
@@ -76,10 +78,25 @@ class TextWidget(CellWidget):
 
 
 class SafeExportMixin:
-    """Neutralise every exported text cell (one helper for every export)."""
+    """Neutralise every exported text cell (one helper for every export).
+
+    ``export_field`` (CSV, and the admin's export through tablib) puts an apostrophe in
+    front of formula-like text; ``export_typed`` gives the values for an XLSX sheet, typed:
+    dates as dates, whole numbers as numbers, everything else as its rendered text, left
+    as it is for councils.imports.excel.xlsx_cell to write as a quote-prefixed text cell."""
 
     def export_field(self, field, instance, **kwargs):
         return neutralise(super().export_field(field, instance, **kwargs))
+
+    def export_typed(self, instance) -> list:
+        values = []
+        for field in self.get_export_fields():
+            raw = field.get_value(instance)
+            if raw is None or (isinstance(raw, (dt.date, int)) and not isinstance(raw, bool)):
+                values.append(raw)
+            else:
+                values.append(super().export_field(field, instance))
+        return values
 
 
 def _text(kind, key, model, name=None, **kwargs):

@@ -32,6 +32,7 @@ urlpatterns = [
     path("imports/<int:pk>/", import_views.ImportDetailView.as_view(), name="import_detail"),
     path("imports/<int:pk>/status/", import_views.ImportStatusView.as_view(), name="import_status"),
     path("imports/<int:pk>/confirm/", import_views.ImportConfirmView.as_view(), name="import_confirm"),
+    path("imports/<int:pk>/bad-rows/", import_views.ImportBadRowsView.as_view(), name="import_bad_rows"),
     path("exports/<str:kind>.<str:fmt>", export_views.ExportView.as_view(), name="export"),
     path("exports/jobs/<int:pk>/", export_views.ExportJobDetailView.as_view(), name="export_detail"),
     path("exports/jobs/<int:pk>/status/", export_views.ExportJobStatusView.as_view(), name="export_status"),

@@ -238,6 +238,8 @@ ROWS = [
     Row("councils:import_detail", GET, rule(IMPORT_JOB), args=IMPORT),
     Row("councils:import_status", GET, rule(IMPORT_JOB), args=IMPORT),
     Row("councils:import_confirm", POST, rule(IMPORT_JOB, 302), args=IMPORT),
+    # the bad-rows file: the job's own user only; the routes world's job has no bad rows (404 inside the scope too)
+    Row("councils:import_bad_rows", GET, rule(IMPORT_JOB, 404), args=IMPORT),
     export("councils", "csv", rule(SIGNED_IN)),
     export("councils", "xlsx", rule(SIGNED_IN)),
     export("organizations", "csv", rule(SIGNED_IN)),

@@ -289,6 +289,9 @@ JOB_MAX_ATTEMPTS = env_int("JOB_MAX_ATTEMPTS", 3)
 # Uploaded import files and export files are deleted this many days after their job settled
 # (councils.services.retention, a daily beat task).
 JOB_FILE_RETENTION_DAYS = env_int("JOB_FILE_RETENTION_DAYS", 7)
+# An import file holding national ID numbers goes as soon as its import finishes or is
+# refused; one left waiting at its preview (nobody confirmed) goes after this many hours.
+IMPORT_NATIONAL_ID_HOLD_HOURS = env_int("IMPORT_NATIONAL_ID_HOLD_HOURS", 24)
 # A job still queued this long after it was asked for was lost by the broker (Redis was
 # down): the beat sweep re-sends it.
 JOB_QUEUED_GRACE_SECONDS = env_int("JOB_QUEUED_GRACE_SECONDS", 120)

@@ -31,6 +31,8 @@ from pythainlp.util.date import thai_abbr_months, thai_full_months
 
 from common.thai import BE_OFFSET, looks_like_be, looks_like_ce
 
+from .. import pdpa  # the one place that knows the national ID number's rules
+
 
 class CellError(Exception):
     def __init__(self, message: str):
@@ -245,3 +247,20 @@ def format_date(day: dt.date | None, era: Era = Era.BE) -> str:
         return ""
     year = day.year + BE_OFFSET if era is Era.BE else day.year
     return f"{day.day:02d}/{day.month:02d}/{year}"
+
+
+def national_id(value) -> str:
+    """A Thai national ID number as people type it: 13 digits, Thai digits, dashes or
+    spaces ("๑-๒๓๔๕-๖๗๘๙๐-๑๒-๑"), or a number cell Excel made of it. Returns the 13 ASCII
+    digits; a wrong length or check digit is a Thai message that never repeats the number
+    (PDPA: it must not reach previews, error lists or logs)."""
+    if isinstance(value, bool) or isinstance(value, (dt.date, dt.datetime)):
+        raise CellError(_("เลขประจำตัวประชาชนต้องเป็นตัวเลข 13 หลัก"))
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise CellError(_("เลขประจำตัวประชาชนต้องเป็นตัวเลข 13 หลัก (พิมพ์ขีดหรือเว้นวรรคคั่นได้ ใช้เลขไทยได้)"))
+        value = int(value)
+    try:
+        return pdpa.normalize_national_id(str(value))
+    except ValidationError as error:
+        raise CellError(error.messages[0]) from None

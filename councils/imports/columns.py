@@ -31,6 +31,11 @@ class Column:
     parse: Callable[..., object]  # parse(raw) -> value, or parse(raw, era=...) for dates
     required: bool = False
     date: bool = False
+    # Other spellings offices use for the same header ("เลขบัตรประชาชน" for "เลขประจำตัวประชาชน").
+    aliases: tuple[str, ...] = ()
+    # In the blank template and the list of headers on the import page. A column people may
+    # add when they have it (the national ID number, PDPA: only when needed) is not.
+    in_template: bool = True
 
     @property
     def header(self) -> str:
@@ -80,6 +85,29 @@ def _date(raw, *, era):
 
 
 TAMBON_CODE = "รหัสตำบล"
+NATIONAL_ID = "เลขประจำตัวประชาชน"
+# The header of the column the bad-rows file adds (councils/imports/badrows.py): a file
+# fixed in Excel and uploaded again is read without it, and without a notice about it.
+ERRORS_HEADER = "ข้อผิดพลาดจากการนำเข้า (ระบบไม่อ่านคอลัมน์นี้)"
+# How offices head the national ID column in their own member lists.
+NATIONAL_ID_ALIASES = (
+    "เลขประจำตัวประชาชน 13 หลัก",
+    "เลขประจำตัวประชาชน13หลัก",
+    "เลขที่ประจำตัวประชาชน",
+    "เลขบัตรประชาชน",
+    "เลขบัตรประชาชน 13 หลัก",
+    "เลขที่บัตรประชาชน",
+    "เลขบัตรประจำตัวประชาชน",
+    "เลขที่บัตรประจำตัวประชาชน",
+    "บัตรประชาชน",
+    "บัตรประจำตัวประชาชน",
+    "เลขบัตร ปชช.",
+    "เลขบัตรปชช",
+    "เลข ปชช.",
+    "เลขปชช",
+    "รหัสประจำตัวประชาชน",
+    "รหัสบัตรประชาชน",
+)
 ORGANIZATION_CODE = "รหัสองค์กร (พอช.)"
 
 COLUMNS: dict[str, tuple[Column, ...]] = {
@@ -113,6 +141,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
     ImportKind.MEMBERS: (
         Column("subdistrict_code", TAMBON_CODE, partial(cells.digit_code, length=6), required=True),
         Column("full_name", "ชื่อ-สกุล", _text(Person, "full_name"), required=True),
+        Column("national_id", NATIONAL_ID, cells.national_id, aliases=NATIONAL_ID_ALIASES, in_template=False),
         Column("phone", "โทรศัพท์", _text(Person, "phone")),
         Column("position", "ตำแหน่ง", _choice(MemberPosition, POSITION_WORDS)),
         Column(
@@ -127,7 +156,13 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
 
 
 def headers(kind: str) -> list[str]:
-    return [column.header for column in COLUMNS[kind]]
+    """The headers of the blank template (columns people add only when needed are left out)."""
+    return [column.header for column in COLUMNS[kind] if column.in_template]
+
+
+def optional_headers(kind: str) -> list[str]:
+    """Columns read when a file has them, though the template leaves them out."""
+    return [column.header for column in COLUMNS[kind] if not column.in_template]
 
 
 @dataclass(frozen=True)
@@ -151,8 +186,9 @@ def normalise_header(value) -> str:
 
 def _compact(text: str) -> str:
     """A header compared without its white space: one typed over two lines in a cell
-    ("ชื่อ⏎องค์กร") is the same header."""
-    return "".join(text.split())
+    ("ชื่อ⏎องค์กร") is the same header; so is one typed with NIKHAHIT + SARA AA for SARA AM
+    ("เลขประจําตัว", as text copied from a PDF arrives), or with or without abbreviation dots."""
+    return "".join(text.split()).replace("\u0e4d\u0e32", "\u0e33").replace(".", "").casefold()
 
 
 def match_header(kind: str, header_row) -> tuple[list[BoundColumn], list[tuple[str, str]], list[str]]:
@@ -161,7 +197,10 @@ def match_header(kind: str, header_row) -> tuple[list[BoundColumn], list[tuple[s
     Returns the bound columns, a list of (column, Thai message) problems (repeated headers,
     date headers without an era, required columns missing) and the headers it does not
     know (extra columns such as ลำดับ or หมายเหตุ: the caller decides whether they matter)."""
-    by_title = {_compact(column.title): column for column in COLUMNS[kind]}
+    by_title = {
+        _compact(title): column for column in COLUMNS[kind] for title in (column.title, *column.aliases)
+    }
+    ignored = _compact(ERRORS_HEADER)
     bound: list[BoundColumn] = []
     problems: list[tuple[str, str]] = []
     unknown: list[str] = []
@@ -178,7 +217,8 @@ def match_header(kind: str, header_row) -> tuple[list[BoundColumn], list[tuple[s
             title, era = era_match["title"], Era(era_match["era"])
         column = by_title.get(_compact(title))
         if column is None:
-            unknown.append(header)
+            if _compact(header) != ignored:
+                unknown.append(header)
             continue
         if column.key in seen:
             problems.append((header, _("คอลัมน์ “%(header)s” ซ้ำกันในหัวตาราง") % {"header": header}))

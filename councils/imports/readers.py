@@ -126,6 +126,12 @@ def _check_workbook(fileobj) -> None:
         fileobj.seek(0)
 
 
+def format_of(path) -> str:
+    """XLSX or CSV for a stored upload (already sniffed when it was uploaded)."""
+    with open(path, "rb") as handle:
+        return XLSX if handle.read(4) in ZIP_MAGIC else CSV
+
+
 def decode_text(data: bytes) -> tuple[str, str]:
     """CSV text: UTF-16 when it starts with its byte-order mark (Excel's "Unicode Text"),
     else UTF-8 (with or without BOM), then Thai Windows (cp874 ⊃ TIS-620)."""
@@ -153,6 +159,7 @@ class RowSource:
     rows: Iterator[tuple[int, tuple]]  # (1-based row number as Excel shows it, cell values)
     sheet_name: str = ""  # the worksheet read, when the workbook has several
     sheet_count: int = 1
+    sheet_index: int = 0
 
 
 # How many rows of each worksheet are read to judge whether it holds the data.
@@ -198,9 +205,14 @@ def _swallowed_records(value: str, delimiter: str, width: int) -> bool:
     return width > 1 and any(line.count(delimiter) >= width - 1 for line in value.splitlines()[1:])
 
 
-def _csv_rows(text: str) -> Iterator[tuple[int, tuple]]:
+def csv_delimiter(text: str) -> str:
+    """The separator of a CSV text: the one its first line uses most (comma, semicolon, tab)."""
     first_line = text[: text.find("\n")] if "\n" in text else text
-    delimiter = max((",", ";", "\t"), key=first_line.count)
+    return max((",", ";", "\t"), key=first_line.count)
+
+
+def _csv_rows(text: str) -> Iterator[tuple[int, tuple]]:
+    delimiter = csv_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     width = 0
     try:
@@ -220,7 +232,8 @@ def open_rows(path, fmt: str, *, holds_header=None):
     ``holds_header(rows)`` picks the worksheet of a workbook that has several."""
     if fmt == XLSX:
         try:
-            sheet = xlsx.Sheet(path, _choose_sheet(path, holds_header))
+            index = _choose_sheet(path, holds_header)
+            sheet = xlsx.Sheet(path, index)
         except Exception:  # a missing part, bad XML, a DTD or entity, a bad zip
             raise corrupt() from None
         try:
@@ -229,6 +242,7 @@ def open_rows(path, fmt: str, *, holds_header=None):
                 rows=_xlsx_rows(sheet),
                 sheet_name=sheet.name,
                 sheet_count=sheet.sheet_count,
+                sheet_index=index,
             )
         finally:
             sheet.close()

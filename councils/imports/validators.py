@@ -23,10 +23,19 @@ from django.utils.translation import gettext as _
 from common.thai import clean_typed_text
 from geo.models import Subdistrict
 
+from .. import pdpa
 from ..choices import CouncilStatus, ImportKind, MemberPosition
-from ..models import CommunityOrganization, Council, CouncilMember
+from ..models import CommunityOrganization, Council, CouncilMember, Person
 from .cells import CellError
-from .columns import COLUMNS, ORGANIZATION_CODE, TAMBON_CODE, BoundColumn, match_header, unknown_column_problems
+from .columns import (
+    COLUMNS,
+    NATIONAL_ID,
+    ORGANIZATION_CODE,
+    TAMBON_CODE,
+    BoundColumn,
+    match_header,
+    unknown_column_problems,
+)
 
 BATCH_ROWS = 5000
 MAX_REPORTED_ERRORS = 1000
@@ -87,8 +96,16 @@ class Checked:
     error_rows: int = 0
     errors: list[dict] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)  # what was assumed about the file, in Thai
+    header_row: int | None = None  # the row taken as the header (None: none was found)
+    # The file has a national ID column with something typed in it (or a header row that
+    # names one): the upload is deleted as soon as the import is over (retention.py).
+    holds_national_ids: bool = False
+    # Receives every problem, not only the first MAX_REPORTED_ERRORS (the bad-rows file).
+    sink: Callable[[int, str, str], None] | None = None
 
     def add(self, row: int, column: str, message: str) -> None:
+        if self.sink is not None:
+            self.sink(row, column, message)
         if len(self.errors) < _MAX_COLLECTED:
             self.errors.append({"row": row, "column": column, "message": message})
 
@@ -205,6 +222,10 @@ def _json_date(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def _overlap(start: dt.date, end: dt.date | None, other_start: dt.date, other_end: dt.date | None) -> bool:
+    return start <= (other_end or dt.date.max) and other_start <= (end or dt.date.max)
+
+
 class CouncilRows(RowValidator):
     kind = ImportKind.COUNCILS
 
@@ -305,6 +326,21 @@ class MemberRows(RowValidator):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.seen: dict = {}
+        # national ID digits -> (first row, name key, [(council, start, end, row), ...]) of this file
+        self.ids_seen: dict[str, tuple[int, str, list]] = {}
+        self.holds_national_ids = False
+        self.linked_rows = 0  # rows whose national ID matched a person already in the portal
+
+    def bind_header(self, header_row):
+        problems = super().bind_header(header_row)
+        self._id_index = next((b.index for b in self.columns if b.column.key == "national_id"), None)
+        return problems
+
+    def check_row(self, row, values):
+        index = self._id_index
+        if index is not None and index < len(values) and not _blank(values[index]):
+            self.holds_national_ids = True
+        return super().check_row(row, values)
 
     @staticmethod
     def _person_key(name: str) -> str:
@@ -321,6 +357,32 @@ class MemberRows(RowValidator):
             if earlier is not None:
                 problems.append((self.header("full_name", "ชื่อ-สกุล"),
                                  _("สมาชิกคนนี้ในวาระเดียวกันซ้ำกับแถวที่ %(row)s ในไฟล์") % {"row": earlier}))
+        if cleaned.get("national_id") and cleaned.get("full_name") and start:
+            self._same_person_in_file(cleaned, problems)
+
+    def _same_person_in_file(self, cleaned, problems) -> None:
+        """One person on several rows (terms on two councils, or two terms of one council)
+        is one person: the rows are merged into one Person when written. The same number
+        under another name, or two overlapping terms on one council, is a row error."""
+        digits, row = cleaned["national_id"], cleaned["_row"]
+        column = self.header("national_id", NATIONAL_ID)
+        name = self._person_key(cleaned["full_name"])
+        council_id, start, end = cleaned.get("council_id"), cleaned["term_start"], cleaned.get("term_end")
+        earlier = self.ids_seen.get(digits)
+        if earlier is None:
+            self.ids_seen[digits] = (row, name, [(council_id, start, end, row)])
+            return
+        first_row, first_name, terms = earlier
+        if name != first_name:
+            problems.append((column, _("เลขประจำตัวประชาชนเดียวกับแถวที่ %(row)s แต่ชื่อ-สกุลไม่ตรงกัน "
+                                       "กรุณาตรวจสอบว่าพิมพ์เลขหรือชื่อผิด") % {"row": first_row}))
+            return
+        for other_council, other_start, other_end, other_row in terms:
+            if other_council == council_id and _overlap(start, end, other_start, other_end):
+                problems.append((column, _("บุคคลเดียวกัน (เลขประจำตัวประชาชนเดียวกัน) มีวาระในสภาเดียวกัน"
+                                           "ที่ทับซ้อนกับแถวที่ %(row)s") % {"row": other_row}))
+                return
+        terms.append((council_id, start, end, row))
 
     def check_batch(self, batch):
         council_ids = {c["council_id"] for _r, c in batch}
@@ -336,8 +398,10 @@ class MemberRows(RowValidator):
             ).values_list("council_id", "person__full_name", "term_start")
         }
         councils = {pk for (pk,) in _rows_where_in(Council, ["id"], "id", council_ids)}
+        people, their_terms = self._people_by_hash(batch, council_ids)
         found: dict[int, list] = {}
         org_column = self.header("organization_code", ORGANIZATION_CODE)
+        id_column = self.header("national_id", NATIONAL_ID)
         for row, record in batch:
             problems = found.setdefault(row, [])
             if record["council_id"] not in councils:
@@ -357,12 +421,44 @@ class MemberRows(RowValidator):
             if key in existing:
                 problems.append((self.header("full_name", "ชื่อ-สกุล"),
                                  _("สมาชิกคนนี้ในวาระที่เริ่มวันเดียวกันมีอยู่ในระบบแล้ว")))
+            person_id = people.get(record.get("national_id_hash"))
+            record["person_id"] = person_id
+            if person_id is not None:
+                end = dt.date.fromisoformat(record["term_end"]) if record["term_end"] else None
+                if any(
+                    council_id == record["council_id"] and _overlap(start, end, other_start, other_end)
+                    for council_id, other_start, other_end in their_terms.get(person_id, ())
+                ):
+                    problems.append((id_column, _("บุคคลนี้ (ตรงกับเลขประจำตัวประชาชนในระบบ) มีวาระในสภานี้"
+                                                  "ที่ทับซ้อนกับช่วงเวลานี้อยู่แล้ว")))
+                elif not problems:
+                    self.linked_rows += 1
             if not problems:
                 del found[row]
         return found
 
+    @staticmethod
+    def _people_by_hash(batch, council_ids) -> tuple[dict[str, int], dict[int, list]]:
+        """People already in the portal with a national ID of this batch (by keyed hash,
+        never by the number), and their terms on the batch's councils."""
+        hashes = {record["national_id_hash"] for _row, record in batch if record.get("national_id_hash")}
+        if not hashes:
+            return {}, {}
+        people = dict(_rows_where_in(Person, ["national_id_hash", "id"], "national_id_hash", hashes))
+        terms: dict[int, list] = {}
+        for person_id, council_id, start, end in CouncilMember.objects.filter(
+            person_id__in=people.values(), council_id__in=council_ids
+        ).values_list("person_id", "council_id", "term_start", "term_end"):
+            terms.setdefault(person_id, []).append((council_id, start, end))
+        return people, terms
+
     def record(self, cleaned):
+        digits = cleaned.get("national_id")
+        # Staged encrypted, as the person page stores it: the number itself is never staged.
+        identity = pdpa.national_id_fields(digits) if digits else {}
         return {
+            **identity,
+            "person_id": None,  # an existing person with this number: resolved by check_batch
             "council_id": cleaned["council_id"],
             "full_name": " ".join(cleaned["full_name"].split()),
             "phone": cleaned["phone"] or "",
@@ -397,15 +493,19 @@ def _find_header(validator: RowValidator, iterator, checked: Checked) -> int | N
     required column, no repeated or era-less date column). Returns its row number, the
     validator bound to it; or None with the first non-blank row's problems in ``checked``."""
     first = None
+    named_ids = False
     for count, (row, values) in enumerate(iterator, start=1):
         if not all(_blank(value) for value in values):
             problems = validator.bind_header(values)
+            # a refused header naming a national ID column: the file may hold the numbers
+            named_ids = named_ids or any(bound.column.key == "national_id" for bound in validator.columns)
             if not problems:
                 return row
             if first is None:  # reported in the reader's order: unknown columns, then what is missing
                 first = (row, unknown_column_problems(validator.kind, validator.unknown) + problems)
         if count >= HEADER_SEARCH_ROWS:
             break
+    checked.holds_national_ids = named_ids
     if first is None:
         checked.add(1, "", _("แถวแรกต้องเป็นหัวตาราง แต่แถวที่ 1 ว่างหรือไม่มีข้อมูลในไฟล์"))
         return None
@@ -423,13 +523,15 @@ def check_rows(
     keep: Callable[[int, dict], None],
     progress: Callable[[int], None] | None = None,
     progress_every: int = 2000,
+    checked: Checked | None = None,
 ) -> Checked:
     """Check the rows of a file (header first). ``keep(row, record)`` receives each valid
-    row; the returned Checked holds the counts and the first problems, by row order."""
+    row; the returned Checked holds the counts and the first problems, by row order
+    (pass ``checked`` with a ``sink`` to receive every problem as it is found)."""
     validator = VALIDATORS[kind](scope=scope)
-    checked = Checked()
+    checked = checked or Checked()
     iterator = iter(rows)
-    header_row = _find_header(validator, iterator, checked)
+    header_row = checked.header_row = _find_header(validator, iterator, checked)
     if header_row is None:
         return checked
     if header_row > 1:
@@ -474,6 +576,12 @@ def check_rows(
             if len(batch) >= BATCH_ROWS:
                 flush()
     flush()
+    checked.holds_national_ids = checked.holds_national_ids or getattr(validator, "holds_national_ids", False)
+    if getattr(validator, "linked_rows", 0):
+        checked.notices.append(
+            _("%(count)s แถวเป็นบุคคลที่มีอยู่ในระบบแล้ว (ตรงกันด้วยเลขประจำตัวประชาชน) ระบบจะเพิ่มวาระให้บุคคลเดิม "
+              "ไม่สร้างบุคคลซ้ำ และคงชื่อ-สกุลกับโทรศัพท์ที่บันทึกไว้เดิม") % {"count": validator.linked_rows}
+        )
     if checked.total_rows == 0:
         checked.add(2, "", _("ไม่พบข้อมูลในไฟล์ (มีแต่หัวตาราง)"))
     checked.finish()

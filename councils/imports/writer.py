@@ -135,6 +135,50 @@ def _model_rows(model, records: Sequence[dict]) -> list[dict]:
     return [{k: v for k, v in record.items() if k in names} for record in records]
 
 
+_IDENTITY = ("national_id_ciphertext", "national_id_hash", "national_id_last4")
+
+
+class People:
+    """Who each member row is: a person already in the portal (``person_id``, matched by the
+    keyed hash of their national ID), a person an earlier row of this file created (the
+    same hash), or a new person. Rows without a national ID are always new people."""
+
+    def __init__(self):
+        self.by_hash: dict[str, int] = {}
+
+    def new_people(self, records: Sequence[dict]) -> list[dict]:
+        """The records that need a new Person, each number once (in file order)."""
+        fresh, hashes = [], set()
+        for record in records:
+            digest = record.get("national_id_hash")
+            if record.get("person_id") or (digest and (digest in self.by_hash or digest in hashes)):
+                continue
+            if digest:
+                hashes.add(digest)
+            fresh.append(record)
+        return fresh
+
+    def person_rows(self, fresh: Sequence[dict]) -> list[dict]:
+        return [
+            {"full_name": r["full_name"], "phone": r["phone"], **{k: r[k] for k in _IDENTITY if r.get(k)}}
+            for r in fresh
+        ]
+
+    def created(self, fresh: Sequence[dict], person_ids: Sequence[int]) -> None:
+        self.fresh_ids = {}
+        for record, pk in zip(fresh, person_ids, strict=True):
+            self.fresh_ids[id(record)] = pk
+            if record.get("national_id_hash"):
+                self.by_hash[record["national_id_hash"]] = pk
+
+    def person_of(self, record: dict) -> int:
+        return (
+            record.get("person_id")
+            or self.fresh_ids.get(id(record))
+            or self.by_hash[record["national_id_hash"]]
+        )
+
+
 def _member_rows(records: Sequence[dict], person_ids: Sequence[int]) -> tuple[list[dict], list[dict]]:
     people = [{"full_name": r["full_name"], "phone": r["phone"]} for r in records]
     terms = [
@@ -191,12 +235,16 @@ def write_records(
             return written
         people = TableWriter(Person, now=now)
         terms = TableWriter(CouncilMember, now=now)
+        who = People()
         for start in range(0, len(records), CHUNK_ROWS):
             chunk = records[start : start + CHUNK_ROWS]
-            person_ids = people.allocate_ids(cursor, len(chunk))
-            person_rows, term_rows = _member_rows(chunk, person_ids)
-            people.copy(cursor, person_ids, person_rows)
-            people.copy_history(cursor, person_ids, now=now, user_id=user_id, reason=reason)
+            fresh = who.new_people(chunk)
+            person_ids = people.allocate_ids(cursor, len(fresh))
+            if fresh:
+                people.copy(cursor, person_ids, who.person_rows(fresh))
+                people.copy_history(cursor, person_ids, now=now, user_id=user_id, reason=reason)
+            who.created(fresh, person_ids)
+            _people_rows, term_rows = _member_rows(chunk, [who.person_of(r) for r in chunk])
             term_ids = terms.allocate_ids(cursor, len(chunk))
             terms.copy(cursor, term_ids, term_rows)
             terms.copy_history(cursor, term_ids, now=now, user_id=user_id, reason=reason)
@@ -219,10 +267,11 @@ def _write_portable(*, kind, records, user_id, reason, progress) -> int:
         objs = [model(**row) for row in _model_rows(model, records)]
         bulk_create_with_history(objs, model, **options)
     else:
-        people = bulk_create_with_history(
-            [Person(full_name=r["full_name"], phone=r["phone"]) for r in records], Person, **options
-        )
-        _people_rows, term_rows = _member_rows(records, [p.pk for p in people])
+        who = People()
+        fresh = who.new_people(records)
+        people = bulk_create_with_history([Person(**row) for row in who.person_rows(fresh)], Person, **options)
+        who.created(fresh, [p.pk for p in people])
+        _people_rows, term_rows = _member_rows(records, [who.person_of(r) for r in records])
         bulk_create_with_history([CouncilMember(**row) for row in term_rows], CouncilMember, **options)
     if progress:
         progress(len(records))

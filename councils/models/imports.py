@@ -35,6 +35,9 @@ class ImportJob(Job):
     errors = models.JSONField(_("ข้อผิดพลาด"), default=list, blank=True)
     # What the check assumed about the file (the row taken as the header, columns ignored), in Thai.
     notices = models.JSONField(_("หมายเหตุการอ่านไฟล์"), default=list, blank=True)
+    # The file has national ID numbers: it is deleted as soon as the import is over
+    # (councils.services.retention), not after the retention period.
+    holds_national_ids = models.BooleanField(_("มีเลขประจำตัวประชาชน"), default=False)
 
     detail_url_name = "councils:import_detail"
     # What the user reads for each (stage, status).

@@ -6,8 +6,11 @@
     export_job_run       the Celery job: the same rows as inline, into a file under MEDIA_ROOT
     export_job_requeue_stale  re-send export jobs the broker lost
 
-Columns and headers come from the django-import-export resources (councils/resources.py),
-which neutralise every text cell for Excel; the rows come from the same scoped selectors
+Columns and headers come from the django-import-export resources (councils/resources.py).
+CSV: every formula-like text cell gets an apostrophe in front (CSV has no styles), dates
+are Buddhist-era text. XLSX: typed cells (councils/imports/excel.py): member counts are
+numbers, dates are date cells shown in the Buddhist era, and formula-like text is a text
+cell with the quote-prefix style (no visible apostrophe). The rows come from the same scoped selectors
 for the same user, so a job's file holds exactly what the inline export would. Rows are
 read from the database in chunks, so a national export does not sit in memory.
 """
@@ -26,7 +29,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from common.jobs.choices import ACTIVE_STATUSES, JobStatus
 from common.jobs.services import (
@@ -41,6 +43,7 @@ from common.rules import require
 
 from .. import permissions
 from ..choices import ExportFormat, ImportKind
+from ..imports.excel import text_cell, xlsx_cell
 from ..models import ExportJob
 from ..resources import CommunityOrganizationResource, CouncilMemberResource, CouncilResource
 from ..selectors import imports as selectors
@@ -67,11 +70,14 @@ def export_filename(*, kind: str, fmt: str, on=None) -> str:
     return f"{kind}-{(on or timezone.localdate()):%Y%m%d}.{fmt}"
 
 
-def _rows(*, user, kind: str) -> tuple[list[str], Iterator[list]]:
+def _rows(*, user, kind: str, typed: bool = False) -> tuple[list[str], Iterator[list]]:
+    """Headers and rows: CSV text (formula-like text with an apostrophe), or for XLSX
+    (``typed``) dates and numbers as they are and text left for a quote-prefixed cell."""
     resource_class, selector = EXPORTS[kind]
     resource = resource_class()
     queryset = selector(user=user)
-    rows = (resource.export_resource(instance) for instance in resource.iter_queryset(queryset))
+    export = resource.export_typed if typed else resource.export_resource
+    rows = (export(instance) for instance in resource.iter_queryset(queryset))
     return resource.get_export_headers(), rows
 
 
@@ -89,15 +95,11 @@ def export_csv_lines(*, user, kind: str) -> Iterator[str]:
         yield writer.writerow(row)
 
 
-def _xlsx_cell(value):
-    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
-
-
 def export_write(*, user, kind: str, fmt: str, target, progress: Callable[[int], None] | None = None) -> int:
     """Write the export into ``target`` (a binary file); returns the number of rows.
     ``progress(rows_written)`` is called every few hundred rows."""
     _check(kind, fmt)
-    headers, rows = _rows(user=user, kind=kind)
+    headers, rows = _rows(user=user, kind=kind, typed=fmt == ExportFormat.XLSX)
     written = 0
     if fmt == ExportFormat.CSV:
         text = io.TextIOWrapper(target, encoding="utf-8", newline="", write_through=True)
@@ -113,9 +115,9 @@ def export_write(*, user, kind: str, fmt: str, target, progress: Callable[[int],
     else:
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet(str(ImportKind(kind).label)[:31])
-        sheet.append(headers)
+        sheet.append([text_cell(sheet, header) for header in headers])
         for row in rows:
-            sheet.append([_xlsx_cell(value) for value in row])
+            sheet.append([xlsx_cell(sheet, value) for value in row])
             written += 1
             if progress and written % PROGRESS_EVERY_ROWS == 0:
                 progress(written)

@@ -36,6 +36,7 @@ from ..imports import readers, staging
 from ..imports.validators import BATCH_ROWS, MAX_REPORTED_ERRORS, VALIDATORS, Checked, check_rows, holds_header
 from ..imports.writer import write_records
 from ..models import ImportJob
+from .retention import import_file_discard
 
 logger = logging.getLogger(__name__)
 
@@ -73,11 +74,6 @@ def import_job_create(*, by, kind: str, file) -> ImportJob:
     return job
 
 
-def _format_of(path: str) -> str:
-    with open(path, "rb") as handle:
-        return readers.XLSX if handle.read(4) in readers.ZIP_MAGIC else readers.CSV
-
-
 def _percent(done: int, total: int) -> int:
     return min(100, 100 * done // total) if total else 0
 
@@ -103,25 +99,29 @@ def import_job_validate(*, job_id: int, redelivered: bool = False) -> ImportJob:
             processed_rows=processed, total_rows=total, progress=_percent(processed, total)
         )
 
-    with staging.StagingWriter(job.pk) as stage:
+    with staging.StagingWriter(job.pk) as stage, staging.ProblemWriter(job.pk) as problems:
+        checked = Checked(sink=problems.add)
         try:
             with readers.open_rows(
-                job.file.path, _format_of(job.file.path), holds_header=partial(holds_header, job.kind)
+                job.file.path, readers.format_of(job.file.path), holds_header=partial(holds_header, job.kind)
             ) as source:
                 estimate = source.estimated_rows + 1  # rows read include the header
                 ImportJob.objects.filter(pk=job.pk).update(total_rows=estimate)
-                checked = check_rows(kind=job.kind, scope=scope, rows=source.rows, keep=stage.keep, progress=progress)
+                check_rows(
+                    kind=job.kind, scope=scope, rows=source.rows, keep=stage.keep, progress=progress, checked=checked
+                )
+                problems.where = {"sheet": source.sheet_index, "header_row": checked.header_row}
                 if source.sheet_count > 1:
                     checked.notices.insert(
                         0, _("ไฟล์มี %(count)s แผ่นงาน อ่านแผ่นงาน “%(name)s” ซึ่งมีหัวตารางตรงกับแบบฟอร์ม")
                         % {"count": source.sheet_count, "name": source.sheet_name}
                     )
         except readers.FileProblem as problem:
-            checked = Checked()
+            checked = Checked(holds_national_ids=checked.holds_national_ids)
             checked.add(0, _("ไฟล์"), problem.message)
     if not checked.valid_rows:
         staging.discard_staged(job.pk)
-    return job_move(
+    job = job_move(
         job=job,
         to=JobStatus.WAITING,
         total_rows=checked.total_rows,
@@ -131,7 +131,13 @@ def import_job_validate(*, job_id: int, redelivered: bool = False) -> ImportJob:
         error_rows=checked.error_rows,
         errors=checked.errors,
         notices=checked.notices,
+        holds_national_ids=checked.holds_national_ids,
     )
+    if checked.header_row is None and job.holds_national_ids:
+        # Refused as a whole (unreadable, or no header): no bad-rows file to offer, so a
+        # file with national ID numbers has no reason to stay.
+        import_file_discard(job=job, why="refused, holds national ID numbers")
+    return job
 
 
 @transaction.atomic
@@ -250,10 +256,17 @@ def import_job_run(*, job_id: int, redelivered: bool = False) -> ImportJob:
         progress.close()
     staging.discard_staged(job.pk)
     job.refresh_from_db()
+    if job.status == JobStatus.DONE and job.holds_national_ids:
+        import_file_discard(job=job, why="import finished, holds national ID numbers")
     return job
 
 
 def _merged_errors(job: ImportJob, conflicts: dict[int, list]) -> list[dict]:
+    staging.add_problems(job.pk, [
+        (row, column, _("ข้อมูลในระบบเปลี่ยนไปหลังการตรวจสอบ: %(message)s") % {"message": message})
+        for row, problems in conflicts.items()
+        for column, message in problems
+    ])
     extra = [
         {"row": row, "column": column, "message": _("ข้อมูลในระบบเปลี่ยนไปหลังการตรวจสอบ: %(message)s") % {"message": message}}
         for row, problems in conflicts.items()
@@ -278,3 +291,6 @@ def _back_to_preview(job: ImportJob, conflicts: dict[int, list]) -> None:
 def import_job_fail(*, job_id: int, reason: str) -> None:
     job_fail(model=ImportJob, job_id=job_id, reason=reason)
     staging.discard_staged(job_id)
+    job = ImportJob.objects.filter(pk=job_id, holds_national_ids=True).first()
+    if job is not None:
+        import_file_discard(job=job, why="import failed, holds national ID numbers")

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -19,7 +20,8 @@ from common.views import ScopedObjectMixin, ServiceFormView
 
 from .. import permissions
 from ..choices import ImportKind, ImportMode
-from ..imports.columns import COLUMNS
+from ..imports import badrows
+from ..imports.columns import COLUMNS, NATIONAL_ID, optional_headers
 from ..imports.forms import ImportUploadForm
 from ..imports.validators import MAX_REPORTED_ERRORS
 from ..selectors.imports import import_jobs_visible_to
@@ -41,7 +43,10 @@ class ImportCreateView(ImportAllowedMixin, ServiceFormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             jobs=import_jobs_visible_to(user=self.request.user)[:20],
-            kinds=[(kind, label, [c.header for c in COLUMNS[kind]]) for kind, label in ImportKind.choices],
+            kinds=[
+                (kind, label, [c.header for c in COLUMNS[kind] if c.in_template], optional_headers(kind))
+                for kind, label in ImportKind.choices
+            ],
             **kwargs,
         )
 
@@ -72,6 +77,7 @@ class ImportDetailView(ImportAllowedMixin, DetailView):
             can_import_all=previewed and job.valid_rows > 0 and job.error_rows == 0,
             can_import_valid=previewed and job.valid_rows > 0 and job.error_rows > 0,
             errors_cut=len(job.errors) >= MAX_REPORTED_ERRORS,
+            bad_rows_available=badrows.available(job),
             modes=ImportMode,
             **kwargs,
         )
@@ -105,6 +111,20 @@ class ImportConfirmView(ImportAllowedMixin, View):
         return redirect("councils:import_detail", pk=job.pk)
 
 
+class ImportBadRowsView(ImportAllowedMixin, View):
+    """The rows the check refused, as the user's own file with an error column added."""
+
+    def get(self, request, pk):
+        job = _job_or_404(request, pk)
+        made = badrows.build(job)
+        if made is None:
+            raise Http404(_("ไม่มีไฟล์แถวที่ต้องแก้ไขของงานนี้ (ไม่มีแถวที่ผิดพลาด หรือไฟล์ที่อัปโหลดถูกลบแล้ว)"))
+        response = HttpResponse(made.content, content_type=made.content_type)
+        response["Content-Disposition"] = content_disposition_header(True, made.filename)
+        response["Cache-Control"] = "no-store"  # may hold what the user typed, national ID numbers included
+        return response
+
+
 class ImportTemplateView(ImportAllowedMixin, View):
     """A blank workbook with the kind's headers, and a sheet explaining the rules."""
 
@@ -114,14 +134,20 @@ class ImportTemplateView(ImportAllowedMixin, View):
         workbook = openpyxl.Workbook()
         sheet = workbook.active
         sheet.title = str(ImportKind(kind).label)[:31]
-        sheet.append([column.header for column in COLUMNS[kind]])
+        sheet.append([column.header for column in COLUMNS[kind] if column.in_template])
         notes = workbook.create_sheet(_("คำอธิบาย"))
-        for column in COLUMNS[kind]:
+        for column in (c for c in COLUMNS[kind] if c.in_template):
             notes.append([column.header, _("ต้องกรอก") if column.required else _("ไม่บังคับ")])
         notes.append([])
         notes.append([_("วันที่: พิมพ์เป็น วัน/เดือน/ปี พ.ศ. เช่น 15/03/2566 ตามหัวคอลัมน์ (พ.ศ.) "
                         "ถ้าหัวคอลัมน์เป็น (ค.ศ.) ให้ใช้ปี ค.ศ. ปีผิดยุคจะถูกแจ้งเป็นข้อผิดพลาด")])
-        notes.append([_("ตัวเลขและรหัส: ใช้เลขอารบิก 0–9 เท่านั้น")])
+        notes.append([_("ตัวเลข รหัส และวันที่: ใช้เลขอารบิก (0–9) หรือเลขไทย (๐–๙) ก็ได้ ช่องที่พิมพ์ “-” ถือว่าว่าง")])
+        for header in optional_headers(kind):
+            notes.append([header, _("ไม่บังคับ: เพิ่มคอลัมน์นี้เองเมื่อมีข้อมูล")])
+        if any(column.key == "national_id" for column in COLUMNS[kind]):
+            notes.append([_("%(header)s: 13 หลัก พิมพ์ขีดหรือเว้นวรรคคั่นได้ ระบบตรวจเลขหลักสุดท้าย "
+                            "เก็บแบบเข้ารหัส และใช้จับคู่กับบุคคลที่มีอยู่ในระบบแล้วแทนการสร้างบุคคลซ้ำ "
+                            "ไฟล์ที่มีเลขนี้จะถูกลบทันทีเมื่อนำเข้าเสร็จ") % {"header": NATIONAL_ID}])
         buffer = io.BytesIO()
         workbook.save(buffer)
         response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)

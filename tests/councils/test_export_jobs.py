@@ -113,8 +113,10 @@ def test_an_xlsx_export_job_is_neutralised_and_scoped(world, organizations, staf
     sheet = openpyxl.load_workbook(io.BytesIO(b"".join(download.streaming_content))).worksheets[0]
     values = list(sheet.iter_rows(values_only=True))
     assert values[0] == tuple(corpus.ORG_HEADERS)
-    assert [row[:2] for row in values[1:]] == [("CO1", "'" + HYPERLINK), ("CO4", "กลุ่มสตรีบ้านหลวง")]
-    assert sheet["B2"].data_type == "s"  # text, never a formula
+    assert [row[:2] for row in values[1:]] == [("CO1", HYPERLINK), ("CO4", "กลุ่มสตรีบ้านหลวง")]
+    assert sheet["B2"].data_type == "s" and sheet["B2"].quotePrefix  # text, never a formula, no apostrophe
+    founded = corpus.ORG_HEADERS.index("วันที่ก่อตั้ง (พ.ศ.)")
+    assert values[1][founded] == dt.datetime(1997, 3, 15) and sheet.cell(2, founded + 1).is_date
 
 
 def test_the_status_endpoint(organizations, codi_regional, client, small_threshold, django_capture_on_commit_callbacks):

@@ -56,8 +56,31 @@ def test_xlsx_export_is_neutralised_and_scoped(world, staff_x, client):
     sheet = workbook.worksheets[0]
     values = list(sheet.iter_rows(values_only=True))
     assert values[0] == tuple(corpus.ORG_HEADERS)
-    assert [row[:2] for row in values[1:]] == [("CO1", "'" + HYPERLINK)]
-    assert sheet["B2"].data_type == "s"  # text, never a formula
+    assert [row[:2] for row in values[1:]] == [("CO1", HYPERLINK)]  # the text as it is, no apostrophe added
+    assert sheet["B2"].data_type == "s" and sheet["B2"].quotePrefix  # a text cell Excel will not run
+    assert not sheet["A2"].quotePrefix  # only formula-like text is quote-prefixed
+
+
+def test_xlsx_export_has_numbers_and_buddhist_era_date_cells(world, staff_x, client):
+    CommunityOrganizationFactory(council=world.council_x, code="CO1", member_count=42, founded_on=dt.date(1997, 3, 15),
+                                 registered_on=None)
+    CommunityOrganizationFactory(council=world.council_x, code="CO2", member_count=1200)
+    client.force_login(staff_x)
+    response = client.get("/councils/exports/organizations.xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).worksheets[0]
+    headers = [cell.value for cell in sheet[1]]
+    count = headers.index("จำนวนสมาชิก") + 1
+    founded = headers.index("วันที่ก่อตั้ง (พ.ศ.)") + 1
+    registered = headers.index("วันที่จดแจ้ง (พ.ศ.)") + 1
+    assert [sheet.cell(row, count).value for row in (2, 3)] == [42, 1200]  # numbers: they add up in Excel
+    assert all(sheet.cell(row, count).data_type == "n" for row in (2, 3))
+    cell = sheet.cell(2, founded)
+    assert (cell.value, cell.is_date, cell.number_format) == (
+        dt.datetime(1997, 3, 15), True, "[$-107041E]d/m/yyyy"  # a real date, shown 15/3/2540
+    )
+    assert sheet.cell(2, registered).value is None  # no date: an empty cell, not ""
+    tambon = sheet.cell(2, headers.index("รหัสตำบล") + 1)
+    assert (tambon.value, tambon.data_type) == ("500203", "s")  # codes stay text
 
 
 def test_members_export_has_no_national_id_nor_phone(world, codi_staff, client):

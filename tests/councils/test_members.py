@@ -329,6 +329,8 @@ def test_codi_staff_exports_xlsx_with_the_number_and_it_is_logged(client, chair_
     assert facts["ชื่อ-สกุล"] == "นายสมชาย ใจดี"
     assert facts["เลขประจำตัวประชาชน"] == VALID_FORMATTED
     assert [row[4] for row in workbook["วาระ"].iter_rows(min_row=2, values_only=True)] == ["ประธาน"]
+    start = workbook["วาระ"].cell(2, 6)
+    assert start.is_date and start.number_format == "[$-107041E]d/m/yyyy"  # a date cell shown in the Buddhist era
     reveal = NationalIdReveal.objects.get()
     assert (reveal.revealed_by, reveal.purpose) == (codi_staff, "ส่งออกข้อมูลส่วนบุคคล: ตามคำขอของเจ้าของข้อมูล")
 

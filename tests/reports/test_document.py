@@ -162,8 +162,11 @@ def test_xlsx_has_the_same_figures(data, tmp_path):
     assert ("ดำเนินงานอยู่", 4) in [tuple(r[:2]) for r in summary]
     rows = {r[0]: r for r in wb["รายสภา"].iter_rows(min_row=2, values_only=True)}
     assert rows["500203"][4:] == (1, 2, 1, 50.0)
-    assert rows["500401"][1] == '\'=HYPERLINK("http://x")'  # neutralised, never a formula
+    assert rows["500401"][1] == '=HYPERLINK("http://x")'  # the name as it is, no apostrophe added ...
+    name = next(row[1] for row in wb["รายสภา"].iter_rows(min_row=2) if row[0].value == "500401")
+    assert name.data_type == "s" and name.quotePrefix  # ... a quote-prefixed text cell, never run
     assert all(c.data_type != "f" for row in wb["รายสภา"].iter_rows() for c in row)
+    assert all(isinstance(v, (int, float)) for v in rows["500203"][4:])  # numbers, not text
 
 
 def test_all_sarabun_weights_share_the_glyph_order_thaifix_relies_on():
