@@ -20,6 +20,6 @@ urlpatterns = [
         "proposals/<int:pk>/documents/<int:doc_id>/", proposals.ProposalDocumentView.as_view(), name="proposal_document"
     ),
     path("calendar/", calendar.BudgetCalendarDefaultsView.as_view(), name="budget_calendar_defaults"),
-    path("calendar/<int:lao_id>/", calendar.BudgetCalendarView.as_view(), name="budget_calendar"),
+    path("calendar/<int:lao_id>/", calendar.BudgetCalendarNextYearView.as_view(), name="budget_calendar"),
     path("calendar/<int:lao_id>/<int:fiscal_year>/", calendar.BudgetCalendarView.as_view(), name="budget_calendar_year"),
 ]

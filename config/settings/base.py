@@ -225,6 +225,7 @@ SPECTACULAR_SETTINGS = {
         "CouncilStatusEnum": "councils.choices.CouncilStatus",
         "OrganizationKindEnum": "councils.choices.OrganizationKind",
         "AlignmentStatusEnum": "plans.choices.AlignmentStatus",
+        "ProposalStatusEnum": "plans.choices.ProposalStatus",
         "ReportStatusEnum": "reports.choices.ReportStatus",
         "ReportScopeEnum": "reports.choices.ReportScope",
         "ReportKindEnum": "reports.choices.ReportKind",

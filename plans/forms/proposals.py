@@ -19,8 +19,7 @@ class BuddhistYearField(forms.CharField):
     """A Buddhist-era year, Thai digits accepted; a Christian-era year is refused in Thai."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 8)
-        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "maxlength": 8}))
         super().__init__(**kwargs)
 
     def to_python(self, value):
@@ -43,8 +42,7 @@ class MoneyField(forms.CharField):
     """Baht: commas, spaces and Thai digits accepted; two decimals at most; not negative."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 20)
-        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}))
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off", "maxlength": 20}))
         super().__init__(**kwargs)
 
     def to_python(self, value):

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from django.http import Http404
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
+from django.views.generic import RedirectView, TemplateView
 
 from common.thai import current_fiscal_year, looks_like_be
 from common.views import ScopedObjectMixin, ServiceFormView
@@ -33,6 +34,16 @@ class BudgetCalendarDefaultsView(TemplateView):
         return super().get_context_data(years=years, rows=rows, **kwargs)
 
 
+class BudgetCalendarNextYearView(RedirectView):
+    """An LAO's calendar without a year: the coming fiscal year's (the page checks the scope)."""
+
+    http_method_names = ["get"]
+
+    def get_redirect_url(self, *args, **kwargs):
+        year = current_fiscal_year() + 1
+        return reverse("plans:budget_calendar_year", kwargs={"lao_id": kwargs["lao_id"], "fiscal_year": year})
+
+
 class BudgetCalendarView(ScopedObjectMixin, ServiceFormView):
     """GET: the LAO's key dates of the fiscal year (its own where set, the defaults
     otherwise) and, for administrators, the form; POST: administrators only (403)."""
@@ -54,13 +65,16 @@ class BudgetCalendarView(ScopedObjectMixin, ServiceFormView):
 
     @property
     def fiscal_year(self) -> int:
-        year = self.kwargs.get("fiscal_year") or current_fiscal_year() + 1
+        year = self.kwargs["fiscal_year"]
         if not looks_like_be(year):
             raise Http404(_("ปีงบประมาณต้องเป็นปี พ.ศ."))
         return year
 
+    @cached_property
+    def dates(self):
+        return selectors.calendar_year(lao=self.lao, fiscal_year=self.fiscal_year)
+
     def get_form_kwargs(self):
-        self.dates = selectors.calendar_year(lao=self.lao, fiscal_year=self.fiscal_year)
         return {**super().get_form_kwargs(), "dates": self.dates}
 
     def run_service(self, form):

@@ -105,7 +105,7 @@ class ProposalFormMixin:
 
     def get_context_data(self, **kwargs):
         first = current_fiscal_year()
-        recipients = list(self.recipients)
+        recipients = list(selectors.recipients_for(council=self.council))
         items = selectors.plan_items_for_proposal(council=self.council)
         return super().get_context_data(
             formset=self.get_formset(),
