@@ -4,7 +4,6 @@ PDF or an image by their content, not by their name: ``check_upload``."""
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass
 
@@ -13,12 +12,15 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from PIL import Image, UnidentifiedImageError
+
+from common.uploads import IMAGES, PDF, name_agrees, recognise
 
 # Basic formatting only: no style, script, iframe, image, form or event attribute.
 MINUTES_TAGS = {"p", "br", "strong", "b", "em", "i", "u", "ul", "ol", "li", "h3", "h4", "blockquote", "a", "table",
                 "thead", "tbody", "tr", "th", "td"}
 MINUTES_ATTRIBUTES = {"a": {"href", "title"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}}
+# What the coordination app accepts: a PDF or an image.
+ACCEPTED = IMAGES | {PDF}
 _DANGEROUS = re.compile(r"<\s*(script|style|iframe|object|embed)\b|\son[a-z]+\s*=|javascript:", re.IGNORECASE)
 
 
@@ -43,19 +45,14 @@ class CheckedFile:
     size: int
 
 
-_IMAGE_TYPES = {"PNG": ("image/png", "png"), "JPEG": ("image/jpeg", "jpg"), "WEBP": ("image/webp", "webp"),
-                "GIF": ("image/gif", "gif")}
-_NAME_EXTENSIONS = {"pdf": {"pdf"}, "png": {"png"}, "jpg": {"jpg", "jpeg"}, "webp": {"webp"}, "gif": {"gif"}}
-
-
 def check_upload(upload, *, max_bytes: int | None = None, match_name: bool = True) -> CheckedFile:
     """The one check of every file put into the coordination app (meeting attachments,
     action-item evidence, obstacle evidence): a PDF or an image (PNG, JPEG, WebP, GIF)
-    recognised by its bytes (a PDF by its header, an image by Pillow opening and verifying
-    it), never by its name or the browser's content type, and no larger than ``max_bytes``
-    (MEETING_ATTACHMENT_MAX_BYTES unless given). With ``match_name`` the name's extension
-    must agree with what the file is. Anything else: a Thai ValidationError, code
-    ``too_large`` or ``bad_type``."""
+    recognised by its bytes (``common.uploads.recognise``: a PDF by its header, an image by
+    Pillow opening and verifying it), never by its name or the browser's content type, and
+    no larger than ``max_bytes`` (MEETING_ATTACHMENT_MAX_BYTES unless given). With
+    ``match_name`` the name's extension must agree with what the file is. Anything else: a
+    Thai ValidationError, code ``too_large`` or ``bad_type``."""
     limit = settings.MEETING_ATTACHMENT_MAX_BYTES if max_bytes is None else max_bytes
     if upload.size > limit:
         raise ValidationError(
@@ -63,30 +60,13 @@ def check_upload(upload, *, max_bytes: int | None = None, match_name: bool = Tru
             params={"name": upload.name, "size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
             code="too_large",
         )
-    found = _recognise(upload)
-    name_ext = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-    if found is None or (match_name and name_ext not in _NAME_EXTENSIONS[found[1]]):
+    found = recognise(upload)
+    if found is not None and found.kind not in ACCEPTED:
+        found = None
+    if found is None or (match_name and not name_agrees(upload.name, found)):
         raise ValidationError(
             _("ไฟล์ “%(name)s” ไม่ใช่ไฟล์ PDF หรือภาพ (PNG, JPEG, WebP, GIF) ตามที่ชื่อไฟล์ระบุ ระบบรับเฉพาะ PDF และภาพ"),
             params={"name": upload.name},
             code="bad_type",
         )
-    return CheckedFile(content_type=found[0], extension=found[1], size=upload.size)
-
-
-def _recognise(upload) -> tuple[str, str] | None:
-    """(content type, extension) of what the upload's bytes are, or None; the upload is
-    left at its start."""
-    upload.seek(0)
-    head = upload.read(8)
-    upload.seek(0)
-    if head.startswith(b"%PDF-"):
-        return ("application/pdf", "pdf")
-    try:
-        with Image.open(io.BytesIO(upload.read())) as image:
-            image.verify()
-            return _IMAGE_TYPES.get(image.format)
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        return None
-    finally:
-        upload.seek(0)
+    return CheckedFile(content_type=found.content_type, extension=found.extension, size=upload.size)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.scoping import scope_for
 from common.thai import thai_date
+from plans.selectors import proposals as proposal_selectors
 
 from . import selectors
 from .choices import OBSTACLE_OPEN, ObstacleStatus
@@ -106,7 +107,28 @@ def meetings_source(*, user, agency_ids, now) -> InboxSection:
     return InboxSection(key="meetings", title=_("การประชุมที่หน่วยงานได้รับเชิญ"), entries=entries)
 
 
-SOURCES: list[Callable[..., InboxSection]] = [obstacles_source, actions_source, meetings_source]
+def proposals_source(*, user, agency_ids, now) -> InboxSection:
+    """Subsidy proposals addressed to the agency that wait on it (plans)."""
+    rows = proposal_selectors.proposals_waiting_for_agencies(agency_ids=agency_ids)
+    return InboxSection(
+        key="proposals",
+        title=_("โครงการขอรับงบอุดหนุนที่รอหน่วยงานพิจารณา"),
+        entries=[
+            InboxEntry(
+                title=p.title,
+                url=reverse("plans:proposal_detail", kwargs={"pk": p.pk}),
+                subtitle=_("%(council)s · %(theme)s · %(amount)s บาท · ปีงบประมาณ %(year)s")
+                % {"council": p.council.name, "theme": p.theme.name_th, "amount": f"{p.amount_requested:,.2f}",
+                   "year": p.considered_in_year or p.fiscal_year},  # fmt: skip
+                status=p.get_status_display(),
+                since=p.submitted_at,
+            )
+            for p in rows
+        ],
+    )
+
+
+SOURCES: list[Callable[..., InboxSection]] = [obstacles_source, actions_source, meetings_source, proposals_source]
 
 
 def agency_inbox(*, user, now=None) -> list[InboxSection]:

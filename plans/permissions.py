@@ -7,6 +7,8 @@ from accounts.choices import Role
 from accounts.scoping import scope_for
 from common.rules import rule
 
+from .choices import ProposalStatus
+
 
 @rule(_("คุณไม่มีสิทธิ์พิจารณาการเชื่อมโยงแผนของอำเภอนี้"))
 def can_review_alignment(*, user, district) -> bool:
@@ -93,3 +95,31 @@ def can_view_provincial_plan(*, user, province) -> bool:
     """The provincial roll-up of district plans: CODI staff whose area covers the province."""
     scope = scope_for(user)
     return scope.is_codi() and scope.covers_province(province.pk)
+
+
+# Subsidy proposals: who reads one (helper D's block) -----------------------------------
+
+
+@rule(_("คุณไม่มีสิทธิ์ดูโครงการขอรับงบอุดหนุนนี้"))
+def can_view_proposal(*, user, proposal) -> bool:
+    """A draft: the council's staff (and administrators) only. Once submitted: also the
+    staff of the agency it was addressed to, the district officers of the council's
+    district and CODI staff whose area covers it. Staff of another agency do not read it."""
+    scope = scope_for(user)
+    if scope.has_role(Role.ADMINISTRATOR) or proposal.council_id in scope.council_ids:
+        return True
+    if proposal.status == ProposalStatus.DRAFT:
+        return False
+    if proposal.recipient_id in scope.agency_ids:
+        return True
+    subdistrict = proposal.council.subdistrict
+    if scope.has_role(Role.DISTRICT_OFFICER) and subdistrict.district_id in scope.district_ids:
+        return True
+    return scope.has_role(Role.CODI_STAFF) and scope.covers_subdistrict(subdistrict)
+
+
+@rule(_("คุณไม่มีสิทธิ์จัดทำหรือยื่นโครงการขอรับงบอุดหนุนของสภานี้"))
+def can_prepare_this_proposal(*, user, proposal) -> bool:
+    """``can_prepare_proposal`` asked about a proposal's council (edit, submit, withdraw,
+    attach documents)."""
+    return can_prepare_proposal(user=user, council=proposal.council)

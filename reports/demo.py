@@ -27,6 +27,7 @@ from councils.services.assessments import IndicatorSpec, assessment_record, indi
 from councils.services.mentorships import mentoring_visit_log, mentorship_start
 from geo.models import District, Province, Subdistrict, Theme
 from plans.choices import AlignmentStatus
+from plans.demo_proposals import proposals_ensure
 from plans.models import Alignment, CommunityPlan, LocalPlanProject, PlanItem
 
 from .demo_agencies import agencies_ensure
@@ -179,6 +180,7 @@ def seed_small(*, today: dt.date | None = None) -> list[tuple[str, str]]:
     logins = _seed_users()
     indicator_set_ensure()
     assessments_ensure(fiscal_year=fy, today=today)
+    proposals_ensure(districts=districts, by=User.objects.get(username="admin"), fiscal_year=fy)
     return logins
 
 

@@ -376,3 +376,29 @@ class SuggestionFactory(_BackdatedFactory):
     district = factory.SubFactory(DistrictFactory)
     text = factory.Sequence(lambda n: f"ข้อเสนอแนะ {n}")
     status = SuggestionStatus.PENDING
+
+
+# Subsidy proposals ---------------------------------------------------------------------
+from plans.choices import ProposalStatus  # noqa: E402
+from plans.models import SubsidyProposal  # noqa: E402
+from plans.services import proposals as proposal_services  # noqa: E402
+
+
+def subsidy_proposal(
+    *, council, recipient, by, amount=Decimal("40000"), items=None, status=ProposalStatus.DRAFT, fiscal_year=2570,
+    title="โครงการซ่อมแซมบ้านผู้สูงอายุ",
+) -> SubsidyProposal:
+    """A draft made through the service from one plan item of the council (budget 50,000),
+    with one budget line of ``amount``; put straight into ``status`` when another is given
+    (a world for pages and routes, not a test of the moves)."""
+    items = items or [PlanItemFactory(plan__council=council)]
+    proposal = proposal_services.proposal_create(
+        council=council, by=by, recipient=recipient, theme=items[0].theme, plan_items=items, fiscal_year=fiscal_year,
+        title=title, budget_lines=[("ค่าวัสดุ", amount)],
+    )  # fmt: skip
+    if status != ProposalStatus.DRAFT:
+        SubsidyProposal.objects.filter(pk=proposal.pk).update(
+            status=status, considered_in_year=fiscal_year, submitted_at=proposal.created_at
+        )
+        proposal.refresh_from_db()
+    return proposal

@@ -73,6 +73,9 @@ ACTION_CANCEL   = "L    404  404    404     OK    404   403    403  404    OK"  
 LOGIN_PAGE      = "200  302  302    302     302   302   302    302  302    302"  # signed in: sent on
 PROVINCE_VIEW   = "L    404  404    404     404   404   404    OK   404    OK"  # province P's page: CODI
 EVERYONE_302    = "302  302  302    302     302   302   302    302  302    302"
+# Subsidy proposals and the budget calendar: X's proposal to X's LAO (the agency).
+PROPOSAL_DECIDE = OBSTACLE_ANSWER  # the addressed agency's staff move it
+CALENDAR_EDIT   = "L    403  404    404     403   404   403    403  404    OK"  # administrators only
 
 
 def rule(kind: str, ok: int = 200, *, anon: int | None = None, **persona_codes: int) -> tuple[str, ...]:
@@ -170,6 +173,23 @@ MISSION = {"pk": W("lao.pk"), "mission_pk": W("mission.pk")}
 AGREEMENT = {"pk": W("lao.pk"), "agreement_pk": W("agreement.pk")}
 MISSION_FORM = {"theme": W("theme.pk"), "fiscal_year": 2569, "title": "สนับสนุนกองทุนสวัสดิการชุมชน"}
 AGREEMENT_FORM = {"title": "ข้อตกลงทดสอบเส้นทาง", "signed_on": "2025-09-15", "starts_on": "2025-10-01"}
+PROPOSAL = {"pk": W("proposal.pk")}  # submitted
+DRAFT = {"pk": W("draft_proposal.pk")}
+PROPOSAL_FORM = {
+    "recipient": W("lao.pk"), "theme": W("plan_item.theme.pk"), "plan_items": W("plan_item.pk"), "fiscal_year": "2570",
+    "title": "ซ่อมบ้านผู้สูงอายุ", "lines-TOTAL_FORMS": "1", "lines-INITIAL_FORMS": "0", "lines-0-description": "ค่าวัสดุ",
+    "lines-0-amount": "1,000",
+}  # fmt: skip
+PROPOSAL_JSON = {
+    "council": W("x.code"), "recipient": W("lao.pk"), "theme": W("plan_item.theme.code"), "plan_items": [W("plan_item.pk")],
+    "fiscal_year": 2570, "title": "ซ่อมบ้านผู้สูงอายุ", "budget_lines": [{"description": "ค่าวัสดุ", "amount": "1000"}],
+}  # fmt: skip
+CALENDAR_2570 = {"lao_id": W("lao.pk"), "fiscal_year": 2570}
+CALENDAR_FORM = {
+    "date_plan_forum": "2026-03-15", "note_plan_forum": "ประชาคมตำบล", "date_plan_adopted": "2026-06-30",
+    "note_plan_adopted": "", "date_budget_draft": "2026-07-31", "note_budget_draft": "สภาท้องถิ่นประชุมเร็ว",
+    "date_fiscal_year_start": "2026-10-01", "note_fiscal_year_start": "",
+}  # fmt: skip
 MISSION_BODY = {"agency": W("lao.pk"), "theme": W("theme.code"), "fiscal_year": 2569, "title": "ภารกิจทดสอบเส้นทาง"}
 AGREEMENT_BODY = {"agency": W("lao.pk"), "title": "ข้อตกลงทดสอบเส้นทาง", "signed_on": "2025-09-15", "starts_on": "2025-10-01"}
 
@@ -261,6 +281,23 @@ ROWS = [
         "plans:alignment_update", POST, rule(DISTRICT_REVIEW),
         args={"code": W("d.code"), "item_id": W("plan_item.pk")},
     ),
+    # Plans: subsidy proposals of X to X's LAO (a submitted one, a draft) and the budget calendar
+    Row("plans:proposal_list", GET, rule(SIGNED_IN), hides_other_areas=True),
+    Row("plans:proposal_create", GET, rule(COUNCIL_EDIT), args=X),
+    Row("plans:proposal_create", POST, rule(COUNCIL_EDIT, 302), args=X, body=PROPOSAL_FORM),
+    Row("plans:proposal_detail", GET, rule(IN_SCOPE), args=PROPOSAL, hides_other_areas=True),
+    Row("plans:proposal_detail", GET, rule(COUNCIL_EDIT), args=DRAFT, variant="draft"),
+    Row("plans:proposal_update", GET, rule(COUNCIL_EDIT), args=DRAFT),
+    Row("plans:proposal_update", POST, rule(COUNCIL_EDIT, 302), args=DRAFT, body=PROPOSAL_FORM),
+    Row("plans:proposal_submit", POST, rule(COUNCIL_EDIT, 302), args=DRAFT),
+    Row("plans:proposal_withdraw", POST, rule(COUNCIL_EDIT, 302), args=PROPOSAL, body={"note": "ได้งบแล้ว"}),
+    Row("plans:proposal_decide", POST, rule(PROPOSAL_DECIDE, 302), args=PROPOSAL, body={"action": "receive"}),
+    Row("plans:proposal_document_add", POST, rule(COUNCIL_EDIT), args=PROPOSAL, body={"title": "ไม่มีไฟล์"}),
+    Row("plans:proposal_document", GET, rule(IN_SCOPE), args={"pk": W("proposal.pk"), "doc_id": W("proposal_document.pk")}),
+    Row("plans:budget_calendar_defaults", GET, rule(PUBLIC)),
+    Row("plans:budget_calendar", GET, rule(EVERYONE_302), args={"lao_id": W("lao.pk")}),
+    Row("plans:budget_calendar_year", GET, rule(IN_SCOPE), args=CALENDAR_2570),
+    Row("plans:budget_calendar_year", POST, rule(CALENDAR_EDIT, 302), args=CALENDAR_2570, body=CALENDAR_FORM),
     # Reports: a finished, unpublished report on council X; a published one on province P --
     Row("reports:report_list", GET, rule(SIGNED_IN), hides_other_areas=True),
     Row("reports:report_list", POST, rule(CODI_ONLY)),
@@ -428,6 +465,23 @@ ROWS = [
         body={"status": "not_adopted", "note": "งบประมาณไม่พอ"}),
     Row("local-plan-project-list", GET, rule(PUBLIC), hides_other_areas=True),
     Row("local-plan-project-detail", GET, rule(IN_SCOPE, anon=404), args={"pk": W("project.pk")}),
+    Row("proposal-list", GET, rule(SIGNED_IN, anon=403), hides_other_areas=True),
+    Row("proposal-list", POST, rule(COUNCIL_EDIT, 201, anon=403), body=PROPOSAL_JSON),
+    Row("proposal-detail", GET, rule(IN_SCOPE, anon=403), args=PROPOSAL),
+    Row("proposal-detail", PATCH, rule(COUNCIL_EDIT, anon=403), args=DRAFT, body={"title": "แก้ชื่อโครงการ"}),
+    Row("proposal-submit", POST, rule(COUNCIL_EDIT, anon=403), args=DRAFT),
+    Row("proposal-withdraw", POST, rule(COUNCIL_EDIT, anon=403), args=PROPOSAL, body={"note": "ได้งบแล้ว"}),
+    Row("proposal-receive", POST, rule(PROPOSAL_DECIDE, anon=403), args=PROPOSAL),
+    Row("proposal-consider", POST, rule(PROPOSAL_DECIDE, anon=403), args=PROPOSAL),
+    Row("proposal-approve", POST, rule(PROPOSAL_DECIDE, anon=403), args=PROPOSAL, body={"amount": "40000"},
+        prepare="proposal_received"),
+    Row("proposal-partly-approve", POST, rule(PROPOSAL_DECIDE, anon=403), args=PROPOSAL,
+        body={"amount": "20000", "note": "งบไม่พอ"}, prepare="proposal_received"),
+    Row("proposal-reject", POST, rule(PROPOSAL_DECIDE, anon=403), args=PROPOSAL, body={"note": "ซ้ำซ้อน"},
+        prepare="proposal_received"),
+    Row("proposal-carry-out", POST, rule(PROPOSAL_DECIDE, anon=403), args=PROPOSAL, prepare="proposal_approved"),
+    Row("proposal-report", POST, rule(PROPOSAL_DECIDE, anon=403), args=PROPOSAL, body={"result": "ซ่อมเสร็จ"},
+        prepare="proposal_carried_out"),
     Row("agency-list", GET, rule(SIGNED_IN, anon=403)),
     Row("agency-detail", GET, rule(SIGNED_IN, anon=403), args={"pk": W("lao.pk")}),
     Row("mission-list", GET, rule(SIGNED_IN, anon=403)),
@@ -464,4 +518,17 @@ def clear_throttle(world) -> None:
     caches["shared"].clear()
 
 
-PREPARE = {"unpublish_x": unpublish_x, "clear_throttle": clear_throttle}
+def _proposal_in(status: str):
+    def prepare(world) -> None:
+        type(world.proposal).objects.filter(pk=world.proposal.pk).update(status=status)
+
+    return prepare
+
+
+PREPARE = {
+    "unpublish_x": unpublish_x,
+    "clear_throttle": clear_throttle,
+    "proposal_received": _proposal_in("received"),
+    "proposal_approved": _proposal_in("approved"),
+    "proposal_carried_out": _proposal_in("carried_out"),
+}

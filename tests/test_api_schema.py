@@ -49,6 +49,7 @@ from .factories import (
     PersonFactory,
     PlanItemFactory,
     ThemeFactory,
+    subsidy_proposal,
 )
 
 APP = get_wsgi_application()
@@ -94,7 +95,7 @@ def _connection_kept_across_requests():
 
 
 @pytest.fixture
-def fuzz_world(world, codi_staff, _connection_kept_across_requests):
+def fuzz_world(world, codi_staff, staff_x, _connection_kept_across_requests):
     """conftest's world plus one real row behind every API collection."""
     x, y, z = world.council_x, world.council_y, world.council_z
     theme = ThemeFactory(code="welfare", name_th="สวัสดิการชุมชน")
@@ -124,6 +125,7 @@ def fuzz_world(world, codi_staff, _connection_kept_across_requests):
     agreement = CooperationAgreement.objects.create(
         agency=world.lao, title="ข้อตกลงทดสอบสัญญา", signed_on=today, starts_on=today, province=world.province
     )
+    proposal = subsidy_proposal(council=x, recipient=world.lao, by=staff_x, items=[item])
     REAL_ROWS.clear()
     REAL_ROWS.update(
         {
@@ -132,6 +134,7 @@ def fuzz_world(world, codi_staff, _connection_kept_across_requests):
             "members": member.pk, "mentorships": mentorship.pk, "organizations": org.code,
             "people": person.pk, "plan-items": item.pk, "reports": report.pk,
             "agencies": world.lao.pk, "missions": mission.pk, "agreements": agreement.pk,
+            "proposals": proposal.pk,
         }
     )  # fmt: skip
     REAL_FIELDS.clear()
@@ -142,7 +145,8 @@ def fuzz_world(world, codi_staff, _connection_kept_across_requests):
             "themes": [theme.code], "local_plan_project": project.pk, "province": world.province.code,
             "district": world.district.code, "date": today.isoformat(), "term_start": today.isoformat(),
             "fiscal_year": 2569, "agency": world.lao.pk, "theme": theme.code, "other_agencies": [],
-            "signed_on": today.isoformat(), "starts_on": today.isoformat(), "scores": [{"indicator": i.pk, "score": "3"} for i in indicators],
+            "signed_on": today.isoformat(), "starts_on": today.isoformat(),
+            "recipient": world.lao.pk, "plan_items": [item.pk], "scores": [{"indicator": i.pk, "score": "3"} for i in indicators],
         }
     )  # fmt: skip
     return world

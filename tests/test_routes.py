@@ -234,8 +234,9 @@ def _build_world() -> SimpleNamespace:
                  theme=theme, is_published=True)  # fmt: skip
     for other in (y, z, w):  # lessons elsewhere, for the places to leave out
         lesson_write(by=users["admin"], activity=other.activities.first(), what_worked="ได้ผล", what_did_not="ไม่ได้ผล")
+    proposals = _build_proposals(x=x, lao=lao, staff=users["staff_x"])
     return SimpleNamespace(
-        **meetings,
+        **meetings, **proposals,
         p=p, q=q, d=d, e=e, f=f, x=x, y=y, v=v, z=z, w=w, lao=lao, users=users,
         activity=activity, photo_path=photo.image.name.removeprefix("activities/"), organization=organization, person=person, member=member,
         indicator_set=indicator_set, indicator=indicator, assessment=assessment, mentorship=mentorship,
@@ -298,6 +299,20 @@ def _build_meetings(*, d, x, y, z, w, lao, users) -> dict:
         "resolution": resolution, "action": action, "action_update": update, "council_meeting": council_meeting,
         "attachment": attachment, "published_meeting": published, "public_attachment": public_attachment,
     }
+
+
+def _build_proposals(*, x, lao, staff) -> dict:
+    """X's proposal submitted to X's LAO (with a document) and X's draft."""
+    from plans.choices import ProposalStatus
+    from plans.models import ProposalDocument
+
+    from .factories import subsidy_proposal
+
+    proposal = subsidy_proposal(council=x, recipient=lao, by=staff, status=ProposalStatus.SUBMITTED)
+    document = ProposalDocument(proposal=proposal, title="หนังสือขอรับงบ", content_type="application/pdf", size=20)
+    document.file.save("letter.pdf", ContentFile(b"%PDF-1.4 route table"))
+    draft = subsidy_proposal(council=x, recipient=lao, by=staff, title="ร่างโครงการ")
+    return {"proposal": proposal, "proposal_document": document, "draft_proposal": draft}
 
 
 @pytest.fixture(scope="module")

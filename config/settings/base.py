@@ -225,6 +225,7 @@ SPECTACULAR_SETTINGS = {
         "CouncilStatusEnum": "councils.choices.CouncilStatus",
         "OrganizationKindEnum": "councils.choices.OrganizationKind",
         "AlignmentStatusEnum": "plans.choices.AlignmentStatus",
+        "ProposalStatusEnum": "plans.choices.ProposalStatus",
         "ReportStatusEnum": "reports.choices.ReportStatus",
         "ReportScopeEnum": "reports.choices.ReportScope",
         "ReportKindEnum": "reports.choices.ReportKind",
@@ -365,3 +366,7 @@ SUGGESTION_RATE_PER_HOUR = env_int("SUGGESTION_RATE_PER_HOUR", 5)
 # content, the name's extension agreeing: meetings.content.check_upload) are refused above
 # this size.
 MEETING_ATTACHMENT_MAX_BYTES = env_int("MEETING_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+
+# Plans: a subsidy proposal's documents (PDF, images, XLSX or DOCX, recognised by their
+# content: common.uploads.recognise) are refused above this size.
+PROPOSAL_DOCUMENT_MAX_BYTES = env_int("PROPOSAL_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024)

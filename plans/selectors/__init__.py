@@ -1,6 +1,8 @@
 """Every read of the plans app, scoped to the user, one module per part:
 
   alignment.py   plan items for review, alignment summaries, LAO projects of a district
+  proposals.py   subsidy proposals (lists, one proposal, what a council may draw on)
+  calendar.py    the budget calendar of an LAO
 """
 
 from .alignment import (

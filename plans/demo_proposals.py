@@ -1,0 +1,101 @@
+"""Demo subsidy proposals for the small demo world (reports/demo.py calls
+``proposals_ensure``): the councils of the given districts each ask their LAO, through
+the services, and the LAO's answers put them in every status: a draft, submitted,
+received, under consideration, approved, partly approved, not approved, carried out and
+reported. Idempotent: a council that already has a proposal is left alone."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.db import transaction
+
+from agencies.models import Agency
+from councils.models import Council
+
+from .choices import ProposalStatus as S
+from .models import PlanItem, SubsidyProposal
+from .services import proposals as services
+
+# Dealt to the councils in code order; the first (the demo's council_x) gets two.
+STATUS_CYCLE = [
+    (S.SUBMITTED, S.DRAFT),
+    (S.RECEIVED,),
+    (S.UNDER_CONSIDERATION,),
+    (S.APPROVED,),
+    (S.PARTLY_APPROVED,),
+    (S.NOT_APPROVED,),
+    (S.CARRIED_OUT,),
+    (S.REPORTED,),
+]
+TITLES = {
+    "quality-of-life": "โครงการพัฒนาคุณภาพชีวิตผู้สูงอายุตำบล{name}",
+    "vulnerable-groups": "โครงการดูแลกลุ่มเปราะบางตำบล{name}",
+}
+
+
+def _lao_of(council) -> Agency | None:
+    if council.lao_id:
+        return council.lao
+    return Agency.objects.local_governments().filter(subdistrict=council.subdistrict).order_by("pk").first()
+
+
+def _move_to(proposal, status, *, by) -> None:
+    pk = proposal.pk
+    if status == S.DRAFT:
+        return
+    services.proposal_submit(proposal_id=pk, by=by)
+    if status == S.SUBMITTED:
+        return
+    services.proposal_receive(proposal_id=pk, by=by, note="รับเรื่องไว้พิจารณา")
+    if status == S.RECEIVED:
+        return
+    services.proposal_consider(proposal_id=pk, by=by, note="เสนอคณะกรรมการพัฒนาท้องถิ่น")
+    if status == S.UNDER_CONSIDERATION:
+        return
+    asked = proposal.amount_requested
+    if status == S.NOT_APPROVED:
+        services.proposal_reject(proposal_id=pk, by=by, note="ซ้ำกับโครงการในแผนพัฒนาท้องถิ่นที่ดำเนินการอยู่แล้ว")
+        return
+    if status == S.PARTLY_APPROVED:
+        services.proposal_partly_approve(
+            proposal_id=pk, by=by, amount=(asked * Decimal("0.6")).quantize(Decimal("1")), note="งบอุดหนุนปีนี้มีจำกัด"
+        )
+        return
+    services.proposal_approve(proposal_id=pk, by=by, amount=asked)
+    if status == S.APPROVED:
+        return
+    services.proposal_carry_out(proposal_id=pk, by=by, note="โอนงบอุดหนุนแล้ว")
+    if status == S.CARRIED_OUT:
+        return
+    services.proposal_report(proposal_id=pk, by=by, result="ดำเนินการครบตามแผน ผู้ได้รับประโยชน์ 120 คน")
+
+
+@transaction.atomic
+def proposals_ensure(*, districts, by, fiscal_year: int) -> int:
+    """Proposals for the councils of ``districts`` (made and moved by ``by``, an
+    administrator). Returns how many were created."""
+    councils = Council.objects.filter(subdistrict__district__in=districts).select_related("subdistrict", "lao")
+    made = 0
+    for council, statuses in zip(councils.order_by("subdistrict__code"), STATUS_CYCLE, strict=False):
+        if SubsidyProposal.objects.filter(council=council).exists():
+            continue
+        lao = _lao_of(council)
+        items = list(PlanItem.objects.filter(plan__council=council).select_related("plan", "theme").order_by("pk"))
+        if lao is None or not items:
+            continue
+        for n, status in enumerate(statuses):
+            item = items[n % len(items)]
+            name = council.subdistrict.name_th
+            title = TITLES.get(item.theme.code, "โครงการ{title} ตำบล{name}").format(name=name, title=item.title[:80])
+            budget = item.budget_needed
+            lines = [("ค่าวัสดุอุปกรณ์", (budget * Decimal("0.5")).quantize(Decimal("1"))),
+                     ("ค่าอาหารและเครื่องดื่มผู้เข้าร่วม", (budget * Decimal("0.3")).quantize(Decimal("1")))]  # fmt: skip
+            proposal = services.proposal_create(
+                council=council, by=by, recipient=lao, theme=item.theme, plan_items=[item], fiscal_year=fiscal_year,
+                title=title, budget_lines=lines, target_group="ผู้สูงอายุและผู้พิการในตำบล",
+                objective="เพื่อแก้ปัญหาตามแผนพัฒนาชุมชนที่สภาองค์กรชุมชนตำบลจัดทำร่วมกับชาวบ้าน",
+            )  # fmt: skip
+            _move_to(proposal, status, by=by)
+            made += 1
+    return made
