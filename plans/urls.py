@@ -1,10 +1,28 @@
 from django.urls import path
 
 from .views import alignment
+from .views import local_plans as local
 
 app_name = "plans"
 
 urlpatterns = [
     path("review/<str:code>/", alignment.AlignmentReviewView.as_view(), name="alignment_review"),
     path("review/<str:code>/items/<int:item_id>/", alignment.AlignmentUpdateView.as_view(), name="alignment_update"),
+    # LAO local plans (แผนพัฒนาท้องถิ่น), kept by the LAO's staff
+    path("local/", local.LocalPlanListView.as_view(), name="local_plan_list"),
+    path("local/lao/<int:lao_id>/new/", local.LocalPlanCreateView.as_view(), name="local_plan_create"),
+    path("local/<int:pk>/", local.LocalPlanDetailView.as_view(), name="local_plan_detail"),
+    path("local/<int:pk>/projects/new/", local.LocalProjectCreateView.as_view(), name="local_project_create"),
+    path("local/<int:pk>/projects/<int:project_id>/change/", local.LocalProjectChangeView.as_view(),
+         name="local_project_change"),
+    path("local/<int:pk>/projects/<int:project_id>/withdraw/", local.LocalProjectWithdrawView.as_view(),
+         name="local_project_withdraw"),
+    path("local/<int:pk>/amendments/new/", local.LocalAmendmentCreateView.as_view(), name="local_amendment_create"),
+    path("local/<int:pk>/amendments/<int:amendment_id>/document/", local.LocalAmendmentDocumentView.as_view(),
+         name="local_amendment_document"),
+    path("local/<int:pk>/import/", local.LocalImportCreateView.as_view(), name="local_import_create"),
+    path("local/<int:pk>/import/template.xlsx", local.LocalImportTemplateView.as_view(), name="local_import_template"),
+    path("local/imports/<int:job_id>/", local.LocalImportDetailView.as_view(), name="local_import_detail"),
+    path("local/imports/<int:job_id>/status/", local.LocalImportStatusView.as_view(), name="local_import_status"),
+    path("local/imports/<int:job_id>/confirm/", local.LocalImportConfirmView.as_view(), name="local_import_confirm"),
 ]

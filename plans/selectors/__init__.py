@@ -1,6 +1,7 @@
 """Every read of the plans app, scoped to the user, one module per part:
 
-  alignment.py   plan items for review, alignment summaries, LAO projects of a district
+  alignment.py     plan items for review, alignment summaries, LAO projects of a district
+  local_plans.py   LAO local plans, their projects as of a date, amendments, import jobs
 """
 
 from .alignment import (
