@@ -154,11 +154,10 @@ def local_plan_amendment_create(
         try:
             check_agreement_pdf(document)
         except ValidationError as error:
-            codes = {e.code for e in error.error_dict.get("file", [])}
-            messages = (
-                [_("ไฟล์นี้ไม่ใช่ PDF กรุณาแนบประกาศการแก้ไขแผนเป็นไฟล์ PDF")] if "not_pdf" in codes
-                else error.message_dict.get("file", error.messages)
-            )
+            if any("ไม่ใช่ PDF" in m for m in error.messages):  # the agreement's wording names an agreement
+                messages = [_("ไฟล์นี้ไม่ใช่ PDF กรุณาแนบประกาศการแก้ไขแผนเป็นไฟล์ PDF")]
+            else:
+                messages = error.message_dict.get("file", error.messages)
             raise ValidationError({"document": messages}) from None
     amendment = LocalPlanAmendment(
         local_plan=plan, kind=kind, number=number, year=year, effective_on=effective_on, note=note.strip(),
@@ -174,7 +173,7 @@ def local_plan_amendment_create(
 def _supersede(*, amendment: LocalPlanAmendment, project: LocalPlanProject, by) -> LocalPlanProject:
     plan = amendment.local_plan
     require(permissions.can_edit_local_plan, user=by, lao=plan.lao)
-    project = LocalPlanProject.objects.select_for_update().select_related("added_by").get(pk=project.pk)
+    project = LocalPlanProject.objects.select_for_update(of=("self",)).select_related("added_by").get(pk=project.pk)
     if project.lao_id != plan.lao_id:
         raise ValidationError(
             _("โครงการ “%(title)s” เป็นของ อปท. อื่น การแก้ไขแผนของ %(lao)s เปลี่ยนแปลงโครงการนี้ไม่ได้")
