@@ -33,7 +33,7 @@ def template_workbook(*, plan) -> bytes:
     sheet.append([_("รายละเอียดโครงการพัฒนา")] + [None] * (width - 2) + ["แบบ ผ.02"])
     sheet.append([_("แผนพัฒนาท้องถิ่น (พ.ศ. %(start)s–%(end)s)") % {"start": plan.start_year, "end": plan.end_year}])
     sheet.append([plan.lao.name])
-    sheet.append([])
+    sheet.append([None])
     header_at = sheet.max_row + 1
     sheet.append(first)
     sheet.append(second)
