@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class PlansConfig(AppConfig):
     name = "plans"
     verbose_name = _("แผนและการเชื่อมโยงแผน")
+
+    def ready(self):
+        # LAO local plan projects become an import kind of the councils import engine.
+        from .local_import import register
+
+        register()

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from .views import alignment, calendar, proposals
+from .views import local_plans as local
 
 app_name = "plans"
 
@@ -22,4 +23,21 @@ urlpatterns = [
     path("calendar/", calendar.BudgetCalendarDefaultsView.as_view(), name="budget_calendar_defaults"),
     path("calendar/<int:lao_id>/", calendar.BudgetCalendarNextYearView.as_view(), name="budget_calendar"),
     path("calendar/<int:lao_id>/<int:fiscal_year>/", calendar.BudgetCalendarView.as_view(), name="budget_calendar_year"),
+    # LAO local plans (แผนพัฒนาท้องถิ่น), kept by the LAO's staff
+    path("local/", local.LocalPlanListView.as_view(), name="local_plan_list"),
+    path("local/lao/<int:lao_id>/new/", local.LocalPlanCreateView.as_view(), name="local_plan_create"),
+    path("local/<int:pk>/", local.LocalPlanDetailView.as_view(), name="local_plan_detail"),
+    path("local/<int:pk>/projects/new/", local.LocalProjectCreateView.as_view(), name="local_project_create"),
+    path("local/<int:pk>/projects/<int:project_id>/change/", local.LocalProjectChangeView.as_view(),
+         name="local_project_change"),
+    path("local/<int:pk>/projects/<int:project_id>/withdraw/", local.LocalProjectWithdrawView.as_view(),
+         name="local_project_withdraw"),
+    path("local/<int:pk>/amendments/new/", local.LocalAmendmentCreateView.as_view(), name="local_amendment_create"),
+    path("local/<int:pk>/amendments/<int:amendment_id>/document/", local.LocalAmendmentDocumentView.as_view(),
+         name="local_amendment_document"),
+    path("local/<int:pk>/import/", local.LocalImportCreateView.as_view(), name="local_import_create"),
+    path("local/<int:pk>/import/template.xlsx", local.LocalImportTemplateView.as_view(), name="local_import_template"),
+    path("local/imports/<int:job_id>/", local.LocalImportDetailView.as_view(), name="local_import_detail"),
+    path("local/imports/<int:job_id>/status/", local.LocalImportStatusView.as_view(), name="local_import_status"),
+    path("local/imports/<int:job_id>/confirm/", local.LocalImportConfirmView.as_view(), name="local_import_confirm"),
 ]

@@ -71,6 +71,7 @@ ACTION_VIEW     = "L    404  404    404     OK    404   OK     OK   404    OK"
 ACTION_REPORT   = "L    404  404    404     OK    404   OK     403  404    OK"  # the assignee, D's officer
 ACTION_CANCEL   = "L    404  404    404     OK    404   403    403  404    OK"  # the meeting's keepers
 LOGIN_PAGE      = "200  302  302    302     302   302   302    302  302    302"  # signed in: sent on
+LOCAL_PLAN_EDIT = "L    403  404    404     403   404   OK     403  404    OK"  # X's LAO's own staff
 PROVINCE_VIEW   = "L    404  404    404     404   404   404    OK   404    OK"  # province P's page: CODI
 EVERYONE_302    = "302  302  302    302     302   302   302    302  302    302"
 # Subsidy proposals and the budget calendar: X's proposal to X's LAO (the agency).
@@ -140,6 +141,9 @@ PUBLIC_REPORT = {"pk": W("public_report.pk")}
 OBSTACLE = {"pk": W("obstacle.pk")}
 SUGGESTION = {"code": W("d.code"), "pk": W("suggestion.pk")}
 D = {"code": W("d.code")}
+LOCAL_PLAN = {"pk": W("local_plan.pk")}
+LOCAL_PROJECT = {"pk": W("local_plan.pk"), "project_id": W("project.pk")}
+LOCAL_IMPORT = {"job_id": W("local_import_job.pk")}
 MECHANISM_MEMBER = {"code": W("d.code"), "pk": W("mechanism_member.pk")}
 MEETING = {"pk": W("council_meeting.pk")}
 LESSON_BODY = {"what_worked": "ชวนเยาวชนร่วมเวที", "what_did_not": "นัดช่วงเก็บเกี่ยว"}
@@ -298,6 +302,29 @@ ROWS = [
     Row("plans:budget_calendar", GET, rule(EVERYONE_302), args={"lao_id": W("lao.pk")}),
     Row("plans:budget_calendar_year", GET, rule(IN_SCOPE), args=CALENDAR_2570),
     Row("plans:budget_calendar_year", POST, rule(CALENDAR_EDIT, 302), args=CALENDAR_2570, body=CALENDAR_FORM),
+    # LAO local plans: the plan of X's LAO (read in scope; kept by the LAO's own staff) -----
+    Row("plans:local_plan_list", GET, rule(SIGNED_IN), hides_other_areas=True),
+    Row("plans:local_plan_create", GET, rule(LOCAL_PLAN_EDIT), args={"lao_id": W("lao.pk")}),
+    Row("plans:local_plan_create", POST, rule(LOCAL_PLAN_EDIT), args={"lao_id": W("lao.pk")},
+        body={"start_year": "2566"}),  # the cycle is taken: the form is shown again with its error
+    Row("plans:local_plan_detail", GET, rule(IN_SCOPE), args=LOCAL_PLAN, hides_other_areas=True),
+    Row("plans:local_project_create", GET, rule(LOCAL_PLAN_EDIT), args=LOCAL_PLAN),
+    Row("plans:local_project_create", POST, rule(LOCAL_PLAN_EDIT, 302), args=LOCAL_PLAN,
+        body={"title": "โครงการใหม่", "budget_2569": "๕๐,๐๐๐"}),
+    Row("plans:local_project_change", GET, rule(LOCAL_PLAN_EDIT), args=LOCAL_PROJECT),
+    Row("plans:local_project_change", POST, rule(LOCAL_PLAN_EDIT), args=LOCAL_PROJECT, body={"title": "แก้"}),
+    Row("plans:local_project_withdraw", GET, rule(LOCAL_PLAN_EDIT), args=LOCAL_PROJECT),
+    Row("plans:local_project_withdraw", POST, rule(LOCAL_PLAN_EDIT), args=LOCAL_PROJECT),
+    Row("plans:local_amendment_create", GET, rule(LOCAL_PLAN_EDIT), args=LOCAL_PLAN),
+    Row("plans:local_amendment_create", POST, rule(LOCAL_PLAN_EDIT, 302), args=LOCAL_PLAN,
+        body={"kind": "change", "number": "1", "year": "2569", "effective_on": "01/03/2569"}),
+    Row("plans:local_amendment_document", GET, rule(IN_SCOPE), args={**LOCAL_PLAN, "amendment_id": W("local_amendment.pk")}),
+    Row("plans:local_import_create", GET, rule(LOCAL_PLAN_EDIT), args=LOCAL_PLAN),
+    Row("plans:local_import_create", POST, rule(LOCAL_PLAN_EDIT), args=LOCAL_PLAN),  # no file: the form again
+    Row("plans:local_import_template", GET, rule(LOCAL_PLAN_EDIT), args=LOCAL_PLAN),
+    Row("plans:local_import_detail", GET, rule(LOCAL_PLAN_EDIT), args=LOCAL_IMPORT),
+    Row("plans:local_import_status", GET, rule(LOCAL_PLAN_EDIT), args=LOCAL_IMPORT),
+    Row("plans:local_import_confirm", POST, rule(LOCAL_PLAN_EDIT, 302), args=LOCAL_IMPORT),
     # Reports: a finished, unpublished report on council X; a published one on province P --
     Row("reports:report_list", GET, rule(SIGNED_IN), hides_other_areas=True),
     Row("reports:report_list", POST, rule(CODI_ONLY)),

@@ -41,6 +41,7 @@ from meetings.services import mechanism as mechanism_services
 from meetings.services import meetings as meeting_services
 from meetings.services.lessons import lesson_write
 from meetings.services.obstacles import obstacle_raise
+from plans.models import LocalPlanAmendment, LocalPlanImport
 from reports.choices import ReportScope, ReportStatus
 from reports.models import Report
 from reports.services import report_key
@@ -217,6 +218,7 @@ def _build_world() -> SimpleNamespace:
         kind=ImportKind.COUNCILS, file="imports/route.xlsx", original_name="route.xlsx",
         status=JobStatus.FAILED, requested_by=codi,
     )
+    local_amendment, local_import_job = _build_local_plan(project.local_plan, users["agency"])
     export_job = ExportJob.objects.create(
         kind=ImportKind.ORGANIZATIONS, file_format="csv", status=JobStatus.DONE, progress=100, requested_by=codi,
     )
@@ -242,10 +244,25 @@ def _build_world() -> SimpleNamespace:
         indicator_set=indicator_set, indicator=indicator, assessment=assessment, mentorship=mentorship,
         theme=theme, dopa=dopa, mission=mission, agreement=agreement, public_agreement=public_agreement,
         plan_item=plan_item, alignment=plan_item.alignment, project=project, import_job=import_job,
+        local_plan=project.local_plan, local_amendment=local_amendment, local_import_job=local_import_job,
         export_job=export_job, obstacle=obstacle, suggestion=suggestion, notification=notification,
         report=done_report(ReportScope.COUNCIL, x.code, council=x),
         public_report=done_report(ReportScope.PROVINCE, p.code, published=True, province=p),
     )  # fmt: skip
+
+
+def _build_local_plan(plan, by):
+    """X's LAO's plan: an amendment with its PDF, and a failed e-Plan import job."""
+    amendment = LocalPlanAmendment.objects.create(
+        local_plan=plan, kind="addition", number=1, year=2568, effective_on="2025-02-01", created_by=by
+    )
+    amendment.document.save("amendment.pdf", ContentFile(b"%PDF-1.4 route table"))
+    job = ImportJob.objects.create(
+        kind="local_plan_projects", file="imports/eplan.xlsx", original_name="eplan.xlsx", status=JobStatus.FAILED,
+        requested_by=by,
+    )
+    LocalPlanImport.objects.create(job=job, local_plan=plan)
+    return amendment, job
 
 
 def _build_meetings(*, d, x, y, z, w, lao, users) -> dict:

@@ -524,11 +524,14 @@ def check_rows(
     progress: Callable[[int], None] | None = None,
     progress_every: int = 2000,
     checked: Checked | None = None,
+    validator: RowValidator | None = None,
 ) -> Checked:
     """Check the rows of a file (header first). ``keep(row, record)`` receives each valid
     row; the returned Checked holds the counts and the first problems, by row order
-    (pass ``checked`` with a ``sink`` to receive every problem as it is found)."""
-    validator = VALIDATORS[kind](scope=scope)
+    (pass ``checked`` with a ``sink`` to receive every problem as it is found).
+    A registered kind (``kinds.py``) passes its own ``validator``, whose ``check_row`` may
+    answer None for a row that is not data (a header's second line, a section heading)."""
+    validator = validator or VALIDATORS[kind](scope=scope)
     checked = checked or Checked()
     iterator = iter(rows)
     header_row = checked.header_row = _find_header(validator, iterator, checked)
@@ -565,8 +568,11 @@ def check_rows(
             progress(processed)
         if all(_blank(value) for value in values):
             continue
+        outcome = validator.check_row(row, values)
+        if outcome is None:
+            continue
         checked.total_rows += 1
-        cleaned, problems = validator.check_row(row, values)
+        cleaned, problems = outcome
         if problems:
             checked.error_rows += 1
             for column, message in problems:

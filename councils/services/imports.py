@@ -32,7 +32,7 @@ from common.rules import require
 
 from .. import permissions
 from ..choices import ImportKind, ImportMode, ImportStage
-from ..imports import readers, staging
+from ..imports import kinds, readers, staging
 from ..imports.validators import BATCH_ROWS, MAX_REPORTED_ERRORS, VALIDATORS, Checked, check_rows, holds_header
 from ..imports.writer import write_records
 from ..models import ImportJob
@@ -51,6 +51,17 @@ def _enqueue(task_name: str, job_id: int) -> None:
 
 def _require_import_permission(user) -> None:
     require(permissions.can_import, user=user)
+
+
+def _may_import(user, job: ImportJob) -> bool:
+    """Built-in kinds: CODI staff; a registered kind asks its own rule about the job."""
+    spec = kinds.registered(job.kind)
+    return spec.may_import(user=user, job=job) if spec else permissions.can_import(user=user)
+
+
+def _validator(job: ImportJob, scope, **kwargs):
+    spec = kinds.registered(job.kind)
+    return spec.validator(job=job, scope=scope) if spec else VALIDATORS[job.kind](scope=scope, **kwargs)
 
 
 @transaction.atomic
@@ -89,7 +100,7 @@ def import_job_validate(*, job_id: int, redelivered: bool = False) -> ImportJob:
     if job.requested_by is None:
         raise PermissionDenied("the user who uploaded this file no longer exists")
     scope = scope_for(job.requested_by)
-    if not permissions.can_import(user=job.requested_by):
+    if not _may_import(job.requested_by, job):
         raise PermissionDenied("the user who uploaded this file may no longer import")
     estimate = 0
 
@@ -108,7 +119,13 @@ def import_job_validate(*, job_id: int, redelivered: bool = False) -> ImportJob:
                 estimate = source.estimated_rows + 1  # rows read include the header
                 ImportJob.objects.filter(pk=job.pk).update(total_rows=estimate)
                 check_rows(
-                    kind=job.kind, scope=scope, rows=source.rows, keep=stage.keep, progress=progress, checked=checked
+                    kind=job.kind,
+                    scope=scope,
+                    rows=source.rows,
+                    keep=stage.keep,
+                    progress=progress,
+                    checked=checked,
+                    validator=_validator(job, scope),
                 )
                 problems.where = {"sheet": source.sheet_index, "header_row": checked.header_row}
                 if source.sheet_count > 1:
@@ -144,9 +161,14 @@ def import_job_validate(*, job_id: int, redelivered: bool = False) -> ImportJob:
 def import_job_confirm(*, job: ImportJob, by, mode: str) -> ImportJob:
     """The user's explicit choice. "All rows" only when no row is wrong; "valid rows only"
     must be chosen by name. Queues the writing job."""
-    _require_import_permission(by)
+    spec = kinds.registered(job.kind)
+    if spec is None:
+        _require_import_permission(by)
     job = ImportJob.objects.select_for_update().get(pk=job.pk)
-    require(permissions.can_confirm_import, user=by, job=job)
+    if spec is None:
+        require(permissions.can_confirm_import, user=by, job=job)
+    elif not spec.may_import(user=by, job=job):
+        raise PermissionDenied(spec.denied_message)
     if mode not in ImportMode.values:
         raise ValidationError(_("กรุณาเลือกวิธีนำเข้า"))
     if job.status != JobStatus.WAITING:
@@ -213,7 +235,9 @@ def import_job_run(*, job_id: int, redelivered: bool = False) -> ImportJob:
     if not started:
         return job
     records = list(staging.read_staged(job.pk))
-    validator = VALIDATORS[job.kind](scope=scope_for(job.requested_by), areas={})
+    validator = _validator(job, scope_for(job.requested_by), areas={})
+    spec = kinds.registered(job.kind)
+    write = partial(spec.write, job=job) if spec else partial(write_records, kind=job.kind)
     progress = _Progress(job, len(records))
     now = timezone.now()
     conflicts: dict[int, list] = {}
@@ -234,8 +258,7 @@ def import_job_run(*, job_id: int, redelivered: bool = False) -> ImportJob:
                 job.refresh_from_db()
                 return job
             chosen = [record for row, record in records if row not in conflicts]
-            written = write_records(
-                kind=job.kind,
+            written = write(
                 records=chosen,
                 user_id=job.requested_by_id,
                 reason=_("นำเข้าจากไฟล์ (งานนำเข้า #%(id)s)") % {"id": job.pk},

@@ -3,6 +3,7 @@
 from .calendar import BudgetCalendarDate
 from .community import Alignment, CommunityPlan, PlanItem
 from .local import LocalPlan, LocalPlanAmendment, LocalPlanProject, LocalPlanProjectBudget
+from .local_import import LocalPlanImport
 from .proposals import ProposalBudgetLine, ProposalDocument, ProposalEvent, SubsidyProposal
 
 __all__ = [
@@ -11,6 +12,7 @@ __all__ = [
     "CommunityPlan",
     "LocalPlan",
     "LocalPlanAmendment",
+    "LocalPlanImport",
     "LocalPlanProject",
     "LocalPlanProjectBudget",
     "PlanItem",

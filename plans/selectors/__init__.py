@@ -1,8 +1,9 @@
 """Every read of the plans app, scoped to the user, one module per part:
 
-  alignment.py   plan items for review, alignment summaries, LAO projects of a district
-  proposals.py   subsidy proposals (lists, one proposal, what a council may draw on)
-  calendar.py    the budget calendar of an LAO
+  alignment.py     plan items for review, alignment summaries, LAO projects of a district
+  local_plans.py   LAO local plans, their projects as of a date, amendments, import jobs
+  proposals.py     subsidy proposals (lists, one proposal, what a council may draw on)
+  calendar.py      the budget calendar of an LAO
 """
 
 from .alignment import (

@@ -1,10 +1,29 @@
 """Every write of the plans app, one module per part:
 
-  community.py   community plans and their items (council staff)
-  alignment.py   the district officer's alignment review
+  community.py     community plans and their items (council staff)
+  alignment.py     the district officer's alignment review
+  local_plans.py   LAO local plans, amendments, projects and their budget lines (LAO staff)
+  local_import.py  importing e-Plan rows into a local plan (LAO staff)
 """
 
 from .alignment import alignment_review
 from .community import plan_item_add
+from .local_import import local_plan_import_create
+from .local_plans import (
+    local_plan_amendment_create,
+    local_plan_create,
+    local_plan_project_add,
+    local_plan_project_change,
+    local_plan_project_withdraw,
+)
 
-__all__ = ["alignment_review", "plan_item_add"]
+__all__ = [
+    "alignment_review",
+    "local_plan_amendment_create",
+    "local_plan_create",
+    "local_plan_import_create",
+    "local_plan_project_add",
+    "local_plan_project_change",
+    "local_plan_project_withdraw",
+    "plan_item_add",
+]
