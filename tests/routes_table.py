@@ -58,6 +58,10 @@ EXPORT_JOB      = "L    404  404    404     404   404   404    OK   404    404" 
 DISTRICT_VIEW   = "L    404  404    404     OK    404   404    OK   404    OK"  # district D's page
 DISTRICT_REVIEW = "L    404  404    404     OK    404   404    403  404    OK"  # D's officer reviews
 ALIGNMENT_REVIEW = "L   403  404    404     OK    404   403    403  404    OK"  # an item of X, D's officer
+# The district plan of D: its officers and CODI compile it; those whose area lies in D are refused.
+DISTRICT_PLAN   = "L    403  403    404     OK    404   403    OK   404    OK"
+# Province P's roll-up of district plans: CODI staff; anyone else with an area in P is refused.
+PROVINCIAL_PLAN = "L    403  403    403     403   403   403    OK   404    OK"
 # A person with a current term on X and one on Z: their page is in X's and Z's areas.
 PERSON_VIEW     = "L    OK   404    OK      OK    OK    403    OK   404    OK"
 PERSON_MANAGE   = "L    OK   404    OK      403   403   403    OK   404    OK"  # manages one term
@@ -259,6 +263,12 @@ ROWS = [
         "plans:alignment_update", POST, rule(DISTRICT_REVIEW),
         args={"code": W("d.code"), "item_id": W("plan_item.pk")},
     ),
+    # Plans: district D's compiled plan, province P's roll-up ------------------------------
+    Row("plans:district_plan", GET, rule(DISTRICT_PLAN), args=D, query={"fiscal_year": "2569"}, hides_other_areas=True),
+    Row("plans:district_plan_xlsx", GET, rule(DISTRICT_PLAN), args=D),
+    Row("plans:district_plan_pdf", GET, rule(DISTRICT_PLAN), args=D),
+    Row("plans:provincial_plan", GET, rule(PROVINCIAL_PLAN), args={"code": W("p.code")}, hides_other_areas=True),
+    Row("plans:provincial_plan_xlsx", GET, rule(PROVINCIAL_PLAN), args={"code": W("p.code")}),
     # Reports: a finished, unpublished report on council X; a published one on province P --
     Row("reports:report_list", GET, rule(SIGNED_IN), hides_other_areas=True),
     Row("reports:report_list", POST, rule(CODI_ONLY)),
