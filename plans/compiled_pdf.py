@@ -13,7 +13,6 @@ PDF is made in the request up to ``PDF_INLINE_MAX_ITEMS`` items, and by a job
 
 from __future__ import annotations
 
-
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -55,8 +54,9 @@ def district_plan_pdf(plan: DistrictPlan, *, generated_at=None) -> bytes:
 
 def pdf_page_count(data: bytes) -> int:
     """Pages of a PDF (for the bench and the tests)."""
-    from pypdf import PdfReader
     import io
+
+    from pypdf import PdfReader
 
     return len(PdfReader(io.BytesIO(data)).pages)
 

@@ -62,6 +62,7 @@ ALIGNMENT_REVIEW = "L   403  404    404     OK    404   403    403  404    OK"  
 DISTRICT_PLAN   = "L    403  403    404     OK    404   403    OK   404    OK"
 # Province P's roll-up of district plans: CODI staff; anyone else with an area in P is refused.
 PROVINCIAL_PLAN = "L    403  403    403     403   403   403    OK   404    OK"
+DISTRICT_PDF_JOB = "L   404  404    404     OK    404   404    404  404    404"  # D's officer's PDF job: theirs alone
 # A person with a current term on X and one on Z: their page is in X's and Z's areas.
 PERSON_VIEW     = "L    OK   404    OK      OK    OK    403    OK   404    OK"
 PERSON_MANAGE   = "L    OK   404    OK      403   403   403    OK   404    OK"  # manages one term
@@ -267,6 +268,9 @@ ROWS = [
     Row("plans:district_plan", GET, rule(DISTRICT_PLAN), args=D, query={"fiscal_year": "2569"}, hides_other_areas=True),
     Row("plans:district_plan_xlsx", GET, rule(DISTRICT_PLAN), args=D),
     Row("plans:district_plan_pdf", GET, rule(DISTRICT_PLAN), args=D),
+    Row("plans:district_plan_pdf_job", GET, rule(DISTRICT_PDF_JOB), args={"pk": W("district_plan_pdf.pk")}),
+    Row("plans:district_plan_pdf_status", GET, rule(DISTRICT_PDF_JOB), args={"pk": W("district_plan_pdf.pk")}),
+    Row("plans:district_plan_pdf_download", GET, rule(DISTRICT_PDF_JOB), args={"pk": W("district_plan_pdf.pk")}),
     Row("plans:provincial_plan", GET, rule(PROVINCIAL_PLAN), args={"code": W("p.code")}, hides_other_areas=True),
     Row("plans:provincial_plan_xlsx", GET, rule(PROVINCIAL_PLAN), args={"code": W("p.code")}),
     # Reports: a finished, unpublished report on council X; a published one on province P --

@@ -2,6 +2,7 @@
 
 from .calendar import BudgetCalendarDate
 from .community import Alignment, CommunityPlan, PlanItem
+from .compile import DistrictPlanPdf
 from .local import LocalPlan, LocalPlanAmendment, LocalPlanProject, LocalPlanProjectBudget
 from .proposals import ProposalBudgetLine, ProposalDocument, ProposalEvent, SubsidyProposal
 
@@ -9,6 +10,7 @@ __all__ = [
     "Alignment",
     "BudgetCalendarDate",
     "CommunityPlan",
+    "DistrictPlanPdf",
     "LocalPlan",
     "LocalPlanAmendment",
     "LocalPlanProject",

@@ -34,7 +34,7 @@ from geo.models import District, Province
 
 from ..budget_calendar import BudgetCalendar, Window
 from ..choices import PROPOSAL_DECIDED_STATUSES, AlignmentStatus, ProposalStatus
-from ..models import LocalPlanProjectBudget, PlanItem, SubsidyProposal
+from ..models import DistrictPlanPdf, LocalPlanProjectBudget, PlanItem, SubsidyProposal
 
 ZERO = Decimal("0")
 # The proposals a district officer sees: the council's drafts stay the council's own.
@@ -85,6 +85,13 @@ def compile_fiscal_year(value) -> int:
     if looks_like_ce(year):
         year = ce_to_be(year)
     return year if looks_like_be(year) else current_fiscal_year()
+
+
+def district_plan_pdfs_of(*, user) -> QuerySet[DistrictPlanPdf]:
+    """The district plan PDF jobs a user asked for: nobody else's (another's is a 404)."""
+    if not user.is_authenticated:
+        return DistrictPlanPdf.objects.none()
+    return DistrictPlanPdf.objects.filter(requested_by=user).select_related("district__province")
 
 
 # The shapes a compiled plan is made of ---------------------------------------------------

@@ -10,19 +10,24 @@ from __future__ import annotations
 
 import io
 
-from django.http import HttpResponse
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from common.jobs.choices import JobStatus
+from common.jobs.views import JobStatusView
 from common.thai import current_fiscal_year
 from common.views import ScopedObjectMixin
 
 from .. import permissions
-from ..compiled_pdf import district_plan_filename, district_plan_pdf
+from ..compiled_pdf import PDF_INLINE_MAX_ITEMS, district_plan_filename, district_plan_pdf
 from ..compiled_xlsx import XLSX_TYPE, district_plan_xlsx, provincial_plan_xlsx
 from ..selectors import compile as selectors
+from ..services.compile import district_plan_pdf_request
 
 YEARS_BACK = 4  # the fiscal-year picker offers this many past years and the next one
 
@@ -83,11 +88,55 @@ class DistrictPlanXlsxView(DistrictPlanMixin, View):
 
 
 class DistrictPlanPdfView(DistrictPlanMixin, View):
+    """A small district's PDF is made in the request; a large one by a job whose page
+    follows its progress (see ``plans.compiled_pdf``)."""
+
     def get(self, request, *args, **kwargs):
         plan = self.get_plan()
+        if plan.item_count > PDF_INLINE_MAX_ITEMS:
+            job = district_plan_pdf_request(by=request.user, district=self.district, fiscal_year=self.fiscal_year)
+            return redirect(job.get_absolute_url())
         return _download(
             district_plan_pdf(plan), filename=district_plan_filename(plan, "pdf"), content_type="application/pdf"
         )
+
+
+class DistrictPlanPdfJobView(LoginRequiredMixin, TemplateView):
+    template_name = "plans/compiled_pdf_job.html"
+
+    def get_context_data(self, **kwargs):
+        job = get_object_or_404(selectors.district_plan_pdfs_of(user=self.request.user), pk=self.kwargs["pk"])
+        return super().get_context_data(
+            job=job,
+            status_url=reverse("plans:district_plan_pdf_status", kwargs={"pk": job.pk}),
+            links=[{"key": "download_url", "id": "download-link", "label": _("ดาวน์โหลด PDF"), "url": _pdf_url(job)}],
+            plan_url=reverse("plans:district_plan", kwargs={"code": job.district.code}) + f"?fiscal_year={job.fiscal_year}",
+            **kwargs,
+        )
+
+
+def _pdf_url(job) -> str | None:
+    return reverse("plans:district_plan_pdf_download", kwargs={"pk": job.pk}) if job.file else None
+
+
+class DistrictPlanPdfStatusView(JobStatusView):
+    def get_queryset(self):
+        return selectors.district_plan_pdfs_of(user=self.request.user)
+
+    def get_download_url(self, job):
+        return _pdf_url(job)
+
+    def get_details(self, job):
+        return {"pages": job.pages}
+
+
+class DistrictPlanPdfDownloadView(LoginRequiredMixin, View):
+    def get(self, request, pk):
+        job = get_object_or_404(selectors.district_plan_pdfs_of(user=request.user), pk=pk)
+        if job.status != JobStatus.DONE or not job.file:
+            raise Http404(_("ไฟล์นี้ยังไม่พร้อมดาวน์โหลด"))
+        filename = f"district-plan-{job.district.code}-{job.fiscal_year}.pdf"
+        return FileResponse(job.file.open("rb"), as_attachment=True, filename=filename, content_type="application/pdf")
 
 
 class ProvincialPlanMixin(FiscalYearMixin, ScopedObjectMixin):

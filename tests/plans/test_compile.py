@@ -1,7 +1,6 @@
 """The district plan (ประมวลแผนระดับอำเภอ) and the provincial roll-up: exact figures, the
 doors from the refused side, the XLSX (typed, neutralised) and the PDF (pdftotext)."""
 
-import datetime as dt
 import io
 import shutil
 import subprocess
@@ -11,21 +10,16 @@ import pytest
 from openpyxl import load_workbook
 
 from accounts.choices import Role
-from plans.choices import AlignmentStatus, ProposalStatus
+from plans.choices import ProposalStatus
 from plans.compiled_pdf import district_plan_pdf, pdf_page_count
-from plans.models import Alignment
+from plans.models import DistrictPlanPdf
 from plans.selectors.compile import compile_fiscal_year, district_plan, provincial_plan
 
 from ..factories import (
     AgencyFactory,
-    CommunityPlanFactory,
-    LocalPlanProjectFactory,
-    MissionFactory,
-    PlanItemFactory,
-    ThemeFactory,
     user_with_role,
 )
-from .compile_data import big_district, proposal
+from .compile_data import big_district, district_data
 
 pytestmark = pytest.mark.django_db
 
@@ -33,53 +27,9 @@ PAGE = "/plans/district/{}/compiled/"
 PROVINCE = "/plans/province/{}/"
 
 
-def _review(item, status, **fields):
-    Alignment.objects.filter(plan_item=item).update(status=status, **fields)
-
-
 @pytest.fixture
 def data(world):
-    """District D: X has 3 items (welfare: aligned to the LAO's project, partial; water: pending),
-    Y has 2 (welfare: not adopted, with a mission; water: aligned). Z (district E) has one.
-    Proposals of 2569: X welfare approved 25,000 of 30,000 over two items; Y water submitted
-    late (considered in 2570); X water withdrawn; Y welfare a draft (not shown); Z one."""
-    welfare = ThemeFactory(code="welfare", name_th="สวัสดิการสังคม")
-    water = ThemeFactory(code="water", name_th="การจัดการน้ำ")
-    adopted = dt.date(2025, 6, 1)  # before 15 Aug 2568 (CE 2025): in time for 2569
-    plan_x = CommunityPlanFactory(council=world.council_x, fiscal_year=2569, adopted_on=adopted)
-    plan_y = CommunityPlanFactory(council=world.council_y, fiscal_year=2569, adopted_on=dt.date(2025, 8, 20))
-    plan_z = CommunityPlanFactory(council=world.council_z, fiscal_year=2569, adopted_on=adopted)
-    project = LocalPlanProjectFactory(lao=world.lao, title="โครงการซ่อมแซมบ้านผู้ยากไร้", budget=Decimal("80000"))
-    cdd = AgencyFactory(subdistrict=world.council_y.subdistrict, name="สำนักงานพัฒนาชุมชนอำเภอจอมทอง")
-    mission = MissionFactory(agency=cdd, theme=welfare, fiscal_year=2569, title="ส่งเสริมสวัสดิการชุมชน")
-    items = {
-        "x1": PlanItemFactory(plan=plan_x, theme=welfare, title="ซ่อมบ้านผู้สูงอายุ", budget_needed=Decimal("40000")),
-        "x2": PlanItemFactory(plan=plan_x, theme=welfare, title="=HYPERLINK(\"http://x\")", budget_needed=Decimal("10000")),
-        "x3": PlanItemFactory(plan=plan_x, theme=water, title="ขุดลอกลำเหมือง", budget_needed=Decimal("60000")),
-        "y1": PlanItemFactory(plan=plan_y, theme=welfare, title="กองทุนสวัสดิการ", budget_needed=Decimal("20000")),
-        "y2": PlanItemFactory(plan=plan_y, theme=water, title="ฝายชะลอน้ำ", budget_needed=Decimal("15000")),
-        "z1": PlanItemFactory(plan=plan_z, theme=water, title="ประปาหมู่บ้าน", budget_needed=Decimal("99000")),
-    }
-    _review(items["x1"], AlignmentStatus.ALIGNED, local_plan_project=project)
-    _review(items["x2"], AlignmentStatus.PARTIAL)
-    _review(items["y1"], AlignmentStatus.NOT_ADOPTED, mission=mission)
-    _review(items["y2"], AlignmentStatus.ALIGNED)
-    lao = world.lao
-    proposals = {
-        "approved": proposal(council=world.council_x, recipient=lao, theme=welfare, items=[items["x1"], items["x2"]],
-                             status=ProposalStatus.APPROVED, requested="30000", approved="25000", considered_in=2569,
-                             title="ซ่อมบ้านผู้สูงอายุ 2 หลัง"),
-        "late": proposal(council=world.council_y, recipient=lao, theme=water, items=[items["y2"]],
-                         requested="15000", considered_in=2570, submitted_on=dt.date(2025, 9, 1), title="ฝายชะลอน้ำ"),
-        "withdrawn": proposal(council=world.council_x, recipient=lao, theme=water, items=[items["x3"]],
-                              status=ProposalStatus.WITHDRAWN, requested="60000", title="ขุดลอก"),
-        "draft": proposal(council=world.council_y, recipient=lao, theme=welfare, items=[items["y1"]],
-                          status=ProposalStatus.DRAFT, requested="20000", submitted_on=None, title="ร่าง"),
-        "z": proposal(council=world.council_z, recipient=lao, theme=water, items=[items["z1"]], requested="99000",
-                      title="ประปา"),
-    }  # fmt: skip
-    return type("Data", (), {"items": items, "proposals": proposals, "welfare": welfare, "water": water,
-                             "project": project})  # fmt: skip
+    return district_data(world)
 
 
 def test_district_plan_groups_by_theme_then_tambon_with_exact_totals(world, data):
@@ -280,3 +230,26 @@ def test_query_counts_do_not_grow(client, world, officer_d, codi_staff, size, dj
     client.force_login(codi_staff)
     with django_assert_max_num_queries(12):
         assert client.get(PROVINCE.format("50"), {"fiscal_year": "2569"}).status_code == 200
+
+
+def test_a_large_district_plan_pdf_is_made_by_a_job(client, officer_d, codi_staff, data, monkeypatch,
+                                                    django_capture_on_commit_callbacks):  # fmt: skip
+    monkeypatch.setattr("plans.views.compile.PDF_INLINE_MAX_ITEMS", 3)  # D has 5 items: "large"
+    client.force_login(officer_d)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(PAGE.format("5002") + "pdf/", {"fiscal_year": "2569"})
+    job = DistrictPlanPdf.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/plans/district/pdf/{job.pk}/"
+    job.refresh_from_db()
+    assert (job.status, job.progress, job.fiscal_year, job.requested_by) == ("done", 100, 2569, officer_d)
+    assert job.pages >= 2
+    status = client.get(f"/plans/district/pdf/{job.pk}/status/").json()
+    assert status["download_url"] == f"/plans/district/pdf/{job.pk}/download/"
+    page = client.get(f"/plans/district/pdf/{job.pk}/")
+    assert 'id="download-link"' in page.content.decode()
+    download = client.get(status["download_url"])
+    assert download["Content-Type"] == "application/pdf"
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
+    client.force_login(codi_staff)  # someone else's job: not found
+    assert client.get(f"/plans/district/pdf/{job.pk}/").status_code == 404
+    assert client.get(status["download_url"]).status_code == 404
