@@ -29,6 +29,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--tambons", type=int, default=20)
     parser.add_argument("--items", type=int, default=30)
+    parser.add_argument("--out", help="also write the PDF here")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
@@ -60,6 +61,8 @@ def main() -> None:
             t0 = time.perf_counter()
             pdf = district_plan_pdf(plan)
             pdf_s = time.perf_counter() - t0
+            if args.out:
+                Path(args.out).write_bytes(pdf)
             print(
                 f"district plan {args.tambons} tambons × {args.items} items = {plan.item_count} items "
                 f"(seed {seed:.1f} s): compile {compile_s * 1000:.0f} ms in {len(queries)} queries, "
