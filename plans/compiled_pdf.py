@@ -4,11 +4,12 @@ PDF (``common.thaipdf``: WeasyPrint with Sarabun embedded, A4, 3/2/2.5/2 cm marg
 16 pt body, page numbers in Thai numerals from page 2, each table's header repeated on
 every page it runs over, and Thai text that extracts as written).
 
-Inline or job? A district has at most about 20 tambons × 30 items (600 rows). Laid out as
-one document that is a few seconds of WeasyPrint (``bench/district_plan_bench.py``: see the
-README), too long to hold a web worker for the largest districts but fine for most. So the
-PDF is made in the request up to ``PDF_INLINE_MAX_ITEMS`` items, and by a job
-(``plans.tasks.run_district_plan_pdf``, the common job shape) above that.
+Inline or job? A district has up to about 20 tambons × 30 items (600 rows): 112 pages,
+140 s of WeasyPrint on the shared 2-core build machine under load (36 items: 9 pages, 22 s
+there; roughly five times faster on an idle machine; ``bench/district_plan_bench.py``).
+Far too long to hold a web worker. So the PDF is made in the request only up to
+``PDF_INLINE_MAX_ITEMS`` items (a couple of pages of items, a few seconds), and by a job
+(``plans.tasks.run_district_plan_pdf``, the common job shape, its own progress page) above.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from common.thaipdf import font_context, render_pdf
 from .selectors.compile import DistrictPlan
 
 # Up to this many plan items the PDF is made inline; more become a job.
-PDF_INLINE_MAX_ITEMS = 150
+PDF_INLINE_MAX_ITEMS = 60
 
 
 def district_plan_title(plan: DistrictPlan) -> str:
