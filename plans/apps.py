@@ -11,3 +11,5 @@ class PlansConfig(AppConfig):
         from .local_import import register
 
         register()
+        # Register the Celery tasks in every process: services send them by name.
+        from . import tasks  # noqa: F401

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from .views import alignment, calendar, proposals
+from .views import compile as compiled
 from .views import local_plans as local
 
 app_name = "plans"
@@ -40,4 +41,13 @@ urlpatterns = [
     path("local/imports/<int:job_id>/", local.LocalImportDetailView.as_view(), name="local_import_detail"),
     path("local/imports/<int:job_id>/status/", local.LocalImportStatusView.as_view(), name="local_import_status"),
     path("local/imports/<int:job_id>/confirm/", local.LocalImportConfirmView.as_view(), name="local_import_confirm"),
+    # The district plan and the provincial roll-up (plans/views/compile.py)
+    path("district/<str:code>/compiled/", compiled.DistrictPlanView.as_view(), name="district_plan"),
+    path("district/<str:code>/compiled/xlsx/", compiled.DistrictPlanXlsxView.as_view(), name="district_plan_xlsx"),
+    path("district/<str:code>/compiled/pdf/", compiled.DistrictPlanPdfView.as_view(), name="district_plan_pdf"),
+    path("district/pdf/<int:pk>/", compiled.DistrictPlanPdfJobView.as_view(), name="district_plan_pdf_job"),
+    path("district/pdf/<int:pk>/status/", compiled.DistrictPlanPdfStatusView.as_view(), name="district_plan_pdf_status"),
+    path("district/pdf/<int:pk>/download/", compiled.DistrictPlanPdfDownloadView.as_view(), name="district_plan_pdf_download"),
+    path("province/<str:code>/", compiled.ProvincialPlanView.as_view(), name="provincial_plan"),
+    path("province/<str:code>/xlsx/", compiled.ProvincialPlanXlsxView.as_view(), name="provincial_plan_xlsx"),
 ]

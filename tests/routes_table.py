@@ -58,6 +58,11 @@ EXPORT_JOB      = "L    404  404    404     404   404   404    OK   404    404" 
 DISTRICT_VIEW   = "L    404  404    404     OK    404   404    OK   404    OK"  # district D's page
 DISTRICT_REVIEW = "L    404  404    404     OK    404   404    403  404    OK"  # D's officer reviews
 ALIGNMENT_REVIEW = "L   403  404    404     OK    404   403    403  404    OK"  # an item of X, D's officer
+# The district plan of D: its officers and CODI compile it; those whose area lies in D are refused.
+DISTRICT_PLAN   = "L    403  403    404     OK    404   403    OK   404    OK"
+# Province P's roll-up of district plans: CODI staff; anyone else with an area in P is refused.
+PROVINCIAL_PLAN = "L    403  403    403     403   403   403    OK   404    OK"
+DISTRICT_PDF_JOB = "L   404  404    404     OK    404   404    404  404    404"  # D's officer's PDF job: theirs alone
 # A person with a current term on X and one on Z: their page is in X's and Z's areas.
 PERSON_VIEW     = "L    OK   404    OK      OK    OK    403    OK   404    OK"
 PERSON_MANAGE   = "L    OK   404    OK      403   403   403    OK   404    OK"  # manages one term
@@ -325,6 +330,15 @@ ROWS = [
     Row("plans:local_import_detail", GET, rule(LOCAL_PLAN_EDIT), args=LOCAL_IMPORT),
     Row("plans:local_import_status", GET, rule(LOCAL_PLAN_EDIT), args=LOCAL_IMPORT),
     Row("plans:local_import_confirm", POST, rule(LOCAL_PLAN_EDIT, 302), args=LOCAL_IMPORT),
+    # Plans: district D's compiled plan, province P's roll-up ------------------------------
+    Row("plans:district_plan", GET, rule(DISTRICT_PLAN), args=D, query={"fiscal_year": "2569"}, hides_other_areas=True),
+    Row("plans:district_plan_xlsx", GET, rule(DISTRICT_PLAN), args=D),
+    Row("plans:district_plan_pdf", GET, rule(DISTRICT_PLAN), args=D),
+    Row("plans:district_plan_pdf_job", GET, rule(DISTRICT_PDF_JOB), args={"pk": W("district_plan_pdf.pk")}),
+    Row("plans:district_plan_pdf_status", GET, rule(DISTRICT_PDF_JOB), args={"pk": W("district_plan_pdf.pk")}),
+    Row("plans:district_plan_pdf_download", GET, rule(DISTRICT_PDF_JOB), args={"pk": W("district_plan_pdf.pk")}),
+    Row("plans:provincial_plan", GET, rule(PROVINCIAL_PLAN), args={"code": W("p.code")}, hides_other_areas=True),
+    Row("plans:provincial_plan_xlsx", GET, rule(PROVINCIAL_PLAN), args={"code": W("p.code")}),
     # Reports: a finished, unpublished report on council X; a published one on province P --
     Row("reports:report_list", GET, rule(SIGNED_IN), hides_other_areas=True),
     Row("reports:report_list", POST, rule(CODI_ONLY)),

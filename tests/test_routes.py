@@ -41,7 +41,7 @@ from meetings.services import mechanism as mechanism_services
 from meetings.services import meetings as meeting_services
 from meetings.services.lessons import lesson_write
 from meetings.services.obstacles import obstacle_raise
-from plans.models import LocalPlanAmendment, LocalPlanImport
+from plans.models import DistrictPlanPdf, LocalPlanAmendment, LocalPlanImport
 from reports.choices import ReportScope, ReportStatus
 from reports.models import Report
 from reports.services import report_key
@@ -223,6 +223,10 @@ def _build_world() -> SimpleNamespace:
         kind=ImportKind.ORGANIZATIONS, file_format="csv", status=JobStatus.DONE, progress=100, requested_by=codi,
     )
     export_job.file.save("route.csv", ContentFile("\ufeffรหัส\r\n".encode()))
+    district_plan_pdf = DistrictPlanPdf.objects.create(
+        district=d, fiscal_year=2569, status=JobStatus.DONE, progress=100, requested_by=users["officer_d"],
+    )
+    district_plan_pdf.file.save("route.pdf", ContentFile(b"%PDF-1.4 route table"))
     for other in (y, z, w):
         done_report(ReportScope.COUNCIL, other.code, council=other)
     obstacle = obstacle_raise(
@@ -245,7 +249,8 @@ def _build_world() -> SimpleNamespace:
         theme=theme, dopa=dopa, mission=mission, agreement=agreement, public_agreement=public_agreement,
         plan_item=plan_item, alignment=plan_item.alignment, project=project, import_job=import_job,
         local_plan=project.local_plan, local_amendment=local_amendment, local_import_job=local_import_job,
-        export_job=export_job, obstacle=obstacle, suggestion=suggestion, notification=notification,
+        export_job=export_job, district_plan_pdf=district_plan_pdf, obstacle=obstacle, suggestion=suggestion,
+        notification=notification,
         report=done_report(ReportScope.COUNCIL, x.code, council=x),
         public_report=done_report(ReportScope.PROVINCE, p.code, published=True, province=p),
     )  # fmt: skip

@@ -2,6 +2,7 @@
 
 from .calendar import BudgetCalendarDate
 from .community import Alignment, CommunityPlan, PlanItem
+from .compile import DistrictPlanPdf
 from .local import LocalPlan, LocalPlanAmendment, LocalPlanProject, LocalPlanProjectBudget
 from .local_import import LocalPlanImport
 from .proposals import ProposalBudgetLine, ProposalDocument, ProposalEvent, SubsidyProposal
@@ -10,6 +11,7 @@ __all__ = [
     "Alignment",
     "BudgetCalendarDate",
     "CommunityPlan",
+    "DistrictPlanPdf",
     "LocalPlan",
     "LocalPlanAmendment",
     "LocalPlanImport",

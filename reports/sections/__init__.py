@@ -17,10 +17,11 @@ from . import builtin as b
 from .appendix import APPENDIX
 from .base import ReportArea, Section, period_of
 from .meetings import COORDINATION
+from .plans import ALIGNMENT
 
 ANNUAL = (
     b.COVER, b.TOC, b.BACKGROUND,
-    b.RESULTS, b.COUNCILS, b.ORGANIZATIONS, b.ACTIVITIES, b.AGENCIES, b.ALIGNMENT, b.ASSESSMENTS, b.MENTORSHIPS,
+    b.RESULTS, b.COUNCILS, b.ORGANIZATIONS, b.ACTIVITIES, b.AGENCIES, ALIGNMENT, b.ASSESSMENTS, b.MENTORSHIPS,
     b.LESSONS, *COORDINATION,
     b.FUTURE,
     APPENDIX,
@@ -30,7 +31,7 @@ ANNUAL = (
 # quarter's meetings, follow-up, obstacles and suggestions) close the results chapter.
 QUARTERLY = (
     b.COVER, b.TOC, b.BACKGROUND,
-    b.RESULTS, b.COUNCILS, b.ORGANIZATIONS, b.ACTIVITIES, b.AGENCIES, b.ALIGNMENT, b.ASSESSMENTS, b.MENTORSHIPS,
+    b.RESULTS, b.COUNCILS, b.ORGANIZATIONS, b.ACTIVITIES, b.AGENCIES, ALIGNMENT, b.ASSESSMENTS, b.MENTORSHIPS,
     *COORDINATION,
     APPENDIX,
 )
