@@ -2,9 +2,11 @@
 
 from rest_framework.routers import SimpleRouter
 
-from .views import AlignmentViewSet, LocalPlanProjectViewSet, PlanItemViewSet
+from .community import CommunityPlanViewSet, PlanItemViewSet
+from .views import AlignmentViewSet, LocalPlanProjectViewSet
 
 router = SimpleRouter()
+router.register("community-plans", CommunityPlanViewSet, basename="community-plan")
 router.register("plan-items", PlanItemViewSet, basename="plan-item")
 router.register("alignments", AlignmentViewSet, basename="alignment")
 router.register("local-plan-projects", LocalPlanProjectViewSet, basename="local-plan-project")

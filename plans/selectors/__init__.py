@@ -1,6 +1,8 @@
 """Every read of the plans app, scoped to the user, one module per part:
 
-  alignment.py   plan items for review, alignment summaries, LAO projects of a district
+alignment.py   plan items for review, alignment summaries, LAO projects of a district
+community.py   a council's community plans and their items (with alignment, proposals
+               and the budget window)
 """
 
 from .alignment import (
