@@ -44,7 +44,9 @@ class CommunityPlan(TimeStampedModel):
         verbose_name = _("แผนพัฒนาชุมชน")
         verbose_name_plural = _("แผนพัฒนาชุมชน")
         constraints = [
-            models.UniqueConstraint(fields=["council", "fiscal_year", "title"], name="plan_unique_title_per_year")
+            models.UniqueConstraint(
+                fields=["council", "fiscal_year", "title"], name="plan_unique_title_per_year"
+            )
         ]
 
     def __str__(self):
@@ -56,14 +58,18 @@ class PlanItemQuerySet(ScopedQuerySet):
 
 
 class PlanItem(TimeStampedModel):
-    plan = models.ForeignKey(CommunityPlan, on_delete=models.CASCADE, related_name="items", verbose_name=_("แผน"))
+    plan = models.ForeignKey(
+        CommunityPlan, on_delete=models.CASCADE, related_name="items", verbose_name=_("แผน")
+    )
     theme = models.ForeignKey(
         "geo.Theme", on_delete=models.PROTECT, related_name="plan_items", verbose_name=_("ประเด็น")
     )
     title = models.CharField(_("ชื่อรายการ/โครงการ"), max_length=255)
     description = models.TextField(_("รายละเอียด"), blank=True)
     target_group = models.CharField(_("กลุ่มเป้าหมาย"), max_length=255, blank=True)
-    location = models.CharField(_("พื้นที่ดำเนินการ"), max_length=255, blank=True, help_text=_("เช่น หมู่ที่ 3 บ้านหนองบัว"))
+    location = models.CharField(
+        _("พื้นที่ดำเนินการ"), max_length=255, blank=True, help_text=_("เช่น หมู่ที่ 3 บ้านหนองบัว")
+    )
     priority = models.PositiveSmallIntegerField(_("ลำดับความสำคัญ"), choices=Priority.choices, default=Priority.MEDIUM)
     target_agency = models.ForeignKey(
         "agencies.Agency",
@@ -131,7 +137,9 @@ class Alignment(models.Model):
     status = models.CharField(
         _("สถานะ"), max_length=20, choices=AlignmentStatus.choices, default=AlignmentStatus.PENDING
     )
-    from_suggestion = models.BooleanField(_("เลือกจากรายการที่ระบบแนะนำ"), default=False)
+    from_suggestion = models.BooleanField(
+        _("เลือกจากรายการที่ระบบแนะนำ"), default=False
+    )
     note = models.TextField(_("หมายเหตุ"), blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
