@@ -130,7 +130,7 @@ def fuzz_world(world, codi_staff, _connection_kept_across_requests):
             "activities": activity.pk, "alignments": item.alignment.pk, "assessments": strong.pk,
             "councils": x.subdistrict.code, "indicator-sets": iset.pk, "local-plan-projects": project.pk,
             "members": member.pk, "mentorships": mentorship.pk, "organizations": org.code,
-            "people": person.pk, "plan-items": item.pk, "reports": report.pk,
+            "people": person.pk, "plan-items": item.pk, "community-plans": item.plan.pk, "reports": report.pk,
             "agencies": world.lao.pk, "missions": mission.pk, "agreements": agreement.pk,
         }
     )  # fmt: skip
@@ -141,7 +141,7 @@ def fuzz_world(world, codi_staff, _connection_kept_across_requests):
             "person": person.pk, "organization": org.pk, "lao": world.lao.pk, "agencies": [world.lao.pk],
             "themes": [theme.code], "local_plan_project": project.pk, "province": world.province.code,
             "district": world.district.code, "date": today.isoformat(), "term_start": today.isoformat(),
-            "fiscal_year": 2569, "agency": world.lao.pk, "theme": theme.code, "other_agencies": [],
+            "fiscal_year": 2569, "plan": item.plan.pk, "agency": world.lao.pk, "theme": theme.code, "other_agencies": [],
             "signed_on": today.isoformat(), "starts_on": today.isoformat(), "scores": [{"indicator": i.pk, "score": "3"} for i in indicators],
         }
     )  # fmt: skip
