@@ -1,5 +1,8 @@
 from django.contrib import admin
+from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
+
+from common.forms import ServiceCheckedModelForm
 
 from .models import (
     Alignment,
@@ -11,29 +14,61 @@ from .models import (
     ProposalEvent,
     SubsidyProposal,
 )
+from .resources import PlanItemResource
+from .services.community import community_plan_check, plan_item_check, plan_item_ensure_alignment
+
+
+class CommunityPlanAdminForm(ServiceCheckedModelForm):
+    def service_check(self):
+        community_plan_check(self.instance)
+
+
+class PlanItemAdminForm(ServiceCheckedModelForm):
+    """The checks ``plan_item_add`` runs (budget, priority, an agency covering the council)."""
+
+    def service_check(self):
+        if self.instance.plan_id:
+            plan_item_check(self.instance)
 
 
 class PlanItemInline(admin.TabularInline):
     model = PlanItem
+    form = PlanItemAdminForm
+    fk_name = "plan"
     extra = 0
-    raw_id_fields = ("theme",)
+    raw_id_fields = ("theme", "target_agency", "copied_from")
 
 
 @admin.register(CommunityPlan)
 class CommunityPlanAdmin(SimpleHistoryAdmin):
+    form = CommunityPlanAdminForm
     list_display = ("title", "council", "fiscal_year")
     list_filter = ("fiscal_year",)
     search_fields = ("title", "council__name", "council__subdistrict__code")
-    raw_id_fields = ("council",)
+    raw_id_fields = ("council", "copied_from")
     inlines = [PlanItemInline]
+
+    def save_formset(self, request, form, formset, change):
+        """Items added in the inline get their alignment row, as ``plan_item_add`` gives it."""
+        super().save_formset(request, form, formset, change)
+        if formset.model is PlanItem:
+            for item in formset.new_objects:
+                plan_item_ensure_alignment(item=item)
 
 
 @admin.register(PlanItem)
-class PlanItemAdmin(SimpleHistoryAdmin):
-    list_display = ("description", "plan", "theme", "budget_needed")
+class PlanItemAdmin(ImportExportMixin, SimpleHistoryAdmin):
+    form = PlanItemAdminForm
+    resource_classes = [PlanItemResource]
+    list_display = ("title", "plan", "theme", "budget_needed")
     list_filter = ("theme", "plan__fiscal_year")
-    search_fields = ("description", "plan__title")
-    raw_id_fields = ("plan", "theme")
+    search_fields = ("title", "description", "plan__title")
+    raw_id_fields = ("plan", "theme", "target_agency", "copied_from")
+
+    def save_model(self, request, obj, form, change):
+        """An item saved here gets its alignment row, as ``plan_item_add`` gives it."""
+        super().save_model(request, obj, form, change)
+        plan_item_ensure_alignment(item=obj)
 
 
 @admin.register(LocalPlanProject)

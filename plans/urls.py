@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import alignment, calendar, proposals
+from .views import alignment, calendar, community, proposals
 from .views import compile as compiled
 from .views import local_plans as local
 
@@ -50,4 +50,23 @@ urlpatterns = [
     path("district/pdf/<int:pk>/download/", compiled.DistrictPlanPdfDownloadView.as_view(), name="district_plan_pdf_download"),
     path("province/<str:code>/", compiled.ProvincialPlanView.as_view(), name="provincial_plan"),
     path("province/<str:code>/xlsx/", compiled.ProvincialPlanXlsxView.as_view(), name="provincial_plan_xlsx"),
+    # Community plans: a council's, by its tambon code (helper A) ---------------------------
+    path("council/<str:code>/", community.CommunityPlanListView.as_view(), name="community_plan_list"),
+    path("council/<str:code>/new/", community.CommunityPlanCreateView.as_view(), name="community_plan_create"),
+    path("council/<str:code>/<int:pk>/", community.CommunityPlanDetailView.as_view(), name="community_plan_detail"),
+    path(
+        "council/<str:code>/<int:pk>/edit/", community.CommunityPlanUpdateView.as_view(), name="community_plan_update"
+    ),
+    path("council/<str:code>/<int:pk>/copy/", community.CommunityPlanCopyView.as_view(), name="community_plan_copy"),
+    path("council/<str:code>/<int:pk>/items/new/", community.PlanItemCreateView.as_view(), name="plan_item_create"),
+    path(
+        "council/<str:code>/<int:pk>/items/<int:item_id>/edit/",
+        community.PlanItemUpdateView.as_view(),
+        name="plan_item_update",
+    ),
+    path(
+        "council/<str:code>/<int:pk>/items/<int:item_id>/delete/",
+        community.PlanItemDeleteView.as_view(),
+        name="plan_item_delete",
+    ),
 ]

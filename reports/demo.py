@@ -139,6 +139,8 @@ def seed_small(*, today: dt.date | None = None) -> list[tuple[str, str]]:
             )
             if not created:
                 continue
+            council.lao = lao  # the tambon's own LAO: its plan items meet this LAO's budget calendar
+            council.save(update_fields=["lao"])
             for i, kind in enumerate(ActivityKind):
                 day = start + dt.timedelta(days=rng.randrange(0, max(1, (today - start).days)))
                 Activity.objects.create(
@@ -172,6 +174,7 @@ def seed_small(*, today: dt.date | None = None) -> list[tuple[str, str]]:
                     title=description[:255],
                     description=description,
                     budget_needed=budget,
+                    target_agency=lao,
                 )
                 Alignment.objects.create(plan_item=item)
             del projects

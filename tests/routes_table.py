@@ -174,6 +174,10 @@ ORGANIZATION_BODY = {"council": W("x.code"), "code": "CO-ROUTE-1", "name": "ก�
 MEMBER_BODY = {"council": W("x.code"), "full_name": "นายทดสอบ เส้นทาง", "term_start": "2025-01-15"}
 ASSESSMENT_BODY = {"council": W("x.code"), "fiscal_year": 2569, "scores": [{"indicator": W("indicator.pk"), "score": 3}]}
 MENTORSHIP_BODY = {"mentor": W("v.code"), "mentee": W("y.code")}
+PLAN = {"code": W("x.code"), "pk": W("plan_item.plan.pk")}
+PLAN_ITEM = {"code": W("x.code"), "pk": W("plan_item.plan.pk"), "item_id": W("plan_item.pk")}
+PLAN_ITEM_FORM = {"theme": W("plan_item.theme.pk"), "title": "ซ่อมฝายบ้านหลวง", "priority": "1", "budget_needed": "๕๐,๐๐๐"}
+PLAN_ITEM_BODY = {"plan": W("plan_item.plan.pk"), "theme": W("plan_item.theme.code"), "title": "ซ่อมฝายบ้านหลวง"}
 OBSTACLE_BODY = {"agency": W("lao.pk"), "theme": W("plan_item.theme.pk"), "title": "น้ำประปาไม่ไหล", "detail": "สามวันแล้ว"}
 REPORT_BODY = {"fiscal_year": 2569, "scope": "council", "council": W("x.code")}
 
@@ -339,6 +343,21 @@ ROWS = [
     Row("plans:district_plan_pdf_download", GET, rule(DISTRICT_PDF_JOB), args={"pk": W("district_plan_pdf.pk")}),
     Row("plans:provincial_plan", GET, rule(PROVINCIAL_PLAN), args={"code": W("p.code")}, hides_other_areas=True),
     Row("plans:provincial_plan_xlsx", GET, rule(PROVINCIAL_PLAN), args={"code": W("p.code")}),
+    # Community plans: X's plan (the plan of the world's plan item), kept by X's staff -------
+    Row("plans:community_plan_list", GET, rule(IN_SCOPE), args=X, hides_other_areas=True),
+    Row("plans:community_plan_create", GET, rule(COUNCIL_EDIT), args=X),
+    Row("plans:community_plan_create", POST, rule(COUNCIL_EDIT, 302), args=X, body={"fiscal_year": "๒๕๗๒"}),
+    Row("plans:community_plan_detail", GET, rule(IN_SCOPE), args=PLAN, hides_other_areas=True),
+    Row("plans:community_plan_update", GET, rule(COUNCIL_EDIT), args=PLAN),
+    Row("plans:community_plan_update", POST, rule(COUNCIL_EDIT, 302), args=PLAN, body={"title": "แผนที่แก้ชื่อ"}),
+    Row("plans:community_plan_copy", GET, rule(COUNCIL_EDIT), args=PLAN),
+    Row("plans:community_plan_copy", POST, rule(COUNCIL_EDIT, 302), args=PLAN, body={"fiscal_year": "2572"}),
+    Row("plans:plan_item_create", GET, rule(COUNCIL_EDIT), args=PLAN),
+    Row("plans:plan_item_create", POST, rule(COUNCIL_EDIT, 302), args=PLAN, body=PLAN_ITEM_FORM),
+    Row("plans:plan_item_update", GET, rule(COUNCIL_EDIT), args=PLAN_ITEM),
+    Row("plans:plan_item_update", POST, rule(COUNCIL_EDIT, 302), args=PLAN_ITEM, body=PLAN_ITEM_FORM),
+    Row("plans:plan_item_delete", GET, rule(COUNCIL_EDIT), args=PLAN_ITEM),
+    Row("plans:plan_item_delete", POST, rule(COUNCIL_EDIT, 302), args=PLAN_ITEM),
     # Reports: a finished, unpublished report on council X; a published one on province P --
     Row("reports:report_list", GET, rule(SIGNED_IN), hides_other_areas=True),
     Row("reports:report_list", POST, rule(CODI_ONLY)),
@@ -496,8 +515,20 @@ ROWS = [
     Row("mentorship-end", POST, rule(CODI_IN_SCOPE, anon=403), args=MENTORSHIP),
     Row("mentorship-visits", POST, rule(CODI_IN_SCOPE, 201, anon=403), args=MENTORSHIP,
         body={"date": "2025-12-01", "notes": "เยี่ยมเพื่อทดสอบ"}),
+    Row("community-plan-list", GET, rule(PUBLIC), hides_other_areas=True),
+    Row("community-plan-list", POST, rule(COUNCIL_EDIT, 201, anon=403), body={"council": W("x.code"), "fiscal_year": 2572}),
+    Row("community-plan-detail", GET, rule(IN_SCOPE, anon=404), args={"pk": W("plan_item.plan.pk")}),
+    Row("community-plan-detail", PATCH, rule(COUNCIL_EDIT, anon=403), args={"pk": W("plan_item.plan.pk")},
+        body={"title": "แผนที่แก้ชื่อ"}),
+    Row("community-plan-detail", DELETE, rule(COUNCIL_EDIT, 204, anon=403), args={"pk": W("plan_item.plan.pk")}),
+    Row("community-plan-copy", POST, rule(COUNCIL_EDIT, 201, anon=403), args={"pk": W("plan_item.plan.pk")},
+        body={"fiscal_year": 2572}),
     Row("plan-item-list", GET, rule(PUBLIC), hides_other_areas=True),
+    Row("plan-item-list", POST, rule(COUNCIL_EDIT, 201, anon=403), body=PLAN_ITEM_BODY),
     Row("plan-item-detail", GET, rule(IN_SCOPE, anon=404), args={"pk": W("plan_item.pk")}),
+    Row("plan-item-detail", PATCH, rule(COUNCIL_EDIT, anon=403), args={"pk": W("plan_item.pk")},
+        body={"budget_needed": "๕๐,๐๐๐", "priority": 1}),
+    Row("plan-item-detail", DELETE, rule(COUNCIL_EDIT, 204, anon=403), args={"pk": W("plan_item.pk")}),
     Row("alignment-list", GET, rule(PUBLIC), hides_other_areas=True),
     Row("alignment-detail", GET, rule(IN_SCOPE, anon=404), args={"pk": W("alignment.pk")}),
     Row("alignment-detail", PUT, rule(ALIGNMENT_REVIEW, anon=403), args={"pk": W("alignment.pk")},

@@ -132,7 +132,7 @@ def fuzz_world(world, codi_staff, staff_x, _connection_kept_across_requests):
             "activities": activity.pk, "alignments": item.alignment.pk, "assessments": strong.pk,
             "councils": x.subdistrict.code, "indicator-sets": iset.pk, "local-plan-projects": project.pk,
             "members": member.pk, "mentorships": mentorship.pk, "organizations": org.code,
-            "people": person.pk, "plan-items": item.pk, "reports": report.pk,
+            "people": person.pk, "plan-items": item.pk, "community-plans": item.plan.pk, "reports": report.pk,
             "agencies": world.lao.pk, "missions": mission.pk, "agreements": agreement.pk,
             "proposals": proposal.pk,
         }
@@ -144,7 +144,7 @@ def fuzz_world(world, codi_staff, staff_x, _connection_kept_across_requests):
             "person": person.pk, "organization": org.pk, "lao": world.lao.pk, "agencies": [world.lao.pk],
             "themes": [theme.code], "local_plan_project": project.pk, "province": world.province.code,
             "district": world.district.code, "date": today.isoformat(), "term_start": today.isoformat(),
-            "fiscal_year": 2569, "agency": world.lao.pk, "theme": theme.code, "other_agencies": [],
+            "fiscal_year": 2569, "plan": item.plan.pk, "agency": world.lao.pk, "theme": theme.code, "other_agencies": [],
             "signed_on": today.isoformat(), "starts_on": today.isoformat(),
             "recipient": world.lao.pk, "plan_items": [item.pk], "scores": [{"indicator": i.pk, "score": "3"} for i in indicators],
         }

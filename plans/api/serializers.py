@@ -2,22 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from ..choices import AlignmentStatus
-from ..models import Alignment, LocalPlanProject, PlanItem
-
-
-class PlanItemSerializer(serializers.ModelSerializer):
-    council = serializers.CharField(source="plan.council.subdistrict.code", read_only=True)
-    fiscal_year = serializers.IntegerField(source="plan.fiscal_year", read_only=True)
-    theme = serializers.CharField(source="theme.name_th", read_only=True)
-    alignment_status = serializers.SerializerMethodField()
-
-    class Meta:
-        model = PlanItem
-        fields = ["id", "council", "fiscal_year", "theme", "description", "budget_needed", "alignment_status"]
-
-    def get_alignment_status(self, obj) -> str:
-        alignment = getattr(obj, "alignment", None)
-        return alignment.status if alignment else AlignmentStatus.PENDING
+from ..models import Alignment, LocalPlanProject
 
 
 class AlignmentSerializer(serializers.ModelSerializer):

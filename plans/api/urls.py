@@ -2,10 +2,12 @@
 
 from rest_framework.routers import SimpleRouter
 
+from .community import CommunityPlanViewSet, PlanItemViewSet
 from .proposals import ProposalViewSet
-from .views import AlignmentViewSet, LocalPlanProjectViewSet, PlanItemViewSet
+from .views import AlignmentViewSet, LocalPlanProjectViewSet
 
 router = SimpleRouter()
+router.register("community-plans", CommunityPlanViewSet, basename="community-plan")
 router.register("plan-items", PlanItemViewSet, basename="plan-item")
 router.register("alignments", AlignmentViewSet, basename="alignment")
 router.register("local-plan-projects", LocalPlanProjectViewSet, basename="local-plan-project")

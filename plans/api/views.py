@@ -7,16 +7,7 @@ from .serializers import (
     AlignmentInputSerializer,
     AlignmentSerializer,
     LocalPlanProjectSerializer,
-    PlanItemSerializer,
 )
-
-
-class PlanItemViewSet(viewsets.ReadOnlyModelViewSet):
-    serializer_class = PlanItemSerializer
-    filterset_fields = ["plan__fiscal_year", "theme"]
-
-    def get_queryset(self):
-        return selectors.plan_items_visible_to(user=self.request.user).order_by("id")
 
 
 class AlignmentViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):

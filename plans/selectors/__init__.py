@@ -4,6 +4,8 @@
   local_plans.py   LAO local plans, their projects as of a date, amendments, import jobs
   proposals.py     subsidy proposals (lists, one proposal, what a council may draw on)
   calendar.py      the budget calendar of an LAO
+  community.py     a council's community plans and their items (with alignment, proposals
+                   and the budget window)
 """
 
 from .alignment import (

@@ -7,7 +7,16 @@
 """
 
 from .alignment import alignment_review
-from .community import plan_item_add
+from .community import (
+    community_plan_copy,
+    community_plan_create,
+    community_plan_delete,
+    community_plan_update,
+    plan_item_add,
+    plan_item_delete,
+    plan_item_ensure_alignment,
+    plan_item_update,
+)
 from .local_import import local_plan_import_create
 from .local_plans import (
     local_plan_amendment_create,
@@ -19,6 +28,10 @@ from .local_plans import (
 
 __all__ = [
     "alignment_review",
+    "community_plan_copy",
+    "community_plan_create",
+    "community_plan_delete",
+    "community_plan_update",
     "local_plan_amendment_create",
     "local_plan_create",
     "local_plan_import_create",
@@ -26,4 +39,7 @@ __all__ = [
     "local_plan_project_change",
     "local_plan_project_withdraw",
     "plan_item_add",
+    "plan_item_delete",
+    "plan_item_ensure_alignment",
+    "plan_item_update",
 ]
