@@ -120,6 +120,10 @@ TEMPLATES = [
     },
 ]
 
+# Selects and checkbox lists with many choices written out in Python (same markup as
+# Django's templates, a fraction of the time): common/widgets.py.
+FORM_RENDERER = "common.widgets.PortalFormRenderer"
+
 # Database: SQLite file under var/ unless DATABASE_URL says otherwise.
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
