@@ -45,6 +45,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import gevent  # noqa: E402
+import psutil  # noqa: E402
 from locust import FastHttpUser, between, constant, events, task  # noqa: E402
 from locust.env import Environment  # noqa: E402
 
@@ -239,8 +240,11 @@ class CodiStaff(PortalUser):
 
     @task(1)
     def report(self):
-        if World.reports:
+        # Reports of any area are CODI national's; codi_north sees its region's only.
+        if World.reports and self.login == "codi_national":
             self.page(f"/reports/{random.choice(World.reports)}/", "codi: report page")
+        else:
+            self.page("/reports/", "codi: reports")
 
     @task(2)
     def councils(self):
@@ -349,6 +353,56 @@ class Recorder:
         return [s for s in self.samples if start <= s[0] <= end]
 
 
+class CpuMeter:
+    """CPU seconds spent by each side while a window is measured: gunicorn (master and
+    workers), the Celery worker, the PostgreSQL backends serving the database, and this
+    load tool. Divided by the page views, it says what a page costs whatever else the
+    machine is doing (wall times and rates depend on the other processes; CPU per page
+    much less so)."""
+
+    def __init__(self, stack: Stack | None, db: str):
+        self.stack, self.db = stack, db
+
+    def _tree(self, pid: int | None) -> list[psutil.Process]:
+        if not pid:
+            return []
+        try:
+            root = psutil.Process(pid)
+            return [root, *root.children(recursive=True)]
+        except psutil.NoSuchProcess:
+            return []
+
+    def snapshot(self) -> dict[str, float]:
+        groups = {"load tool": [psutil.Process()], "postgres": []}
+        if self.stack:
+            groups["gunicorn"] = self._tree(self.stack.web.pid if self.stack.web else None)
+            groups["celery"] = self._tree(self.stack.worker.pid if self.stack.worker else None)
+        for proc in psutil.process_iter(["name", "cmdline"]):
+            cmd = " ".join(proc.info["cmdline"] or [])
+            if proc.info["name"] == "postgres" and f" {self.db} " in f"{cmd} ":
+                groups["postgres"].append(proc)
+        out = {}
+        for name, procs in groups.items():
+            total = 0.0
+            for proc in procs:
+                try:
+                    t = proc.cpu_times()
+                    total += t.user + t.system
+                except psutil.NoSuchProcess:
+                    pass
+            out[name] = total
+        return out
+
+    @staticmethod
+    def per_page(before: dict, after: dict, pages: int) -> str:
+        """CPU ms per page view by side (a backend or worker that ended in between is not counted)."""
+        if not pages:
+            return "-"
+        parts = [f"{name} {max(0.0, after[name] - before.get(name, 0.0)) * 1000 / pages:.1f}" for name in after]
+        server = sum(max(0.0, after[n] - before.get(n, 0.0)) for n in after if n != "load tool") * 1000 / pages
+        return f"{', '.join(parts)} ms; server side {server:.1f} ms per page view"
+
+
 def pct(values: list[float], q: float) -> float:
     if not values:
         return float("nan")
@@ -392,17 +446,20 @@ def print_pages(samples, seconds: float) -> None:
         print(f"  ! {error[:160]}")
 
 
-def run(env: Environment, recorder: Recorder, users: int, seconds: float, spawn_rate: float) -> tuple[list, float]:
+def run(env: Environment, recorder: Recorder, meter: CpuMeter, users: int, seconds: float, spawn_rate: float):
     """Run ``users`` users for ``seconds`` (after they all arrived); returns the samples of
-    the measured window and its length."""
+    the measured window, its length and the CPU each side spent per page view in it."""
     runner = env.runner
     runner.start(users, spawn_rate=spawn_rate)
     arrive = users / spawn_rate
     gevent.sleep(arrive + WARMUP)
+    cpu_before = meter.snapshot()
     start = time.monotonic()
     gevent.sleep(seconds)
     end = time.monotonic()
-    return recorder.window(start, end), end - start
+    samples = recorder.window(start, end)
+    cpu = CpuMeter.per_page(cpu_before, meter.snapshot(), sum(1 for s in samples if s[1] != LOGIN))
+    return samples, end - start, cpu
 
 
 def set_pause(paused: bool) -> None:
@@ -436,6 +493,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="60 s phase a, 20 s steps")
     parser.add_argument("--seed", type=int, default=2569)
     args = parser.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)
     if args.quick:
         args.duration, args.step = min(args.duration, 60), min(args.step, 20)
     random.seed(args.seed)
@@ -462,7 +520,7 @@ def main() -> None:
         f"{os.cpu_count()} cores, load average at start {os.getloadavg()[0]:.2f}; {statistics}"
     )
     try:
-        best = measure(host, args)
+        best = measure(host, args, CpuMeter(stack, args.db))
     finally:
         if stack:
             stack.stop()
@@ -477,13 +535,13 @@ def new_env(host: str, recorder: Recorder) -> Environment:
     return env
 
 
-def measure(host: str, args) -> str:
+def measure(host: str, args, meter: CpuMeter) -> str:
     result = ""
     if args.phase in ("a", "both"):
         set_pause(True)
         recorder = Recorder()
         env = new_env(host, recorder)
-        samples, seconds = run(env, recorder, args.users, args.duration, spawn_rate=4)
+        samples, seconds, cpu = run(env, recorder, meter, args.users, args.duration, spawn_rate=4)
         env.runner.quit()
         env.events.request.remove_listener(recorder.on_request)
         s = summarise(samples, seconds)
@@ -503,22 +561,22 @@ def measure(host: str, args) -> str:
         recorder = Recorder()
         env = new_env(host, recorder)
         for users in [int(u) for u in args.steps.split(",")]:
-            samples, seconds = run(env, recorder, users, args.step, spawn_rate=8)
+            samples, seconds, cpu = run(env, recorder, meter, users, args.step, spawn_rate=8)
             s = summarise(samples, seconds)
             print(
                 f"  {users:>5} {s['rate']:>8.1f} {s['p50']:>7.0f} {s['p95']:>7.0f} {s['p99']:>7.0f} {s['errors']:>6}"
-                f"  {os.getloadavg()[0]:.1f}",
-                flush=True,
+                f"  {os.getloadavg()[0]:.1f}"
             )
+            print(f"        CPU per page view: {cpu}")
             if best is None or s["rate"] > best[1]["rate"] * 1.03:
-                best, best_samples, flat = (users, s, seconds), samples, 0
+                best, best_samples, best_cpu, flat = (users, s, seconds), samples, cpu, 0
             else:
                 flat += 1
                 if flat >= 2:
                     break
         env.runner.quit()
         users, s, seconds = best
-        print(f"\n  per page at the best step ({users} users):")
+        print(f"\n  per page at the best step ({users} users); CPU per page view: {best_cpu}")
         print_pages([x for x in best_samples if x[1] != LOGIN], seconds)
         result = (
             f"\n== most page views per second: {s['rate']:.1f}/s with {users} users without pauses "
