@@ -10,7 +10,7 @@ Everything is private to the drill, so nobody else on the machine is disturbed:
   user) on --pg-port (8105), data under /tmp/portal-faults/pg, the small demo world seeded;
 - its own redis-server on --redis-port (8106), nothing kept on disk;
 - gunicorn on --port (8107) and one Celery worker;
-- the media folder on a 1 MB tmpfs mounted for the drill (needs root; the drill says if it
+- the media folder on an 8 MB tmpfs mounted for the drill (needs root; the drill says if it
   could not mount one and skips the disk-full drill).
 
 The faults:
@@ -147,7 +147,7 @@ class PrivateRedis:
             self.proc.wait()
 
 
-def mount_media(size="1m") -> Path | None:
+def mount_media(size="8m") -> Path | None:
     media = BASE / "media"
     media.mkdir(parents=True, exist_ok=True)
     if os.path.ismount(media):
@@ -195,6 +195,21 @@ def describe(resp) -> str:
     heading = re.search(r"<h1[^>]*>(.*?)</h1>", text, re.S)
     said = re.sub(r"<[^>]+>|\s+", " ", heading.group(1)).strip() if heading else text[:60]
     return f"{resp.status_code} “{said}”" + ("" if THAI.search(said) or resp.status_code < 400 else " (not Thai)")
+
+
+STATUS_WORDS = ("รอคิว", "กำลังดำเนินการ", "รอยืนยัน", "เสร็จแล้ว", "ล้มเหลว")
+
+
+def after_post(person: Person, resp) -> str:
+    """What the person read after sending a form: the page it led to, its message and the
+    job's status word on it."""
+    if isinstance(resp, Exception) or resp.status_code != 302:
+        return describe(resp)
+    page = person.get(resp.headers["Location"]).text
+    message = re.search(r'<p class="message[^"]*">(.*?)</p>', page, re.S)
+    status = next((word for word in STATUS_WORDS if word in page), "")
+    said = re.sub(r"<[^>]+>|\s+", " ", message.group(1)).strip() if message else ""
+    return f"302 → “{said}”" + (f", status “{status}”" if status else "")
 
 
 class Traffic:
@@ -372,12 +387,7 @@ class Drill:
         r = self.report(pk)
         if not r:
             return "no report row"
-        same_key = self.pg.query("SELECT count(*) FROM reports_report WHERE key = %s AND status = 'done'", r["key"])[0][
-            0
-        ]
-        return (
-            f"report {r['status']} (attempts {r['attempts']}, {same_key} finished version(s) of v{r['version']}'s key)"
-        )
+        return f"report {r['status']} (attempts {r['attempts']})"
 
     def sweep(self, time_limit: int | None = None):
         """What django-celery-beat runs every few minutes: re-send jobs the broker lost."""
@@ -389,7 +399,9 @@ class Drill:
             "from reports.tasks import requeue_stale_reports; from councils.tasks import requeue_stale_exports; "
             "print(requeue_stale_reports(), requeue_stale_exports())"
         )
-        return sh(PY, "manage.py", "shell", "-c", code, cwd=ROOT, env=env).stdout.strip()
+        return (
+            sh(PY, "manage.py", "shell", "--no-imports", "-c", code, cwd=ROOT, env=env).stdout.strip().splitlines()[-1]
+        )
 
 
 def fiscal_year() -> int:
@@ -428,13 +440,9 @@ def drill_postgres(d: Drill):
 def drill_redis(d: Drill):
     d.redis.stop()
     resp, rpk = d.ask_report("council")
+    saw = f"asking for a report: {after_post(d.codi, resp)}"
     prefix, iresp, ipk = d.upload(300)
-    pages = []
-    if rpk:
-        pages.append("report page " + describe(d.codi.get(f"/reports/{rpk}/")))
-    if ipk:
-        pages.append("import page " + describe(d.codi.get(f"/councils/imports/{ipk}/")))
-    saw = f"asking for a report: {describe(resp)}; uploading an import: {describe(iresp)}; " + "; ".join(pages)
+    saw += f"; uploading an import: {after_post(d.codi, iresp)}"
     d.redis.start()
     time.sleep(3)  # the worker reconnects
     swept = d.sweep()
@@ -533,6 +541,7 @@ def drill_disk_full(d: Drill, media: Path | None):
             pass
     full = post()
     rows_full = d.pg.query("SELECT count(*) FROM councils_activity WHERE title = %s", title)[0][0]
+    left = [p for p in media.rglob("*") if p.is_file() and p != filler]
     filler.unlink()
     again = post()
     rows = d.pg.query(
@@ -541,8 +550,11 @@ def drill_disk_full(d: Drill, media: Path | None):
         title,
     )[0]
     saw = f"disk full: {describe(full)}; after space was freed, the same upload: {describe(again)}"
-    lost = f"{rows_full} activity saved while full; after: {rows[0]} activity with {rows[1]} photo(s)"
-    return "media disk full (1 MB tmpfs) during an activity photo upload", saw, lost
+    lost = (
+        f"{rows_full} activity saved while full, {len(left)} file(s) left on the disk by it; "
+        f"after: {rows[0]} activity with {rows[1]} photo(s)"
+    )
+    return "media disk full (8 MB tmpfs) during an activity photo upload", saw, lost
 
 
 # ---------------------------------------------------------------------------------------
