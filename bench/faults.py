@@ -539,9 +539,10 @@ def drill_disk_full(d: Drill, media: Path | None):
                 f.write(b"\0" * 65536)
         except OSError:
             pass
+    before = {p for p in media.rglob("*") if p.is_file()}
     full = post()
     rows_full = d.pg.query("SELECT count(*) FROM councils_activity WHERE title = %s", title)[0][0]
-    left = [p for p in media.rglob("*") if p.is_file() and p != filler]
+    left = [p for p in media.rglob("*") if p.is_file() and p not in before]
     filler.unlink()
     again = post()
     rows = d.pg.query(
