@@ -9,14 +9,13 @@ as it can).
 
 Who takes part (logins seed_demo made; password demo-pass-2569), by weight:
 - council staff (council_x/y/z): their council's page and dashboard, log an activity (form,
-  then save), their organizations and members, meetings, notifications, the API's
-  organization search;
+  then save), their organizations and members, meetings, notifications;
 - district officers (district_d1/d2): the district's councils, plan alignment review,
   meetings, mechanism, the shared place, obstacles;
 - agency staff (agency_lao/cdd): the inbox of obstacles, the agency's page;
-- CODI staff (codi_national/north): reports (and now and then asks for a council's report,
-  which the Celery worker renders), national council and organization searches (HTML and
-  API), dashboards, mentorships;
+- CODI staff (codi_national/north): reports (and at most once a minute each, asks for a
+  council's report, which the Celery worker renders), national council and organization
+  searches (HTML and the API), dashboards, mentorships;
 - the public, signed out: front page, public meetings, reports and places, suggestion form.
 
 Phase a: --users (16) users each pausing 1–3 s between pages for --duration (300 s).
@@ -27,7 +26,8 @@ most page views per second and the per-page times at that step.
 
 Each user signs in once when it starts (PBKDF2 by design: ~0.4 s of CPU); sign-ins are
 counted apart and left out of the page figures. Rates and percentiles count from the
-end of the first 5 s of each phase/step (users still arriving), to its end.
+end of the first 5 s of each phase/step (users still arriving), to its end. A database
+with no planner statistics is analysed first (bench/world.py says why).
 """
 
 from __future__ import annotations
