@@ -23,3 +23,5 @@ urlpatterns = [
 ]
 
 handler404 = "common.api.page_not_found"  # JSON for URLs under /api/, like the API's own 404s
+# Thai 503 while the database or the media disk is down, Thai 500 otherwise (JSON under /api/)
+handler500 = "common.errors.server_error"

@@ -117,19 +117,23 @@ def job_fail(*, model: type[Job], job_id: int, reason: str) -> bool:
     )
 
 
-def job_requeue_stale(*, model: type[Job], enqueue: Callable[[int], None], now=None) -> dict[str, int]:
+def job_requeue_stale(
+    *, model: type[Job], enqueue: Callable[[int], None], now=None, time_limit: int | None = None
+) -> dict[str, int]:
     """Re-send the jobs the broker lost: rows still queued a while after they were asked
     for (Redis was down when they were sent) and rows left running past the hard time
-    limit (their worker died). A stale row that used all its attempts is failed instead.
+    limit (their worker died; ``time_limit``, seconds, for tasks with a limit of their own,
+    else CELERY_TASK_TIME_LIMIT). A stale row that used all its attempts is failed instead.
     Duplicates are harmless (``job_start`` leaves a row running elsewhere alone)."""
     now = now or timezone.now()
+    time_limit = settings.CELERY_TASK_TIME_LIMIT if time_limit is None else time_limit
     queued = list(
         model.objects.filter(
             status=JobStatus.QUEUED, requested_at__lt=now - timedelta(seconds=model.queued_grace_seconds())
         ).values_list("pk", flat=True)
     )
     stale = model.objects.filter(
-        status=JobStatus.RUNNING, started_at__lt=now - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
+        status=JobStatus.RUNNING, started_at__lt=now - timedelta(seconds=time_limit + 60)
     )
     failed = jobs_move(
         stale.filter(attempts__gte=model.max_attempts()), to=JobStatus.FAILED, error=str(model.worker_lost_reason())

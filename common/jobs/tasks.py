@@ -13,7 +13,13 @@ Reliability, the same for every job:
   (``job_start`` locks the row and counts the attempt, capped per model);
 - an exception inside the job (including the soft time limit) marks the row FAILED with a
   Thai reason in ``on_failure``; a killed worker never gets there, so the row stays RUNNING
-  and the re-delivery (or the stale-job sweep) takes it over.
+  and the re-delivery (or the stale-job sweep) takes it over;
+- losing the database in the middle (PostgreSQL restarting: OperationalError or
+  InterfaceError) is not the job's fault: the task tries again a few seconds later, and
+  that attempt takes its own RUNNING row over (each job writes in one transaction, so the
+  lost attempt left nothing behind). Found by bench/faults.py: before, ``on_failure`` could
+  not mark the row FAILED either (the connection was gone), so the job showed "running"
+  until the stale-job sweep, 20 minutes on.
 """
 
 from __future__ import annotations
@@ -23,11 +29,18 @@ import logging
 from celery import Task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.apps import apps
+from django.db import InterfaceError, OperationalError, connections
 from django.utils.translation import gettext_lazy as _
 
 from .services import job_fail
 
 logger = logging.getLogger(__name__)
+
+
+def _close_broken_connections() -> None:
+    for conn in connections.all(initialized_only=True):
+        if conn.connection is not None and not conn.is_usable():
+            conn.close()
 
 
 class JobTask(Task):
@@ -41,10 +54,29 @@ class JobTask(Task):
     error_reason = _("งานไม่สำเร็จเพราะเกิดข้อผิดพลาดในระบบ กรุณาลองใหม่หรือแจ้งผู้ดูแลระบบ (งาน #%(id)s)")
     timeout_reason = _("งานใช้เวลานานเกินกำหนด กรุณาลองใหม่หรือแจ้งผู้ดูแลระบบ (งาน #%(id)s)")
 
+    #: Tries after losing the database, ``DATABASE_RETRY_SECONDS * try`` apart (5, 10, 15, 20, 25 s:
+    #: a PostgreSQL restart or fail-over is well inside that).
+    database_retries = 5
+    database_retry_seconds = 5
+
     @property
     def redelivered(self) -> bool:
-        """The broker sent this message again because the worker that had it died."""
-        return bool((self.request.delivery_info or {}).get("redelivered"))
+        """The broker sent this message again because the worker that had it died, or this
+        is a try after the database was lost: either way the row's RUNNING status is this
+        job's own, left by an attempt that is over."""
+        return bool((self.request.delivery_info or {}).get("redelivered")) or bool(self.request.retries)
+
+    def __call__(self, *args, **kwargs):
+        try:
+            return super().__call__(*args, **kwargs)
+        except (OperationalError, InterfaceError) as exc:
+            _close_broken_connections()  # the next try opens fresh ones
+            if self.request.retries >= self.database_retries:
+                raise
+            logger.warning("%s lost the database (%s); trying again", self.name, exc)
+            raise self.retry(
+                exc=exc, countdown=self.database_retry_seconds * (self.request.retries + 1), max_retries=self.database_retries
+            ) from exc
 
     def failure_reason(self, exc: BaseException, job_id) -> str:
         template = self.timeout_reason if isinstance(exc, SoftTimeLimitExceeded) else self.error_reason

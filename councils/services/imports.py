@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 
 from accounts.scoping import scope_for
 from common.jobs.choices import JobStatus
-from common.jobs.services import job_enqueue, job_fail, job_move, job_start
+from common.jobs.services import job_enqueue, job_fail, job_move, job_requeue_stale, job_start
 from common.rules import require
 
 from .. import permissions
@@ -47,6 +47,23 @@ _LOCK_NAMESPACE = 0x1A9F
 
 def _enqueue(task_name: str, job_id: int) -> None:
     job_enqueue(f"councils.tasks.{task_name}", job_id, what=f"{task_name} for import job")
+
+
+# The hard time limit of both import tasks (councils.tasks): a row running longer lost its worker.
+IMPORT_TIME_LIMIT = 25 * 60
+
+
+def import_job_requeue_stale(*, now=None) -> dict[str, int]:
+    """Re-send import jobs the broker lost, each to the stage it is at: uploaded while Redis
+    was down (the check never started), confirmed while Redis was down (the write never
+    started), or left running by a worker killed whole. Found by bench/faults.py: such a
+    job stayed "queued" for ever, its page saying it would start."""
+
+    def enqueue(job_id: int) -> None:
+        stage = ImportJob.objects.filter(pk=job_id).values_list("stage", flat=True).first()
+        _enqueue("validate_import" if stage == ImportStage.CHECK else "run_import", job_id)
+
+    return job_requeue_stale(model=ImportJob, enqueue=enqueue, now=now, time_limit=IMPORT_TIME_LIMIT)
 
 
 def _require_import_permission(user) -> None:

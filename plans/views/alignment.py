@@ -29,10 +29,14 @@ class DistrictReviewMixin(ScopedObjectMixin):
         items = selectors.plan_items_for_review(user=user, district=district)
         projects = selectors.local_plan_projects_for_district(district=district)
         kwargs.setdefault("form", AlignmentReviewForm(projects=projects))
+        projects = list(projects)
         return super().get_context_data(
             items=list(items),
             summary=selectors.alignment_summary_by_tambon(district=district, items=items),
-            projects=list(projects),
+            projects=projects,
+            # one select of each per plan item: written by {% select_options %} (common/templatetags/options.py)
+            status_choices=kwargs["form"].fields["status"].choices,
+            project_choices=[(p.pk, f"{p.lao.name}: {p.title} ({p.fiscal_year})") for p in projects],
             can_review=permissions.can_review_alignment(user=user, district=district),
             **kwargs,
         )

@@ -141,3 +141,43 @@ def test_a_task_over_its_soft_time_limit_says_so(codi_staff, monkeypatch):
     tasks.generate_report.apply(args=[report.pk])
     report.refresh_from_db()
     assert (report.status, report.error) == (F, "ใช้เวลาสร้างรายงานนานเกินกำหนด")
+
+
+def test_a_job_that_loses_the_database_is_tried_again_and_finishes_once(codi_staff, monkeypatch):
+    """Found by bench/faults.py: PostgreSQL restarting under a running job left its row
+    RUNNING (on_failure could not write either) until the 20-minute sweep."""
+    from django.db import OperationalError
+
+    from councils import tasks
+
+    calls = []
+
+    def flaky(*, job_id, redelivered):
+        job, started = job_start(model=ExportJob, job_id=job_id, redelivered=redelivered)
+        calls.append((redelivered, started))
+        if len(calls) == 1:
+            raise OperationalError("server closed the connection unexpectedly")
+        if started:
+            job_move(job=job, to=JobStatus.DONE)
+
+    monkeypatch.setattr(tasks.exports, "export_job_run", flaky)
+    job = _job(codi_staff)
+    tasks.run_export.apply(args=[job.pk])
+    job.refresh_from_db()
+    assert calls == [(False, True), (True, True)]  # the try after the outage takes its own RUNNING row over
+    assert (job.status, job.attempts) == (JobStatus.DONE, 2)
+
+
+def test_a_database_that_stays_down_fails_the_job_with_its_thai_reason(codi_staff, monkeypatch):
+    from django.db import InterfaceError
+
+    from councils import tasks
+
+    def down(**kwargs):
+        raise InterfaceError("connection already closed")
+
+    monkeypatch.setattr(tasks.exports, "export_job_run", down)
+    job = _job(codi_staff)
+    tasks.run_export.apply(args=[job.pk])
+    job.refresh_from_db()
+    assert job.status == F and "ส่งออกข้อมูลไม่สำเร็จ" in job.error
