@@ -259,6 +259,9 @@ ROWS = [
         "plans:alignment_update", POST, rule(DISTRICT_REVIEW),
         args={"code": W("d.code"), "item_id": W("plan_item.pk")},
     ),
+    # One click on a suggestion: the item of X inside the persona's scope, D's officer records it.
+    Row("plans:alignment_accept", POST, rule(ALIGNMENT_REVIEW, 302), args={"item_id": W("plan_item.pk")},
+        body={"status": "aligned"}),
     # Reports: a finished, unpublished report on council X; a published one on province P --
     Row("reports:report_list", GET, rule(SIGNED_IN), hides_other_areas=True),
     Row("reports:report_list", POST, rule(CODI_ONLY)),

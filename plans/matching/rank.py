@@ -192,7 +192,6 @@ def suggest(
     cand_theme = np.array([c.theme_id if c.theme_id is not None else -1 for c in candidates])
     cand_budget = np.array([c.budget for c in candidates], dtype=float)
     cand_owner = np.array([c.owner_id for c in candidates])
-    cand_tambon = np.array([c.tambon_id if c.tambon_id is not None else -1 for c in candidates])
     cand_village_sets = [None] * len(candidates)
 
     # Eligibility is the same for every item of one tambon and year: computed once per group.

@@ -523,7 +523,7 @@ def build():
             add_item(tambon, theme, R.choice(ctitles), R.choice(cdescs), budget_in(low, high) // 2,
                      f"project:{by_key[(105, code, None)]['id']}", "match")
     # Items an agency's mission takes up.
-    for index, (agency, theme, _title, _desc, ctitles, cdescs) in enumerate(MISSIONS):
+    for index, (_agency, theme, _title, _desc, ctitles, cdescs) in enumerate(MISSIONS):
         for title in ctitles:
             add_item(R.choice(sorted(TAMBONS)), theme, title, R.choice(cdescs), budget_in(20_000, 200_000),
                      f"mission:{3000 + index}", "mission")
@@ -588,51 +588,3 @@ if __name__ == "__main__":
         kinds[item["kind"]] = kinds.get(item["kind"], 0) + 1
     print(f"{len(data['items'])} items {kinds}, {len(data['projects'])} projects, {len(data['missions'])} missions")
 
-
-# Reading the set back as the matcher's plain data --------------------------------------
-
-
-def load(path: Path = OUT):
-    """(items, candidates, context, gold) from the JSON: gold maps an item's key to
-    "project:<id>" / "mission:<id>" or None."""
-    from plans.matching import Area, CandidateDoc, Context, ItemDoc, MISSION, PROJECT
-
-    data = json.loads(path.read_text(encoding="utf-8"))
-    tambons = {int(k): v for k, v in data["tambons"].items()}
-    agencies = {a["id"]: a for a in data["agencies"]}
-    province = data["province"]
-
-    def area_of(agency):
-        return agency["tambon"], agency["district"], agency["province"]
-
-    candidates = []
-    for p in data["projects"]:
-        lao = agencies[p["lao"]]
-        tambon, district, prov = area_of(lao)
-        candidates.append(CandidateDoc(
-            kind=PROJECT, key=p["id"], title=p["title"], text=f"{p['objective']} {p['location']}",
-            theme_id=p["theme"], years=frozenset(p["years"]), budget=float(p["budget"]), owner_id=lao["id"],
-            owner_name=lao["name"], tambon_id=tambon, district_id=district, province_id=prov,
-        ))
-    for m in data["missions"]:
-        agency = agencies[m["agency"]]
-        tambon, district, prov = area_of(agency)
-        candidates.append(CandidateDoc(
-            kind=MISSION, key=m["id"], title=m["title"], text=m["description"], theme_id=m["theme"],
-            years=frozenset([m["fiscal_year"]]), budget=float(m["budget"]), owner_id=agency["id"],
-            owner_name=agency["name"], tambon_id=tambon, district_id=district, province_id=prov,
-        ))
-    items, gold = [], {}
-    for i in data["items"]:
-        tambon = i["tambon"]
-        items.append(ItemDoc(
-            key=i["id"], title=i["title"], text=f"{i['description']} {i['location']}", theme_id=i["theme"],
-            fiscal_year=i["fiscal_year"], budget=float(i["budget"]),
-            area=Area(tambon_id=tambon, district_id=tambons[tambon]["district"], province_id=province),
-            target_agency_id=i["target_agency"],
-        ))
-        gold[i["id"]] = i["gold"]
-    context = Context()
-    for row in data["registry_villages"]:
-        context.villages.setdefault(row["tambon"], {})[int(row["village_code"][-2:])] = row["village_name"].removeprefix("บ้าน")
-    return items, candidates, context, gold
