@@ -64,6 +64,7 @@ class ReviewFilterForm(forms.Form):
     page = forms.IntegerField(required=False, min_value=1)
     find = forms.IntegerField(required=False)  # the item whose search box was used
     q = forms.CharField(required=False, max_length=100)
+    suggest = forms.CharField(required=False, max_length=1)  # "0": the list without suggestions
 
     def clean_year(self):
         year = self.cleaned_data.get("year")

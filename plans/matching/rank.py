@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import text as thai
 
@@ -36,7 +37,8 @@ OWN_LAO = 0.20
 TARGET = 0.06
 TITLE_WEIGHT = 2  # the title's words count twice
 CONFIDENCE_LINE = 0.64
-SHORTLIST = 40  # candidates per item re-scored with villages after the vectorised pass
+SHORTLIST = 15  # candidates per item re-scored with villages after the vectorised pass
+YEAR_BASE = 2540  # fiscal years are kept as bits from here (2540–2601)
 YEAR_WINDOW = 1  # a project budgeted within ±1 year of the item's fiscal year
 
 
@@ -156,9 +158,16 @@ def _village_label(number: int, villages: dict[int, str]) -> str:
 # Ranking -------------------------------------------------------------------------------
 
 
-def _doc_tokens(title: str, body: str, villages: dict[int, str]) -> list[str]:
-    words = thai.tokens(thai.strip_villages(title, villages))
-    return words * TITLE_WEIGHT + thai.tokens(thai.strip_villages(body, villages))
+def _doc_tokens(title: str, body: str, villages: dict[int, str]) -> tuple[str, ...]:
+    return _doc_tokens_cached(title, body, tuple(sorted(villages.items())))
+
+
+@lru_cache(maxsize=200_000)
+def _doc_tokens_cached(title: str, body: str, villages: tuple[tuple[int, str], ...]) -> tuple[str, ...]:
+    """Memoised per text and village list: a district's projects are read once per process."""
+    names = dict(villages)
+    words = thai.tokens(thai.strip_villages(title, names))
+    return tuple(words * TITLE_WEIGHT + thai.tokens(thai.strip_villages(body, names)))
 
 
 def suggest(
@@ -198,28 +207,68 @@ def suggest(
     groups: dict[tuple[Area, int], list[int]] = defaultdict(list)
     for index, item in enumerate(items):
         groups[(item.area, item.fiscal_year)].append(index)
+    def ids(values):
+        return np.array([-1 if v is None else v for v in values])
+
+    is_project = np.array([c.kind == PROJECT for c in candidates])
+    c_tambon = ids(c.tambon_id for c in candidates)
+    c_district = ids(c.district_id for c in candidates)
+    c_province = ids(c.province_id for c in candidates)
+    year_bits = np.array([sum(1 << (y - YEAR_BASE) for y in c.years if 0 <= y - YEAR_BASE < 62) for c in candidates], dtype=np.int64)
     for (area, fiscal_year), indexes in groups.items():
-        eligible = np.array([covers(c, area) and in_window(c, fiscal_year) for c in candidates])
+        # covers() and in_window(), for every candidate at once
+        covered = np.where(
+            c_tambon >= 0,
+            (c_tambon == area.tambon_id) | (is_project & (c_district == area.district_id)),
+            np.where(
+                c_district >= 0,
+                c_district == area.district_id,
+                np.where(c_province >= 0, c_province == area.province_id, ~is_project),
+            ),
+        )
+        window = lambda low, high: sum(1 << (y - YEAR_BASE) for y in range(low, high + 1))  # noqa: E731
+        in_years = np.where(
+            is_project,
+            (year_bits & window(fiscal_year - YEAR_WINDOW, fiscal_year + YEAR_WINDOW)) != 0,
+            (year_bits & window(fiscal_year - YEAR_WINDOW, fiscal_year)) != 0,
+        )
+        eligible = covered & in_years
         if not eligible.any():
             continue
-        same_year = np.array([fiscal_year in c.years for c in candidates])
+        cols = np.flatnonzero(eligible)
+        rows = np.array(indexes)
+        same_year = (year_bits[cols] & (1 << (fiscal_year - YEAR_BASE))) != 0
         # The LAO whose area covers the tambon (its own อบต./เทศบาล, or a district- or
         # province-wide one), not a neighbouring tambon's LAO of the same district.
-        own_lao = np.array([c.kind == PROJECT and c.tambon_id in (None, area.tambon_id) for c in candidates])
+        own_lao_cols = is_project[cols] & ((c_tambon[cols] == area.tambon_id) | (c_tambon[cols] < 0))
+        own_lao = np.zeros(len(candidates), dtype=bool)
+        own_lao[cols] = own_lao_cols
         villages = context.villages.get(area.tambon_id, {})
-        for index in indexes:
+        # Every item of the group against every eligible candidate at once.
+        item_theme = np.array([items[i].theme_id if items[i].theme_id is not None else -2 for i in indexes])
+        item_budget = np.array([items[i].budget for i in indexes], dtype=float)
+        item_target = np.array([items[i].target_agency_id or -2 for i in indexes])
+        budget = cand_budget[cols][None, :]
+        ratio = np.where(
+            (budget > 0) & (item_budget[:, None] > 0),
+            np.minimum(budget, item_budget[:, None]) / np.maximum(np.maximum(budget, item_budget[:, None]), 1e-9),
+            0,
+        )
+        scores = (
+            similarity[np.ix_(rows, cols)]
+            + THEME * (cand_theme[cols][None, :] == item_theme[:, None])
+            + YEAR_SAME * same_year[None, :]
+            + OWN_LAO * own_lao_cols[None, :]
+            + BUDGET * ratio
+            + TARGET * (cand_owner[cols][None, :] == item_target[:, None])
+        )
+        keep = min(SHORTLIST, len(cols))
+        for row, index in enumerate(indexes):
             item = items[index]
-            score = similarity[index].copy()
-            if item.theme_id is not None:
-                score += THEME * (cand_theme == item.theme_id)
-            score += YEAR_SAME * same_year + OWN_LAO * own_lao
-            if item.budget > 0:
-                both = np.maximum(cand_budget, item.budget)
-                score += BUDGET * np.where(cand_budget > 0, np.minimum(cand_budget, item.budget) / both, 0)
-            if item.target_agency_id is not None:
-                score += TARGET * (cand_owner == item.target_agency_id)
-            score = np.where(eligible, score, -np.inf)
-            top = np.argsort(-score)[:SHORTLIST]
+            part = np.argpartition(-scores[row], keep - 1)[:keep] if keep < len(cols) else np.arange(len(cols))
+            top = cols[part]
+            score = np.full(len(candidates), -np.inf)
+            score[top] = scores[row, part]
             item_villages = thai.villages_named(f"{item.title} {item.text}", villages)
             scored = []
             for j in top:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+THAI_DIGIT_RE = re.compile("[๐-๙]")
 LEXICON_PATH = Path(__file__).with_name("lexicon_th.txt")
 
 # "หมู่ที่ 3", "หมู่ 3", "ม.3", "ม. 3", "หมู่ที่3"
@@ -63,9 +64,13 @@ def default_lexicon() -> Lexicon:
     return parse_lexicon(LEXICON_PATH.read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=200_000)
 def normalize(text: str) -> str:
     """Thai digits to Arabic, one space between words, the spaced abbreviations joined."""
-    text = (text or "").translate(THAI_DIGITS).replace("\u200b", "")
+    text = text or ""
+    if THAI_DIGIT_RE.search(text):
+        text = text.translate(THAI_DIGITS)
+    text = text.replace("\u200b", "")
     text = SPACES_RE.sub(" ", text).strip()
     for phrase, replacement in PHRASES.items():
         if phrase in text:
@@ -168,9 +173,14 @@ def tokens(text: str, lexicon: Lexicon | None = None) -> list[str]:
 # Villages ------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=200_000)
+def _village_pairs(text: str) -> tuple[tuple[int, str], ...]:
+    return tuple((int(n), name) for n, name in VILLAGE_PAIR_RE.findall(normalize(text)))
+
+
 def village_pairs(text: str) -> dict[int, str]:
     """{3: "หนองบัว"} for every "หมู่ที่ 3 บ้านหนองบัว" a text writes."""
-    return {int(n): name for n, name in VILLAGE_PAIR_RE.findall(normalize(text))}
+    return dict(_village_pairs(text))
 
 
 def villages_named(text: str, villages: dict[int, str]) -> frozenset[int]:

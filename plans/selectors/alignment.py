@@ -145,7 +145,7 @@ def review_page(*, user, district, filters: dict, on=None) -> ReviewPage:
 
     pending = [i for i in page_items if _is_pending(i)]
     suggestions = {}
-    if pending:
+    if pending and filters.get("suggest") != "0":
         pool = suggestion_pool(district=district, fiscal_years={i.plan.fiscal_year for i in pending})
         suggestions = suggestions_for_items(items=pending, pool=pool)
         for item in pending:
