@@ -178,9 +178,10 @@ def build() -> None:
     for statement in [s.strip() for s in BUILD_SQL.split(";\n") if s.strip()]:
         t0 = time.perf_counter()
         with connection.cursor() as cursor:
-            cursor.execute(statement, params if "%(" in statement else None)
+            cursor.execute(statement, params)
             rows = cursor.rowcount
-        print(f"  {statement.split()[0]} {statement.split()[2]}: {rows} rows, {time.perf_counter() - t0:.1f} s")
+        words = statement.split()
+        print(f"  {' '.join(words[:3])}: {rows} rows, {time.perf_counter() - t0:.1f} s")
 
 
 def counts() -> None:
@@ -205,7 +206,9 @@ def page_latency(district_code: str, runs: int) -> None:
     settings.ALLOWED_HOSTS = ["*"]
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
+    from django.test.utils import CaptureQueriesContext, setup_test_environment
+
+    setup_test_environment()  # the response's context (items, suggestions) for the report
 
     from accounts.choices import Role
     from accounts.models import RoleAssignment, User
