@@ -1,8 +1,8 @@
 """Reads behind the review page's suggestions: a district's candidate LAO projects and
 agency missions, its councils' villages, turned into the matcher's plain data.
 
-``suggestion_pool`` reads in four queries whatever the district's size (budget years,
-projects, missions, villages); ``suggestions_for_items`` ranks a page of items
+``suggestion_pool`` reads in three queries whatever the district's size (projects
+with their budget years, missions, villages); ``suggestions_for_items`` ranks a page of items
 against it. The district is already inside the user's scope (the view asked first)."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from councils.models import CommunityOrganization
 
 from .. import matching
 from ..matching.rank import YEAR_WINDOW
-from ..models import LocalPlanProject, LocalPlanProjectBudget, PlanItem
+from ..models import LocalPlanProject, PlanItem
 
 
 @dataclass
@@ -44,22 +44,22 @@ def suggestion_pool(*, district, fiscal_years) -> SuggestionPool:
     """The district's LAO projects (current, budgeted within the year window of any of
     ``fiscal_years``), the missions of agencies covering its tambons, and its villages."""
     years = _window(fiscal_years)
-    in_area = LocalPlanProject.objects.current().filter(
-        _area_q("lao__", district), lao__kind__in=LOCAL_GOVERNMENT_KINDS
-    )
-    budget_years: dict[int, set[int]] = {}
-    for project_id, year in LocalPlanProjectBudget.objects.filter(
-        fiscal_year__in=years, project__in=in_area
-    ).values_list("project_id", "fiscal_year"):
-        budget_years.setdefault(project_id, set()).add(year)
-    projects = (
-        in_area.filter(pk__in=list(budget_years))
+    # One row per project and budgeted year in the window (the join is the filter).
+    rows = (
+        LocalPlanProject.objects.current()
+        .filter(_area_q("lao__", district), lao__kind__in=LOCAL_GOVERNMENT_KINDS, budgets__fiscal_year__in=years)
         .values(
             "pk", "title", "objective", "target", "location", "theme_id", "budget", "lao_id", "lao__name",
-            "lao__subdistrict_id", "lao__district_id", "lao__province_id",
+            "lao__subdistrict_id", "lao__district_id", "lao__province_id", "budgets__fiscal_year",
         )
         .order_by()
     )
+    budget_years: dict[int, set[int]] = {}
+    projects = {}
+    for row in rows:
+        budget_years.setdefault(row["pk"], set()).add(row["budgets__fiscal_year"])
+        projects.setdefault(row["pk"], row)
+    projects = projects.values()
     candidates = [
         matching.CandidateDoc(
             kind=matching.PROJECT, key=p["pk"], title=p["title"],

@@ -155,7 +155,7 @@ def test_page_with_suggestions_query_count_is_fixed(client, officer_d, world, dj
     MissionFactory.create_batch(2, agency=national_agency(), theme=theme)
     CommunityOrganizationFactory(council=world.council_x, village_code="50020301", village_name="บ้านหลวง")
     client.force_login(officer_d)
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(15):
         response = client.get(REVIEW.format("5002"))
     assert response.status_code == 200
     assert all(len(i.suggested) == 3 for i in response.context["items"])

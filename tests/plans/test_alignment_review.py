@@ -135,7 +135,7 @@ def test_review_page_query_count_is_fixed(client, officer_d, world, django_asser
     LocalPlanProjectFactory.create_batch(3, lao=world.lao)
     client.force_login(officer_d)
     # session, user, roles, district, years, summary, count, items (joined); the suggestion
-    # pool (budget years, projects, missions, villages); the budget window (pending items,
+    # pool (projects with budget years, missions, villages); the budget window (pending items,
     # tambon LAOs, calendar overrides); savepoint
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(15):
         assert client.get(REVIEW.format("5002")).status_code == 200
