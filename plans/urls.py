@@ -69,4 +69,5 @@ urlpatterns = [
         community.PlanItemDeleteView.as_view(),
         name="plan_item_delete",
     ),
+    path("review/items/<int:item_id>/accept/", alignment.AlignmentAcceptView.as_view(), name="alignment_accept"),
 ]

@@ -358,6 +358,9 @@ ROWS = [
     Row("plans:plan_item_update", POST, rule(COUNCIL_EDIT, 302), args=PLAN_ITEM, body=PLAN_ITEM_FORM),
     Row("plans:plan_item_delete", GET, rule(COUNCIL_EDIT), args=PLAN_ITEM),
     Row("plans:plan_item_delete", POST, rule(COUNCIL_EDIT, 302), args=PLAN_ITEM),
+    # One click on a suggestion: the item of X inside the persona's scope, D's officer records it.
+    Row("plans:alignment_accept", POST, rule(ALIGNMENT_REVIEW, 302), args={"item_id": W("plan_item.pk")},
+        body={"status": "aligned"}),
     # Reports: a finished, unpublished report on council X; a published one on province P --
     Row("reports:report_list", GET, rule(SIGNED_IN), hides_other_areas=True),
     Row("reports:report_list", POST, rule(CODI_ONLY)),

@@ -1,5 +1,5 @@
 """The plans app's forms, one module per part."""
 
-from .alignment import AlignmentReviewForm
+from .alignment import AlignmentAcceptForm, AlignmentReviewForm, ReviewFilterForm
 
-__all__ = ["AlignmentReviewForm"]
+__all__ = ["AlignmentAcceptForm", "AlignmentReviewForm", "ReviewFilterForm"]

@@ -1,14 +1,17 @@
 """Every read of plans and alignments, scoped to the user."""
 
+from dataclasses import dataclass, field
+
 from django.db.models import Count, Q, QuerySet
 
 from ..choices import AlignmentStatus
-from ..models import Alignment, LocalPlanProject, PlanItem
+from ..models import Alignment, CommunityPlan, LocalPlanProject, PlanItem
 
 
 def plan_items_visible_to(*, user) -> QuerySet[PlanItem]:
     qs = PlanItem.objects.select_related(
-        "plan__council__subdistrict__district__province", "theme", "alignment__local_plan_project"
+        "plan__council__subdistrict__district__province", "theme", "alignment__local_plan_project__lao",
+        "alignment__mission__agency",
     )
     return qs.visible_to(user)
 
@@ -85,3 +88,114 @@ def local_plan_projects_for_district(*, district, fiscal_year: int | None = None
 def local_plan_projects_visible_to(*, user) -> QuerySet[LocalPlanProject]:
     qs = LocalPlanProject.objects.select_related("lao")
     return qs.visible_to(user)
+
+
+# The review page (filters, page, suggestions, search, budget window) ---------------------
+
+REVIEW_PAGE_SIZE = 20
+
+
+@dataclass
+class ReviewPage:
+    years: list[int]
+    year: int | None
+    summary: list[dict]
+    page: object  # django Page of PlanItem
+    items: list[PlanItem]
+    suggestions: dict[int, list]  # item pk -> [matching.Suggestion]
+    search_item: int | None
+    search_query: str
+    search_results: list[LocalPlanProject]
+    missed: list[dict]  # items that will miss their LAO's budget window
+    missed_total: int
+    confidence_line: float = 0.0
+    tambons: list[dict] = field(default_factory=list)
+
+
+def review_page(*, user, district, filters: dict, on=None) -> ReviewPage:
+    """Everything the district review page shows, in a fixed number of queries whatever
+    the district's size: years, summary, one page of items, the suggestion pool (four),
+    the search, and the budget window (three)."""
+    from django.core.paginator import Paginator
+    from django.utils import timezone
+
+    from ..budget_calendar import BudgetCalendar
+    from ..matching import CONFIDENCE_LINE
+    from .suggestions import lao_projects_search, suggestion_pool, suggestions_for_items, tambon_laos
+
+    on = on or timezone.localdate()
+    base = plan_items_for_review(user=user, district=district)
+    years = sorted(
+        CommunityPlan.objects.filter(council__subdistrict__district=district).values_list("fiscal_year", flat=True).distinct(),
+        reverse=True,
+    )
+    year = filters.get("year") if filters.get("year") in years else None
+    in_year = base.filter(plan__fiscal_year=year) if year else base
+    summary = alignment_summary_by_tambon(district=district, items=in_year)
+    items = in_year
+    if filters.get("tambon"):
+        items = items.filter(plan__council__subdistrict__code=filters["tambon"])
+    if filters.get("status"):
+        status = filters["status"]
+        items = items.filter(alignment__status=status) if status != AlignmentStatus.PENDING else items.filter(
+            Q(alignment__status=status) | Q(alignment__isnull=True)
+        )
+    page = Paginator(items, REVIEW_PAGE_SIZE).get_page(filters.get("page") or 1)
+    page_items = list(page.object_list)
+
+    pending = [i for i in page_items if _is_pending(i)]
+    suggestions = {}
+    if pending and filters.get("suggest") != "0":
+        pool = suggestion_pool(district=district, fiscal_years={i.plan.fiscal_year for i in pending})
+        suggestions = suggestions_for_items(items=pending, pool=pool)
+        for item in pending:
+            item.suggested = suggestions.get(item.pk, [])
+            item.suggested_confident = [s for s in item.suggested if s.confident]
+            item.suggested_low = [s for s in item.suggested if not s.confident]
+
+    search_item, query, results = filters.get("find"), (filters.get("q") or "").strip(), []
+    if search_item and query and any(i.pk == search_item for i in page_items):
+        results = lao_projects_search(district=district, query=query)
+
+    # The budget window: pending items whose request would reach the LAO after its draft.
+    rows = list(
+        items.filter(Q(alignment__status=AlignmentStatus.PENDING) | Q(alignment__isnull=True))
+        .order_by("plan__council__subdistrict__code", "id")
+        .values(
+            "pk", "title", "plan__fiscal_year", "plan__council__subdistrict_id", "plan__council__subdistrict__name_th",
+            "target_agency_id", "target_agency__name", "target_agency__kind",
+        )
+    )
+    own_laos = tambon_laos(district=district) if rows else {}
+    missed = []
+    if rows:
+        from agencies.choices import LOCAL_GOVERNMENT_KINDS
+
+        def recipient(row):
+            if row["target_agency_id"] and row["target_agency__kind"] in LOCAL_GOVERNMENT_KINDS:
+                return row["target_agency_id"], row["target_agency__name"]
+            lao = own_laos.get(row["plan__council__subdistrict_id"])
+            return (lao.pk, lao.name) if lao else (None, None)
+
+        targets = [(row, *recipient(row)) for row in rows]
+        calendar = BudgetCalendar.load(
+            lao_ids={t[1] for t in targets if t[1]}, fiscal_years={row["plan__fiscal_year"] for row in rows}
+        )
+        for row, lao_id, lao_name in targets:
+            if lao_id is None:
+                continue
+            window = calendar.window(lao_id, row["plan__fiscal_year"], on)
+            if window.missed:
+                missed.append({"pk": row["pk"], "title": row["title"], "tambon": row["plan__council__subdistrict__name_th"],
+                               "fiscal_year": row["plan__fiscal_year"], "lao": lao_name, "message": window.message})
+    return ReviewPage(
+        years=years, year=year, summary=summary, page=page, items=page_items, suggestions=suggestions,
+        search_item=search_item, search_query=query, search_results=results, missed=missed[:50],
+        missed_total=len(missed), confidence_line=CONFIDENCE_LINE,
+        tambons=[{"code": r["code"], "name": r["tambon"]} for r in summary],
+    )
+
+
+def _is_pending(item: PlanItem) -> bool:
+    alignment = getattr(item, "alignment", None)
+    return alignment is None or alignment.status == AlignmentStatus.PENDING
