@@ -1,12 +1,13 @@
 from django.urls import path
 
-from .views import alignment, calendar, community, proposals
+from .views import alignment, calendar, community, home, proposals
 from .views import compile as compiled
 from .views import local_plans as local
 
 app_name = "plans"
 
 urlpatterns = [
+    path("", home.PlansHomeView.as_view(), name="home"),
     path("review/<str:code>/", alignment.AlignmentReviewView.as_view(), name="alignment_review"),
     path("review/<str:code>/items/<int:item_id>/", alignment.AlignmentUpdateView.as_view(), name="alignment_update"),
     # Subsidy proposals and the budget calendar

@@ -289,6 +289,7 @@ ROWS = [
     Row("councils:export_status", GET, rule(EXPORT_JOB), args=EXPORT),
     Row("councils:export_download", GET, rule(EXPORT_JOB), args=EXPORT),
     # Plans: district D's alignment review, an item of X -----------------------------------
+    Row("plans:home", GET, rule(SIGNED_IN), hides_other_areas=True),
     Row("plans:alignment_review", GET, rule(DISTRICT_VIEW), args={"code": W("d.code")}, hides_other_areas=True),
     Row(
         "plans:alignment_update", POST, rule(DISTRICT_REVIEW),
