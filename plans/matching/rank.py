@@ -179,7 +179,6 @@ def suggest(
 ) -> dict[int, list[Suggestion]]:
     """The ``limit`` best candidates for each item, best first: {item.key: [Suggestion]}."""
     import numpy as np
-    from sklearn.feature_extraction.text import TfidfVectorizer
 
     context = context or Context()
     learn_villages(context, items, candidates)
@@ -192,11 +191,9 @@ def suggest(
 
     cand_tokens = [_doc_tokens(c.title, c.text, villages_of_tambon(c.tambon_id)) for c in candidates]
     item_tokens = [_doc_tokens(i.title, i.text, villages_of_tambon(i.area.tambon_id)) for i in items]
-    vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, norm="l2")
-    cand_matrix = vectorizer.fit_transform(cand_tokens)
+    vectorizer, cand_matrix, idf = _fitted(tuple(cand_tokens))
     item_matrix = vectorizer.transform(item_tokens)
     similarity = (item_matrix @ cand_matrix.T).toarray()
-    idf = dict(zip(vectorizer.get_feature_names_out(), vectorizer.idf_, strict=True))
 
     cand_theme = np.array([c.theme_id if c.theme_id is not None else -1 for c in candidates])
     cand_budget = np.array([c.budget for c in candidates], dtype=float)
@@ -322,6 +319,20 @@ def suggest(
 
 def _identity(tokens):
     return tokens
+
+
+@lru_cache(maxsize=16)
+def _fitted(cand_tokens: tuple[tuple[str, ...], ...]):
+    """The TF-IDF vectoriser fitted on these candidates' words, their matrix and the idf of
+    each word. Keyed by the words themselves, so never stale: the review page of one
+    district asks again with the same candidates and skips the fit (the memoised tokens are
+    the same tuples, so the key compares by identity)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, norm="l2")
+    cand_matrix = vectorizer.fit_transform(cand_tokens)
+    idf = dict(zip(vectorizer.get_feature_names_out(), vectorizer.idf_, strict=True))
+    return vectorizer, cand_matrix, idf
 
 
 # The baseline the bench compares against: plain TF-IDF over newmm words ------------------
