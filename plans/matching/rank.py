@@ -186,11 +186,17 @@ def suggest(
     if not items or not candidates:
         return result
 
-    def villages_of_tambon(tambon_id):
-        return context.villages.get(tambon_id, {}) if tambon_id is not None else {}
+    village_keys: dict = {}  # tambon id -> its villages as the memo's key, sorted once per call
 
-    cand_tokens = [_doc_tokens(c.title, c.text, villages_of_tambon(c.tambon_id)) for c in candidates]
-    item_tokens = [_doc_tokens(i.title, i.text, villages_of_tambon(i.area.tambon_id)) for i in items]
+    def villages_key(tambon_id):
+        key = village_keys.get(tambon_id)
+        if key is None:
+            villages = context.villages.get(tambon_id, {}) if tambon_id is not None else {}
+            key = village_keys[tambon_id] = tuple(sorted(villages.items()))
+        return key
+
+    cand_tokens = [_doc_tokens_cached(c.title, c.text, villages_key(c.tambon_id)) for c in candidates]
+    item_tokens = [_doc_tokens_cached(i.title, i.text, villages_key(i.area.tambon_id)) for i in items]
     vectorizer, cand_matrix, idf = _fitted(tuple(cand_tokens))
     item_matrix = vectorizer.transform(item_tokens)
     similarity = (item_matrix @ cand_matrix.T).toarray()
