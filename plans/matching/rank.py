@@ -179,7 +179,6 @@ def suggest(
 ) -> dict[int, list[Suggestion]]:
     """The ``limit`` best candidates for each item, best first: {item.key: [Suggestion]}."""
     import numpy as np
-    from sklearn.feature_extraction.text import TfidfVectorizer
 
     context = context or Context()
     learn_villages(context, items, candidates)
@@ -187,16 +186,20 @@ def suggest(
     if not items or not candidates:
         return result
 
-    def villages_of_tambon(tambon_id):
-        return context.villages.get(tambon_id, {}) if tambon_id is not None else {}
+    village_keys: dict = {}  # tambon id -> its villages as the memo's key, sorted once per call
 
-    cand_tokens = [_doc_tokens(c.title, c.text, villages_of_tambon(c.tambon_id)) for c in candidates]
-    item_tokens = [_doc_tokens(i.title, i.text, villages_of_tambon(i.area.tambon_id)) for i in items]
-    vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, norm="l2")
-    cand_matrix = vectorizer.fit_transform(cand_tokens)
+    def villages_key(tambon_id):
+        key = village_keys.get(tambon_id)
+        if key is None:
+            villages = context.villages.get(tambon_id, {}) if tambon_id is not None else {}
+            key = village_keys[tambon_id] = tuple(sorted(villages.items()))
+        return key
+
+    cand_tokens = [_doc_tokens_cached(c.title, c.text, villages_key(c.tambon_id)) for c in candidates]
+    item_tokens = [_doc_tokens_cached(i.title, i.text, villages_key(i.area.tambon_id)) for i in items]
+    vectorizer, cand_matrix, idf = _fitted(tuple(cand_tokens))
     item_matrix = vectorizer.transform(item_tokens)
     similarity = (item_matrix @ cand_matrix.T).toarray()
-    idf = dict(zip(vectorizer.get_feature_names_out(), vectorizer.idf_, strict=True))
 
     cand_theme = np.array([c.theme_id if c.theme_id is not None else -1 for c in candidates])
     cand_budget = np.array([c.budget for c in candidates], dtype=float)
@@ -322,6 +325,20 @@ def suggest(
 
 def _identity(tokens):
     return tokens
+
+
+@lru_cache(maxsize=16)
+def _fitted(cand_tokens: tuple[tuple[str, ...], ...]):
+    """The TF-IDF vectoriser fitted on these candidates' words, their matrix and the idf of
+    each word. Keyed by the words themselves, so never stale: the review page of one
+    district asks again with the same candidates and skips the fit (the memoised tokens are
+    the same tuples, so the key compares by identity)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, norm="l2")
+    cand_matrix = vectorizer.fit_transform(cand_tokens)
+    idf = dict(zip(vectorizer.get_feature_names_out(), vectorizer.idf_, strict=True))
+    return vectorizer, cand_matrix, idf
 
 
 # The baseline the bench compares against: plain TF-IDF over newmm words ------------------

@@ -93,6 +93,7 @@ def local_plan_projects_visible_to(*, user) -> QuerySet[LocalPlanProject]:
 # The review page (filters, page, suggestions, search, budget window) ---------------------
 
 REVIEW_PAGE_SIZE = 20
+MISSED_SHOWN = 50  # items listed as missing their budget window (all are counted)
 
 
 @dataclass
@@ -186,11 +187,13 @@ def review_page(*, user, district, filters: dict, on=None) -> ReviewPage:
                 continue
             window = calendar.window(lao_id, row["plan__fiscal_year"], on)
             if window.missed:
-                missed.append({"pk": row["pk"], "title": row["title"], "tambon": row["plan__council__subdistrict__name_th"],
-                               "fiscal_year": row["plan__fiscal_year"], "lao": lao_name, "message": window.message})
+                missed.append(row)
+                if len(missed) <= MISSED_SHOWN:  # the message (a Thai date) only for those shown
+                    missed[-1] = {"pk": row["pk"], "title": row["title"], "tambon": row["plan__council__subdistrict__name_th"],
+                                  "fiscal_year": row["plan__fiscal_year"], "lao": lao_name, "message": window.message}
     return ReviewPage(
         years=years, year=year, summary=summary, page=page, items=page_items, suggestions=suggestions,
-        search_item=search_item, search_query=query, search_results=results, missed=missed[:50],
+        search_item=search_item, search_query=query, search_results=results, missed=missed[:MISSED_SHOWN],
         missed_total=len(missed), confidence_line=CONFIDENCE_LINE,
         tambons=[{"code": r["code"], "name": r["tambon"]} for r in summary],
     )

@@ -1,15 +1,19 @@
 """Reads behind the review page's suggestions: a district's candidate LAO projects and
 agency missions, its councils' villages, turned into the matcher's plain data.
 
-``suggestion_pool`` reads in three queries whatever the district's size (projects
-with their budget years, missions, villages); ``suggestions_for_items`` ranks a page of items
-against it. The district is already inside the user's scope (the view asked first)."""
+``suggestion_pool`` reads in four queries whatever the district's size (the projects'
+fingerprint, projects with their budget years, missions, villages), three once this process
+has read the district's projects for those years (see ``_district_projects``);
+``suggestions_for_items`` ranks a page of items against it. The district is already inside
+the user's scope (the view asked first)."""
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Count, Max, Q
 
 from agencies.choices import LOCAL_GOVERNMENT_KINDS
 from agencies.models import Agency, Mission
@@ -40,14 +44,49 @@ def _window(fiscal_years) -> set[int]:
     return {y + k for y in fiscal_years for k in range(-YEAR_WINDOW, YEAR_WINDOW + 1)}
 
 
-def suggestion_pool(*, district, fiscal_years) -> SuggestionPool:
-    """The district's LAO projects (current, budgeted within the year window of any of
-    ``fiscal_years``), the missions of agencies covering its tambons, and its villages."""
-    years = _window(fiscal_years)
+def _projects_q(district) -> Q:
+    return _area_q("lao__", district) & Q(lao__kind__in=LOCAL_GOVERNMENT_KINDS)
+
+
+# The district's candidate projects, per process: {(district pk, years): (fingerprint, docs)}.
+# Reading ~3,000 projects with their texts is most of a page's time at national size; the
+# fingerprint (one aggregate over the district's LAOs' projects) says whether they changed.
+# Projects are never edited in place (an amendment adds a new one and supersedes the old,
+# with its budget lines), so their count, current count and latest updated_at, with the
+# LAOs' latest updated_at (a renamed LAO), change whenever the candidates would.
+_PROJECTS: OrderedDict = OrderedDict()
+_PROJECTS_MAX = 64
+_PROJECTS_LOCK = threading.Lock()
+
+
+def forget_district_projects() -> None:
+    """Empty the per-process memo (tests that count queries start from a cold process)."""
+    with _PROJECTS_LOCK:
+        _PROJECTS.clear()
+
+
+def _projects_fingerprint(district) -> tuple:
+    row = LocalPlanProject.objects.filter(_projects_q(district)).aggregate(
+        n=Count("pk"), current=Count("pk", filter=Q(superseded_by__isnull=True)), changed=Max("updated_at"),
+        lao_changed=Max("lao__updated_at"),
+    )
+    return (row["n"], row["current"], row["changed"], row["lao_changed"])
+
+
+def _district_projects(district, years: set[int]) -> list[matching.CandidateDoc]:
+    """The district's current LAO projects budgeted in ``years``, as the matcher's data:
+    one query (the fingerprint) when this process already read them unchanged, two otherwise."""
+    key = (district.pk, frozenset(years))
+    fingerprint = _projects_fingerprint(district)
+    with _PROJECTS_LOCK:
+        hit = _PROJECTS.get(key)
+        if hit is not None and hit[0] == fingerprint:
+            _PROJECTS.move_to_end(key)
+            return hit[1]
     # One row per project and budgeted year in the window (the join is the filter).
     rows = (
         LocalPlanProject.objects.current()
-        .filter(_area_q("lao__", district), lao__kind__in=LOCAL_GOVERNMENT_KINDS, budgets__fiscal_year__in=years)
+        .filter(_projects_q(district), budgets__fiscal_year__in=years)
         .values(
             "pk", "title", "objective", "target", "location", "theme_id", "budget", "lao_id", "lao__name",
             "lao__subdistrict_id", "lao__district_id", "lao__province_id", "budgets__fiscal_year",
@@ -59,7 +98,6 @@ def suggestion_pool(*, district, fiscal_years) -> SuggestionPool:
     for row in rows:
         budget_years.setdefault(row["pk"], set()).add(row["budgets__fiscal_year"])
         projects.setdefault(row["pk"], row)
-    projects = projects.values()
     candidates = [
         matching.CandidateDoc(
             kind=matching.PROJECT, key=p["pk"], title=p["title"],
@@ -68,8 +106,20 @@ def suggestion_pool(*, district, fiscal_years) -> SuggestionPool:
             owner_id=p["lao_id"], owner_name=p["lao__name"], tambon_id=p["lao__subdistrict_id"],
             district_id=p["lao__district_id"], province_id=p["lao__province_id"],
         )
-        for p in projects
+        for p in projects.values()
     ]
+    with _PROJECTS_LOCK:
+        _PROJECTS[key] = (fingerprint, candidates)
+        _PROJECTS.move_to_end(key)
+        while len(_PROJECTS) > _PROJECTS_MAX:
+            _PROJECTS.popitem(last=False)
+    return candidates
+
+
+def suggestion_pool(*, district, fiscal_years) -> SuggestionPool:
+    """The district's LAO projects (current, budgeted within the year window of any of
+    ``fiscal_years``), the missions of agencies covering its tambons, and its villages."""
+    candidates = list(_district_projects(district, _window(fiscal_years)))
     missions = (
         Mission.objects.filter(
             _area_q("agency__", district) | Q(agency__province__isnull=True),

@@ -4,6 +4,7 @@ import pytest
 
 from plans.choices import AlignmentStatus
 from plans.models import Alignment
+from plans.selectors.suggestions import forget_district_projects
 from plans.services import alignment_review
 
 from ..factories import (
@@ -155,7 +156,30 @@ def test_page_with_suggestions_query_count_is_fixed(client, officer_d, world, dj
     MissionFactory.create_batch(2, agency=national_agency(), theme=theme)
     CommunityOrganizationFactory(council=world.council_x, village_code="50020301", village_name="บ้านหลวง")
     client.force_login(officer_d)
-    with django_assert_num_queries(15):
+    forget_district_projects()  # a cold process: the projects' fingerprint, then the projects
+    with django_assert_num_queries(16):
         response = client.get(REVIEW.format("5002"))
     assert response.status_code == 200
     assert all(len(i.suggested) == 3 for i in response.context["items"])
+    with django_assert_num_queries(15):  # warm: the fingerprint alone, unchanged
+        assert client.get(REVIEW.format("5002")).status_code == 200
+
+
+def test_memoised_projects_are_never_stale(client, officer_d, world):
+    """A project added (or an LAO renamed) after the page was read shows on the next read."""
+    theme = ThemeFactory(code="roads")
+    item = PlanItemFactory(plan=CommunityPlanFactory(council=world.council_x), theme=theme,
+                           title="ซ่อมถนนลูกรังสายหนองบัว")
+    LocalPlanProjectFactory(lao=world.lao, theme=theme, title="ขุดลอกคลองส่งน้ำ")
+    client.force_login(officer_d)
+    forget_district_projects()
+    first = client.get(REVIEW.format("5002")).context["items"][0].suggested
+    assert "ซ่อมถนนลูกรังสายหนองบัว" not in [s.candidate.title for s in first]
+    LocalPlanProjectFactory(lao=world.lao, theme=theme, title="ซ่อมถนนลูกรังสายหนองบัว",
+                            fiscal_year=item.plan.fiscal_year)
+    again = client.get(REVIEW.format("5002")).context["items"][0].suggested
+    assert again[0].candidate.title == "ซ่อมถนนลูกรังสายหนองบัว"
+    world.lao.name = "อบต. ชื่อใหม่"
+    world.lao.save()
+    renamed = client.get(REVIEW.format("5002")).context["items"][0].suggested
+    assert renamed[0].candidate.owner_name == "อบต. ชื่อใหม่"
