@@ -296,7 +296,7 @@ def test_every_operation_documents_its_error_answers_once():
 
     schema = SchemaGenerator().get_schema(request=None, public=True)
     operations = [(path, method, op) for path, item in schema["paths"].items() for method, op in item.items()]
-    assert len(operations) == 55  # 43 + agencies (2), missions (5), agreements (5)
+    assert len(operations) == 68  # 43 + agencies (2), missions (5), agreements (5), proposals (13)
     for path, method, op in operations:
         expected = {"403", "404"} | ({"400"} if "requestBody" in op or any(p["in"] == "query" for p in op.get("parameters", [])) else set())
         assert {code for code in op["responses"] if code.startswith("4")} == expected, (method, path)
