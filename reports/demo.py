@@ -27,8 +27,9 @@ from councils.services.assessments import IndicatorSpec, assessment_record, indi
 from councils.services.mentorships import mentoring_visit_log, mentorship_start
 from geo.models import District, Province, Subdistrict, Theme
 from plans.choices import AlignmentStatus
+from plans.demo_local import local_plans_ensure
 from plans.demo_proposals import proposals_ensure
-from plans.models import Alignment, CommunityPlan, LocalPlanProject, PlanItem
+from plans.models import Alignment, CommunityPlan, PlanItem
 
 from .demo_agencies import agencies_ensure
 
@@ -163,10 +164,6 @@ def seed_small(*, today: dt.date | None = None) -> list[tuple[str, str]]:
                     member_count=rng.randrange(15, 200),
                 )
             plan = CommunityPlan.objects.create(council=council, fiscal_year=fy, title=f"แผนพัฒนาตำบล{sub.name_th}")
-            projects = [
-                LocalPlanProject.objects.create(lao=lao, fiscal_year=fy, title=title, budget=budget)
-                for _, title, budget in PLAN_ITEMS[:2]
-            ]
             for theme_code, description, budget in PLAN_ITEMS[:3]:
                 item = PlanItem.objects.create(
                     plan=plan,
@@ -177,9 +174,11 @@ def seed_small(*, today: dt.date | None = None) -> list[tuple[str, str]]:
                     target_agency=lao,
                 )
                 Alignment.objects.create(plan_item=item)
-            del projects
     districts = list(District.objects.filter(code__in=SMALL_DISTRICTS).order_by("code"))
     agencies_ensure(districts=districts, fiscal_year=fy, themes=themes)
+    local_plans_ensure(
+        laos=Agency.objects.local_governments().filter(district__in=districts), fiscal_year=fy, themes=themes
+    )
     logins = _seed_users()
     indicator_set_ensure()
     assessments_ensure(fiscal_year=fy, today=today)
@@ -381,11 +380,6 @@ def _seed_national_batch(batch, orgs_wanted, *, themes, fy, start, days) -> dict
     # One LAO per tambon; one that already exists (made by hand, say) is reused.
     lao_codes = {s.pk: _lao_code(s.code) for s in batch}
     lao_by_code = {a.dla_code: a for a in Agency.objects.filter(dla_code__in=lao_codes.values())}
-    had_projects = set(
-        LocalPlanProject.objects.filter(lao__in=list(lao_by_code.values()), fiscal_year=fy).values_list(
-            "lao_id", flat=True
-        )
-    )
     new_laos = bulk_create_with_history(
         [
             Agency(
@@ -404,17 +398,7 @@ def _seed_national_batch(batch, orgs_wanted, *, themes, fy, start, days) -> dict
         **history,
     )
     lao_by_code.update((a.dla_code, a) for a in new_laos)
-    projects = bulk_create_with_history(
-        [
-            LocalPlanProject(lao=lao, fiscal_year=fy, title=title, budget=budget)
-            for s in batch
-            if (lao := lao_by_code[lao_codes[s.pk]]).pk not in had_projects
-            for _, title, budget in PLAN_ITEMS[:2]
-        ],
-        LocalPlanProject,
-        batch_size=5000,
-        **history,
-    )
+    projects = local_plans_ensure(laos=[lao_by_code[lao_codes[s.pk]] for s in batch], fiscal_year=fy, themes=themes)
     project_by_key = {(p.lao_id, p.title): p for p in projects}
 
     orgs, activities, plans, item_specs = [], [], [], []
