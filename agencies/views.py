@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView, ListView
 
+from accounts.scoping import scope_for
 from common.thai import current_fiscal_year
 from common.views import ScopedObjectMixin, ServiceFormView
 
@@ -65,7 +66,15 @@ class AgencyDetailView(DetailView):
         ctx["can_manage"] = permissions.can_manage_agency(user=user, agency=agency)
         ctx["can_see_contacts"] = permissions.can_see_contacts(user=user)
         ctx["area_level_label"] = AreaLevel(agency.area_level).label
+        ctx["sees_local_plan"] = agency.is_local_government and _holds_lao(scope_for(user), agency)
         return ctx
+
+
+def _holds_lao(scope, agency) -> bool:
+    """The user's scope holds the LAO (its local plan is theirs to read)."""
+    if scope.covers_agency(agency.pk):
+        return True
+    return agency.subdistrict_id is not None and scope.covers_subdistrict(agency.subdistrict)
 
 
 class AgencyPageMixin(ScopedObjectMixin):

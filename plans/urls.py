@@ -27,6 +27,7 @@ urlpatterns = [
     path("calendar/<int:lao_id>/<int:fiscal_year>/", calendar.BudgetCalendarView.as_view(), name="budget_calendar_year"),
     # LAO local plans (แผนพัฒนาท้องถิ่น), kept by the LAO's staff
     path("local/", local.LocalPlanListView.as_view(), name="local_plan_list"),
+    path("local/lao/<int:lao_id>/", local.LocalPlanOfLaoView.as_view(), name="local_plan_of_lao"),
     path("local/lao/<int:lao_id>/new/", local.LocalPlanCreateView.as_view(), name="local_plan_create"),
     path("local/<int:pk>/", local.LocalPlanDetailView.as_view(), name="local_plan_detail"),
     path("local/<int:pk>/projects/new/", local.LocalProjectCreateView.as_view(), name="local_project_create"),

@@ -146,6 +146,7 @@ ROWS = [
     Row("plans:budget_calendar_year", POST, rule(CALENDAR_EDIT, 302), args=CALENDAR_2570, body=CALENDAR_FORM),
     # LAO local plans: the plan of X's LAO (read in scope; kept by the LAO's own staff) -----
     Row("plans:local_plan_list", GET, rule(SIGNED_IN), hides_other_areas=True),
+    Row("plans:local_plan_of_lao", GET, rule(IN_SCOPE, 302), args={"lao_id": W("lao.pk")}, hides_other_areas=True),
     Row("plans:local_plan_create", GET, rule(LOCAL_PLAN_EDIT), args={"lao_id": W("lao.pk")}),
     Row("plans:local_plan_create", POST, rule(LOCAL_PLAN_EDIT), args={"lao_id": W("lao.pk")},
         body={"start_year": "2566"}),  # the cycle is taken: the form is shown again with its error

@@ -40,6 +40,15 @@ def lao_in_scope(*, user, pk: int) -> Agency:
     return laos_in_scope(user=user).get(pk=pk)
 
 
+def local_plan_of_lao(*, lao: Agency, fiscal_year: int) -> LocalPlan | None:
+    """The LAO's plan of the cycle holding ``fiscal_year``, else its newest (None: no plan)."""
+    plans = LocalPlan.objects.filter(lao=lao)
+    return (
+        plans.filter(start_year__lte=fiscal_year, end_year__gte=fiscal_year).first()
+        or plans.order_by("-start_year").first()
+    )
+
+
 def own_laos(*, user) -> QuerySet[Agency]:
     """The LAOs the user is staff of (where they keep plans)."""
     return Agency.objects.local_governments().filter(pk__in=scope_for(user).agency_ids).order_by("name")

@@ -21,6 +21,7 @@ from django.views.generic import TemplateView
 
 from common.jobs.choices import JobStatus
 from common.jobs.views import JobStatusView
+from common.thai import current_fiscal_year
 from common.views import ScopedObjectMixin, ServiceFormView
 from councils.choices import ImportMode
 from councils.imports.validators import MAX_REPORTED_ERRORS
@@ -60,6 +61,23 @@ class LaoMixin(ScopedObjectMixin):
 
     def get_scoped_object(self):
         return selectors.lao_in_scope(user=self.request.user, pk=self.kwargs["lao_id"])
+
+
+class LocalPlanOfLaoView(LaoMixin, View):
+    """The LAO's plan (the agency page links here): the plan of the cycle holding today's
+    fiscal year, else its newest; with no plan yet, its staff go to make one and others to
+    the list of plans."""
+
+    rule = None
+
+    def get(self, request, *args, **kwargs):
+        plan = selectors.local_plan_of_lao(lao=self.lao, fiscal_year=current_fiscal_year())
+        if plan is not None:
+            return redirect("plans:local_plan_detail", pk=plan.pk)
+        if permissions.can_edit_local_plan(user=request.user, lao=self.lao):
+            return redirect("plans:local_plan_create", lao_id=self.lao.pk)
+        messages.info(request, _("%(lao)s ยังไม่มีแผนพัฒนาท้องถิ่นในระบบ") % {"lao": self.lao.name})
+        return redirect("plans:local_plan_list")
 
 
 class LocalPlanCreateView(LaoMixin, ServiceFormView):
