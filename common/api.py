@@ -68,7 +68,9 @@ def _takes_input(operation: dict) -> bool:
 
 def document_error_responses(result, generator, request, public):
     """drf-spectacular postprocessing hook: every operation answers 403 and 404 as the
-    exception handler does; operations that read a body or a query also answer 400. A view
+    exception handler does; operations that read a body or a query also answer 400, and so
+    does a DELETE (a service may refuse to remove what is still in use, e.g. a plan item
+    that is part of a subsidy proposal). A view
     that documents one of these itself keeps its own."""
     components = result.setdefault("components", {})
     components.setdefault("schemas", {}).update(ERROR_COMPONENTS)
@@ -87,7 +89,7 @@ def document_error_responses(result, generator, request, public):
                 continue
             responses = operation.setdefault("responses", {})
             for code in ERROR_RESPONSES:
-                if code == "400" and not _takes_input(operation):
+                if code == "400" and not (_takes_input(operation) or method == "delete"):
                     continue
                 responses.setdefault(code, {"$ref": f"#/components/responses/{code}"})
     return result

@@ -130,15 +130,19 @@ def test_district_officer_records_that_an_item_is_in_the_local_plan(
     expect(x_row.locator("th")).to_have_text("บ้านหลวง")
     expect(x_row.locator("td.percent")).to_have_text("0.0%")
 
+    # The officer finds the LAO's project by a word of its title and takes it for the item.
     card = page.locator(f"#item-{dredging.pk}")
-    card.get_by_label("สถานะ").select_option(label="บรรจุในแผนท้องถิ่นแล้ว")
-    card.get_by_label("โครงการในแผนท้องถิ่น").select_option(
-        label=f"{world.lao.name}: {project.title} ({project.fiscal_year})"
-    )
+    card.get_by_label("ค้นหาโครงการอื่นในแผนท้องถิ่นของอำเภอ").fill("ขุดลอก")
     with page.expect_navigation():
-        card.get_by_role("button", name="บันทึก").click()
+        card.get_by_role("button", name="ค้นหา").click()
+    card = page.locator(f"#item-{dredging.pk}")
+    expect(card.locator(".search-results")).to_contain_text(project.title)
+    with page.expect_navigation():
+        card.locator(".search-results").get_by_role("button", name="เลือกโครงการนี้").click()
 
-    expect(page.locator(".messages")).to_contain_text("บันทึกสถานะของรายการ")
+    expect(page.locator(".messages")).to_be_visible()
+    page.goto("/plans/review/5002/")
+    card = page.locator(f"#item-{dredging.pk}")
     expect(card.locator(".badge")).to_have_attribute("data-status", "aligned")
     expect(card.locator(".badge")).to_have_text("บรรจุในแผนท้องถิ่นแล้ว")
     expect(card).to_contain_text(project.title)
