@@ -212,7 +212,12 @@ class LocalPlanProject(TimeStampedModel):
         ordering = ["-fiscal_year", "title"]
         verbose_name = _("โครงการในแผนพัฒนาท้องถิ่น")
         verbose_name_plural = _("โครงการในแผนพัฒนาท้องถิ่น")
-        indexes = [models.Index(fields=["lao", "fiscal_year"])]
+        indexes = [
+            models.Index(fields=["lao", "fiscal_year"]),
+            # The review page's fingerprint of a district's projects (count, current count,
+            # latest change) read from the index alone (PostgreSQL; elsewhere a plain index).
+            models.Index(fields=["lao", "updated_at"], include=["superseded_by"], name="plans_lpp_lao_updated_idx"),
+        ]
 
     def __str__(self):
         return f"{self.title} ({self.fiscal_year})"

@@ -115,7 +115,7 @@ class ReviewPage:
 
 def review_page(*, user, district, filters: dict, on=None) -> ReviewPage:
     """Everything the district review page shows, in a fixed number of queries whatever
-    the district's size: years, summary, one page of items, the suggestion pool (four),
+    the district's size: years, summary, one page of items, the suggestion pool (five),
     the search, and the budget window (three)."""
     from django.core.paginator import Paginator
     from django.utils import timezone
@@ -127,7 +127,10 @@ def review_page(*, user, district, filters: dict, on=None) -> ReviewPage:
     on = on or timezone.localdate()
     base = plan_items_for_review(user=user, district=district)
     years = sorted(
-        CommunityPlan.objects.filter(council__subdistrict__district=district).values_list("fiscal_year", flat=True).distinct(),
+        CommunityPlan.objects.filter(council__subdistrict__district=district)
+        .order_by()  # the model's ordering (tambon code) would make DISTINCT one year per council
+        .values_list("fiscal_year", flat=True)
+        .distinct(),
         reverse=True,
     )
     year = filters.get("year") if filters.get("year") in years else None

@@ -2,6 +2,7 @@
 
 import pytest
 
+from agencies.choices import AgencyKind
 from plans.choices import AlignmentStatus
 from plans.models import Alignment
 from plans.selectors.suggestions import forget_district_projects
@@ -156,12 +157,12 @@ def test_page_with_suggestions_query_count_is_fixed(client, officer_d, world, dj
     MissionFactory.create_batch(2, agency=national_agency(), theme=theme)
     CommunityOrganizationFactory(council=world.council_x, village_code="50020301", village_name="บ้านหลวง")
     client.force_login(officer_d)
-    forget_district_projects()  # a cold process: the projects' fingerprint, then the projects
-    with django_assert_num_queries(16):
+    forget_district_projects()  # a cold process: the LAOs, the projects' fingerprint, the projects
+    with django_assert_num_queries(17):
         response = client.get(REVIEW.format("5002"))
     assert response.status_code == 200
     assert all(len(i.suggested) == 3 for i in response.context["items"])
-    with django_assert_num_queries(15):  # warm: the fingerprint alone, unchanged
+    with django_assert_num_queries(16):  # warm: the LAOs and the fingerprint alone, unchanged
         assert client.get(REVIEW.format("5002")).status_code == 200
 
 
@@ -183,3 +184,12 @@ def test_memoised_projects_are_never_stale(client, officer_d, world):
     world.lao.save()
     renamed = client.get(REVIEW.format("5002")).context["items"][0].suggested
     assert renamed[0].candidate.owner_name == "อบต. ชื่อใหม่"
+    # A municipality newly covering the district (its area the district itself) brings its
+    # projects on the next read.
+    municipality = AgencyFactory(kind=AgencyKind.TOWN_MUNICIPALITY, name="เทศบาลเมืองใหม่",
+                                 province=world.province, district=world.district, subdistrict=None,
+                                 dla_code="5050002")
+    LocalPlanProjectFactory(lao=municipality, theme=theme, title="ซ่อมถนนลูกรังสายหนองบัว หมู่บ้านใหม่",
+                            fiscal_year=item.plan.fiscal_year)
+    titles = [s.candidate.owner_name for s in client.get(REVIEW.format("5002")).context["items"][0].suggested]
+    assert "เทศบาลเมืองใหม่" in titles

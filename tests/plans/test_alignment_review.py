@@ -136,8 +136,21 @@ def test_review_page_query_count_is_fixed(client, officer_d, world, django_asser
     LocalPlanProjectFactory.create_batch(3, lao=world.lao)
     client.force_login(officer_d)
     # session, user, roles, district, years, summary, count, items (joined); the suggestion
-    # pool (the projects' fingerprint, projects with budget years, missions, villages); the
-    # budget window (pending items, tambon LAOs, calendar overrides); savepoint
+    # pool (the district's LAOs, their projects' fingerprint, projects with budget years,
+    # missions, villages); the budget window (pending items, tambon LAOs, calendar
+    # overrides); savepoint
     forget_district_projects()
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(17):
         assert client.get(REVIEW.format("5002")).status_code == 200
+
+
+def test_year_filter_lists_each_year_once(client, officer_d, world):
+    """Two councils with plans for the same two years: the filter offers each year once
+    (the plans' ordering by tambon used to make the DISTINCT one year per council)."""
+    for council in (world.council_x, world.council_y):
+        for year in (2569, 2570):
+            PlanItemFactory(plan=CommunityPlanFactory(council=council, fiscal_year=year))
+    client.force_login(officer_d)
+    response = client.get(REVIEW.format("5002"))
+    assert response.context["page"].years == [2570, 2569]
+    assert response.content.decode().count('<option value="2569"') == 1
