@@ -3,15 +3,20 @@
 ``subdistricts`` is the area a report covers, as a queryset of Subdistricts (used as a
 subquery, never evaluated here), or None for the whole country. Activities are those of
 ``fiscal_year``, or only those held between ``dates`` (first and last day, e.g. a quarter's).
+``as_of`` (a day, the period's last) counts councils and organizations as they stood at its
+end (``common.history``): registered by then, with the status, kind, members and themes they
+had then; None counts today's.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 from django.db.models import Count, Q, QuerySet, Sum
 
 from common.figures import counts_by_choice
+from common.history import m2m_at, states_at
 
 from .choices import ActivityKind, AssessmentLevel, CouncilStatus, MentorshipStatus, OrganizationKind
 from .models import Activity, Assessment, CommunityOrganization, Council, Mentorship
@@ -28,16 +33,45 @@ def _organizations(subdistricts) -> QuerySet[CommunityOrganization]:
     return CommunityOrganization.objects.in_subdistricts(subdistricts)
 
 
-def councils_by_status(*, subdistricts) -> list[tuple[str, int]]:
-    return counts_by_choice(Council.objects.in_subdistricts(subdistricts), "status", CouncilStatus)
+def _area(subdistricts, path: str) -> Q:
+    return Q() if subdistricts is None else Q(**{f"{path}__in": subdistricts})
 
 
-def organizations_by_kind(*, subdistricts) -> list[tuple[str, int]]:
-    return counts_by_choice(_organizations(subdistricts), "kind", OrganizationKind)
+def _choice_counts(values, choices) -> list[tuple[str, int]]:
+    found = Counter(values)
+    return [(str(c.label), found.get(c.value, 0)) for c in choices]
 
 
-def organization_members(*, subdistricts) -> int:
-    return _organizations(subdistricts).aggregate(n=Sum("member_count"))["n"] or 0
+def councils_at(*, subdistricts, as_of: dt.date, fields=("status",)):
+    """{council id: State} of the area's councils as they stood at the end of ``as_of``."""
+    return states_at(Council, day=as_of, area=_area(subdistricts, "subdistrict"), fields=fields)
+
+
+def organizations_at(*, subdistricts, as_of: dt.date):
+    return states_at(
+        CommunityOrganization, day=as_of, area=_area(subdistricts, "council__subdistrict"), fields=("kind", "member_count")
+    )
+
+
+def councils_by_status(*, subdistricts, as_of: dt.date | None = None) -> list[tuple[str, int]]:
+    if as_of is None:
+        return counts_by_choice(Council.objects.in_subdistricts(subdistricts), "status", CouncilStatus)
+    states = councils_at(subdistricts=subdistricts, as_of=as_of)
+    return _choice_counts((s.values["status"] for s in states.values()), CouncilStatus)
+
+
+def organizations_by_kind(*, subdistricts, as_of: dt.date | None = None) -> list[tuple[str, int]]:
+    if as_of is None:
+        return counts_by_choice(_organizations(subdistricts), "kind", OrganizationKind)
+    states = organizations_at(subdistricts=subdistricts, as_of=as_of)
+    return _choice_counts((s.values["kind"] for s in states.values()), OrganizationKind)
+
+
+def organization_members(*, subdistricts, as_of: dt.date | None = None) -> int:
+    if as_of is None:
+        return _organizations(subdistricts).aggregate(n=Sum("member_count"))["n"] or 0
+    states = organizations_at(subdistricts=subdistricts, as_of=as_of)
+    return sum(s.values["member_count"] or 0 for s in states.values())
 
 
 def activities_by_kind(*, subdistricts, fiscal_year: int, dates: Dates | None = None) -> list[tuple[str, int]]:
@@ -48,17 +82,29 @@ def activity_participants(*, subdistricts, fiscal_year: int, dates: Dates | None
     return _activities(subdistricts, fiscal_year, dates).aggregate(n=Sum("participants"))["n"] or 0
 
 
+def _period_end(fiscal_year: int, dates: Dates | None) -> dt.date:
+    from common.thai import fiscal_year_bounds
+
+    return dates[1] if dates else fiscal_year_bounds(fiscal_year)[1]
+
+
 def activity_themes(*, subdistricts, fiscal_year: int, dates: Dates | None = None, top: int = 10) -> list[tuple[str, int]]:
-    """(theme, activities) for the themes of the councils that held the activities, the
-    ``top`` themes with most activities first."""
-    return list(
-        _activities(subdistricts, fiscal_year, dates)
-        .order_by()
-        .filter(council__themes__isnull=False)
-        .values_list("council__themes__name_th")
-        .annotate(n=Count("pk", distinct=True))
-        .order_by("-n", "council__themes__name_th")[:top]
-    )
+    """(theme, activities) for the themes the councils that held the activities had at the
+    period's end (not the themes given since), the ``top`` themes with most activities first."""
+    from geo.models import Theme
+
+    held = dict(_activities(subdistricts, fiscal_year, dates).order_by().values_list("council_id").annotate(n=Count("pk")))
+    if not held:
+        return []
+    states = councils_at(subdistricts=subdistricts, as_of=_period_end(fiscal_year, dates))
+    themes_of = m2m_at(Council, "themes", {pk: s for pk, s in states.items() if pk in held})
+    per_theme: Counter = Counter()
+    for council_id, theme_ids in themes_of.items():
+        for theme_id in set(theme_ids):
+            per_theme[theme_id] += held[council_id]
+    names = dict(Theme.objects.filter(pk__in=list(per_theme)).values_list("pk", "name_th"))
+    ranked = sorted(((names[t], n) for t, n in per_theme.items()), key=lambda r: (-r[1], r[0]))
+    return ranked[:top]
 
 
 def joint_activities(*, subdistricts, fiscal_year: int, dates: Dates | None = None) -> int:
@@ -87,10 +133,12 @@ def mentorships_by_status(*, subdistricts, dates: Dates) -> list[tuple[str, int]
 
 
 def council_rows(*, subdistricts, fiscal_year: int, dates: Dates | None = None) -> list[dict]:
-    """One dict per council in the area, by tambon code: ``id``, ``code``, ``name``,
-    ``status`` and assessment ``level`` of the year (Thai labels, "" when not assessed),
-    ``activities``, and its district's and province's id and Thai name. Three queries."""
+    """One dict per council of the area registered by the period's end, by tambon code:
+    ``id``, ``code``, ``name``, ``status`` it had at the period's end and assessment ``level``
+    of the year (Thai labels, "" when not assessed), ``activities``, and its district's and
+    province's id and Thai name. Six queries."""
     status, level = dict(CouncilStatus.choices), dict(AssessmentLevel.choices)
+    states = councils_at(subdistricts=subdistricts, as_of=_period_end(fiscal_year, dates))
     councils = Council.objects.in_subdistricts(subdistricts).order_by("subdistrict__code")
     rows = {
         pk: {
@@ -107,11 +155,17 @@ def council_rows(*, subdistricts, fiscal_year: int, dates: Dates | None = None) 
             "subdistrict__district__province_id",
             "subdistrict__district__province__name_th",
         )
+        if pk in states
     }
+    for pk, row in rows.items():  # the status it had at the period's end
+        st = states[pk].values["status"]
+        row["status"] = str(status.get(st, st))
     activities = _activities(subdistricts, fiscal_year, dates).order_by().values_list("council_id")
     for pk, n in activities.annotate(n=Count("pk")):
-        rows[pk]["activities"] = n
+        if pk in rows:
+            rows[pk]["activities"] = n
     assessed = Assessment.objects.in_subdistricts(subdistricts).filter(fiscal_year=fiscal_year)
     for pk, lv in assessed.values_list("council_id", "level"):
-        rows[pk]["level"] = str(level.get(lv, lv))
+        if pk in rows:
+            rows[pk]["level"] = str(level.get(lv, lv))
     return list(rows.values())

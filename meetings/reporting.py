@@ -17,6 +17,7 @@ import statistics
 from django.db import connection
 from django.db.models import (
     Aggregate,
+    Case,
     Count,
     DurationField,
     ExpressionWrapper,
@@ -25,8 +26,9 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    When,
 )
-from django.db.models.functions import TruncDate
+from django.db.models.functions import Coalesce, TruncDate
 
 from agencies.choices import AgencyKind
 from geo.models import District, Subdistrict
@@ -148,7 +150,24 @@ class Median(Aggregate):
 
 
 def _obstacles(subdistricts, dates: Dates) -> QuerySet[Obstacle]:
-    return Obstacle.objects.in_subdistricts(subdistricts).filter(created_at__date__range=dates)
+    """Obstacles raised in the period, as they stood at its end: ``answered_then`` (first
+    answered by then) and ``status_then`` (their last recorded status by then)."""
+    from common.history import end_of_day
+
+    cutoff = end_of_day(dates[1])
+    then = (
+        Obstacle.history.model.objects.filter(id=OuterRef("pk"), history_date__lt=cutoff)
+        .order_by("-history_date", "-history_id")
+        .values("status")[:1]
+    )
+    return (
+        Obstacle.objects.in_subdistricts(subdistricts)
+        .filter(created_at__date__range=dates)
+        .annotate(
+            status_then=Coalesce(Subquery(then), F("status")),
+            answered_then=Case(When(first_answered_at__lt=cutoff, then=F("first_answered_at")), default=None),
+        )
+    )
 
 
 def _obstacle_counts(qs: QuerySet, key: str) -> list[tuple[str, int, int, int]]:
@@ -158,8 +177,8 @@ def _obstacle_counts(qs: QuerySet, key: str) -> list[tuple[str, int, int, int]]:
         .values_list(key)
         .annotate(
             raised=Count("pk"),
-            answered=Count("pk", filter=Q(first_answered_at__isnull=False)),
-            resolved=Count("pk", filter=Q(status=ObstacleStatus.RESOLVED)),
+            answered=Count("pk", filter=Q(answered_then__isnull=False)),
+            resolved=Count("pk", filter=Q(status_then=ObstacleStatus.RESOLVED)),
         )
         .order_by("-raised", key)
     )
@@ -168,7 +187,9 @@ def _obstacle_counts(qs: QuerySet, key: str) -> list[tuple[str, int, int, int]]:
 def median_days_to_answer(qs: QuerySet[Obstacle]) -> float | None:
     """The median days from raising an obstacle to the agency's first answer, over those
     answered; None when none was. In the database on PostgreSQL, in Python on SQLite."""
-    answered = qs.filter(first_answered_at__isnull=False).order_by()
+    # Answered by the period's end when the obstacles come from a report's period (_obstacles).
+    field = "answered_then" if "answered_then" in qs.query.annotations else "first_answered_at"
+    answered = qs.filter(**{f"{field}__isnull": False}).order_by()
     if connection.vendor == "postgresql":
         waited = ExpressionWrapper(F("first_answered_at") - F("created_at"), output_field=DurationField())
         median = answered.aggregate(m=Median(waited, output_field=DurationField()))["m"]
@@ -186,9 +207,9 @@ def obstacle_figures(*, subdistricts, dates: Dates) -> dict:
     qs = _obstacles(subdistricts, dates)
     totals = qs.aggregate(
         raised=Count("pk"),
-        answered=Count("pk", filter=Q(first_answered_at__isnull=False)),
-        resolved=Count("pk", filter=Q(status=ObstacleStatus.RESOLVED)),
-        cannot_act=Count("pk", filter=Q(status=ObstacleStatus.CANNOT_ACT)),
+        answered=Count("pk", filter=Q(answered_then__isnull=False)),
+        resolved=Count("pk", filter=Q(status_then=ObstacleStatus.RESOLVED)),
+        cannot_act=Count("pk", filter=Q(status_then=ObstacleStatus.CANNOT_ACT)),
     )
     kind_label = dict(AgencyKind.choices)
     by_kind = [(str(kind_label.get(k, k)), *n) for k, *n in _obstacle_counts(qs, "agency__kind")]
@@ -206,6 +227,8 @@ def obstacle_figures(*, subdistricts, dates: Dates) -> dict:
 def suggestion_figures(*, subdistricts, dates: Dates) -> dict:
     """Suggestions sent in the period to the area's districts: ``received`` in all,
     ``published``, ``rejected``, ``pending`` (not moderated yet) and ``answered``. One query."""
+    from common.history import end_of_day
+
     qs = Suggestion.objects.filter(created_at__date__range=dates)
     if subdistricts is not None:
         qs = qs.filter(district__in=_districts(subdistricts).values("pk"))
@@ -214,7 +237,7 @@ def suggestion_figures(*, subdistricts, dates: Dates) -> dict:
         published=Count("pk", filter=Q(status=SuggestionStatus.PUBLISHED)),
         rejected=Count("pk", filter=Q(status=SuggestionStatus.REJECTED)),
         pending=Count("pk", filter=Q(status=SuggestionStatus.PENDING)),
-        answered=Count("pk", filter=Q(answered_at__isnull=False)),
+        answered=Count("pk", filter=Q(answered_at__lt=end_of_day(dates[1]))),
     )
 
 

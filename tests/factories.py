@@ -70,6 +70,8 @@ class CouncilFactory(DjangoModelFactory):
 
     subdistrict = factory.SubFactory(SubdistrictFactory)
     name = factory.LazyAttribute(lambda o: f"สภาองค์กรชุมชนตำบล{o.subdistrict.name_th}")
+    # Registered years ago, as most councils are: reports of past periods count it.
+    registered_on = dt.date(2012, 5, 1)
 
 
 class ActivityFactory(DjangoModelFactory):
@@ -251,6 +253,7 @@ class CommunityOrganizationFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"กลุ่มออมทรัพย์เพื่อการผลิตบ้านทดสอบ {n}")
     kind = OrganizationKind.SAVINGS_GROUP
     member_count = 40
+    registered_on = dt.date(2016, 3, 15)
 
 
 # Agencies' missions and agreements (issue 8) ------------------------------------------------
@@ -402,3 +405,10 @@ def subsidy_proposal(
         )
         proposal.refresh_from_db()
     return proposal
+
+
+def backdate(*objects, when: dt.datetime) -> None:
+    """Move every history row of ``objects`` (and of their many-to-many changes) to ``when``:
+    the records then stood as they are now at that time (reports of past periods read it)."""
+    for obj in objects:
+        type(obj).history.model.objects.filter(id=obj.pk).update(history_date=when)

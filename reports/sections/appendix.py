@@ -40,7 +40,9 @@ class CouncilRow:
 
 def council_rows(area: ReportArea) -> list[CouncilRow]:
     fiscal_year = area.spec.fiscal_year
-    plans = plans_reporting.plan_items_per_council(subdistricts=area.subdistricts, fiscal_year=fiscal_year)
+    plans = plans_reporting.plan_items_per_council(
+        subdistricts=area.subdistricts, fiscal_year=fiscal_year, as_of=area.period[1]
+    )
     rows = []
     for council in councils_reporting.council_rows(
         subdistricts=area.subdistricts, fiscal_year=fiscal_year, dates=area.quarter_dates

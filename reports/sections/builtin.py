@@ -37,12 +37,13 @@ def gather_background(area: ReportArea) -> dict:
 
 
 def gather_councils(area: ReportArea) -> dict:
-    return _table(councils_reporting.councils_by_status(subdistricts=area.subdistricts))
+    return _table(councils_reporting.councils_by_status(subdistricts=area.subdistricts, as_of=area.period[1]))
 
 
 def gather_organizations(area: ReportArea) -> dict:
-    rows = councils_reporting.organizations_by_kind(subdistricts=area.subdistricts)
-    return {**_table(rows), "members": councils_reporting.organization_members(subdistricts=area.subdistricts)}
+    which = {"subdistricts": area.subdistricts, "as_of": area.period[1]}
+    rows = councils_reporting.organizations_by_kind(**which)
+    return {**_table(rows), "members": councils_reporting.organization_members(**which)}
 
 
 def gather_activities(area: ReportArea) -> dict:
@@ -61,7 +62,9 @@ def gather_agencies(area: ReportArea) -> dict:
 
 
 def gather_alignment(area: ReportArea) -> dict:
-    rows = plans_reporting.plan_items_by_alignment(subdistricts=area.subdistricts, fiscal_year=area.spec.fiscal_year)
+    rows = plans_reporting.plan_items_by_alignment(
+        subdistricts=area.subdistricts, fiscal_year=area.spec.fiscal_year, as_of=area.period[1]
+    )
     table = _table(rows)
     aligned = dict(rows)[str(AlignmentStatus.ALIGNED.label)]
     return {**table, "percent_aligned": round(100 * aligned / table["total"], 1) if table["total"] else 0.0}

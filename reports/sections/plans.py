@@ -20,7 +20,9 @@ from .builtin import gather_alignment as gather_alignment_statuses
 
 def gather_alignment(area: ReportArea) -> dict:
     ctx = gather_alignment_statuses(area)
-    districts = plans_reporting.plan_figures_by_district(subdistricts=area.subdistricts, fiscal_year=area.spec.fiscal_year)
+    districts = plans_reporting.plan_figures_by_district(
+        subdistricts=area.subdistricts, fiscal_year=area.spec.fiscal_year, as_of=area.period[1]
+    )
     provinces = plans_reporting.plan_figures_by_province(districts)
     by_province = area.is_national or area.spec.scope == ReportScope.REGION
     return {

@@ -3,18 +3,27 @@
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from councils import reporting
-from councils.models import Assessment, Mentorship
+from councils.models import Assessment, CommunityOrganization, Mentorship
 from geo.models import Subdistrict
 
-from ..factories import ActivityFactory, CommunityOrganizationFactory, IndicatorSetFactory, ThemeFactory
+from ..factories import (
+    ActivityFactory,
+    CommunityOrganizationFactory,
+    CouncilFactory,
+    IndicatorSetFactory,
+    ThemeFactory,
+    backdate,
+)
 
 pytestmark = pytest.mark.django_db
 
 FY = 2569
 Q1 = (dt.date(2025, 10, 1), dt.date(2025, 12, 31))
 YEAR = (dt.date(2025, 10, 1), dt.date(2026, 9, 30))
+PAST = timezone.make_aware(dt.datetime(2025, 6, 1, 9, 0))
 
 
 @pytest.fixture
@@ -41,6 +50,9 @@ def data(world):
         mentor=world.council_x, mentee=world.council_z, started_on=dt.date(2024, 1, 1),
         ended_on=dt.date(2025, 6, 1), status="ended",
     )
+    # All of the above stood so during FY 2569 (the records are written today).
+    backdate(world.council_x, world.council_y, world.council_z, world.council_w, *CommunityOrganization.objects.all(),
+             when=PAST)
     return world
 
 
@@ -96,7 +108,9 @@ def test_mentorships_running_in_the_period(data):
 
 
 def test_council_rows(data, django_assert_num_queries):
-    with django_assert_num_queries(3):
+    # the councils' rows as they stood (recorded by then, entered later, without history),
+    # councils, activities, assessments
+    with django_assert_num_queries(6):
         rows = reporting.council_rows(subdistricts=None, fiscal_year=FY)
     assert [(r["code"], r["status"], r["level"], r["activities"], r["district"], r["province"]) for r in rows] == [
         ("500203", "ดำเนินงานอยู่", "เข้มแข็ง", 1, "จอมทอง", "เชียงใหม่"),
@@ -108,3 +122,54 @@ def test_council_rows(data, django_assert_num_queries):
     assert (rows[0]["district_id"], rows[0]["province_id"]) == (data.district.pk, data.province.pk)
     quarter = reporting.council_rows(subdistricts=in_district(data), fiscal_year=FY, dates=Q1)
     assert [(r["code"], r["activities"]) for r in quarter] == [("500203", 1), ("500204", 0)]
+
+
+def test_a_past_period_counts_what_was_true_then(data):
+    """Everything done after FY 2569 ended stays out of its figures: a council and an
+    organization registered since, a status, themes and members changed since. Today's
+    figures (as_of None) and a period still running show them."""
+    end = YEAR[1]
+    before = {
+        "status": reporting.councils_by_status(subdistricts=None, as_of=end),
+        "kinds": reporting.organizations_by_kind(subdistricts=None, as_of=end),
+        "members": reporting.organization_members(subdistricts=None, as_of=end),
+        "themes": reporting.activity_themes(subdistricts=None, fiscal_year=FY),
+        "rows": [(r["code"], r["status"]) for r in reporting.council_rows(subdistricts=None, fiscal_year=FY)],
+    }
+    assert before["status"] == [("ดำเนินงานอยู่", 3), ("ไม่เคลื่อนไหว", 1), ("ยุบเลิก", 0)]
+    assert before["members"] == 42
+    # After the period: a new council (registered 2026-11-01), one registered long ago but
+    # entered only now, a status change, new themes, an organization and more members.
+    late = CouncilFactory(registered_on=dt.date(2026, 11, 1))
+    old_but_new_here = CouncilFactory(registered_on=dt.date(2010, 1, 1), status="dormant")
+    data.council_x.status = "dissolved"
+    data.council_x.save()
+    data.council_x.themes.set([ThemeFactory(name_th="ป่าไม้")])
+    CommunityOrganizationFactory(council=data.council_y, kind="network", member_count=500,
+                                 registered_on=dt.date(2026, 10, 20))
+    org = CommunityOrganization.objects.get(council=data.council_w)
+    org.member_count = 300
+    org.save()
+    ActivityFactory(council=late, date=dt.date(2026, 11, 2))
+    assert reporting.councils_by_status(subdistricts=None, as_of=end) == [
+        ("ดำเนินงานอยู่", 3), ("ไม่เคลื่อนไหว", 2), ("ยุบเลิก", 0),  # + the one registered in 2010
+    ]
+    assert reporting.organizations_by_kind(subdistricts=None, as_of=end) == before["kinds"]
+    assert reporting.organization_members(subdistricts=None, as_of=end) == 42
+    assert reporting.activity_themes(subdistricts=None, fiscal_year=FY) == before["themes"] == [("น้ำ", 2), ("อาชีพ", 1)]
+    rows = [(r["code"], r["status"]) for r in reporting.council_rows(subdistricts=None, fiscal_year=FY)]
+    assert late.subdistrict.code not in dict(rows)
+    assert dict(rows)[old_but_new_here.subdistrict.code] == "ไม่เคลื่อนไหว"
+    assert [r for r in rows if r[0] != old_but_new_here.subdistrict.code] == before["rows"]
+    # Today's figures see all of it.
+    assert reporting.councils_by_status(subdistricts=None) == [("ดำเนินงานอยู่", 3), ("ไม่เคลื่อนไหว", 2), ("ยุบเลิก", 1)]
+    assert reporting.organization_members(subdistricts=None) == 12 + 300 + 500
+    assert reporting.organization_members(subdistricts=None, as_of=dt.date(2027, 9, 30)) == 12 + 300 + 500
+
+
+def test_a_council_deleted_after_the_period_still_counts_in_it(data):
+    data.council_w.delete()
+    assert reporting.councils_by_status(subdistricts=None, as_of=YEAR[1]) == [
+        ("ดำเนินงานอยู่", 3), ("ไม่เคลื่อนไหว", 1), ("ยุบเลิก", 0),
+    ]
+    assert reporting.councils_by_status(subdistricts=None) == [("ดำเนินงานอยู่", 2), ("ไม่เคลื่อนไหว", 1), ("ยุบเลิก", 0)]

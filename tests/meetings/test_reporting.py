@@ -223,3 +223,18 @@ def test_suggestion_figures(suggestions, world, django_assert_num_queries):
     assert reporting.suggestion_figures(subdistricts=district_area(world.district), dates=FY2569) == {
         "received": 2, "published": 1, "rejected": 1, "pending": 0, "answered": 1,
     }  # fmt: skip
+
+
+def test_obstacles_answered_or_resolved_after_the_period_count_as_open_in_it(world):
+    """Raised in FY 2569 (recorded then), answered on 10 Oct 2026 and resolved today: the
+    year's figures show it raised and not answered; a report of the year after it was
+    answered shows the answer."""
+    obstacle = ObstacleFactory(council=world.council_x, agency=world.lao, created_at=at(2026, 8, 1))
+    Obstacle.history.model.objects.filter(id=obstacle.pk).update(history_date=at(2026, 8, 1))
+    obstacle.status = ObstacleStatus.RESOLVED
+    obstacle.first_answered_at = at(2026, 10, 10)
+    obstacle.save()
+    figures = reporting.obstacle_figures(subdistricts=None, dates=FY2569)
+    assert (figures["raised"], figures["answered"], figures["resolved"], figures["median_days"]) == (1, 0, 0, None)
+    later = reporting.obstacle_figures(subdistricts=None, dates=(FY2569[0], dt.date(2026, 12, 31)))
+    assert (later["raised"], later["answered"], later["resolved"], later["median_days"]) == (1, 1, 1, 70.0)
