@@ -49,20 +49,19 @@
   function enhance(input) {
     count += 1;
     var id = "be-date-" + count;
-    var label = input.labels && input.labels[0] ? input.labels[0].textContent.replace(/\*/g, "").trim() : "";
     var wrap = el("span", { "class": "be-date" });
     input.parentNode.insertBefore(wrap, input);
     wrap.appendChild(input);
     var opener = el("button", {
       type: "button", "class": "be-date-open", "aria-haspopup": "dialog", "aria-expanded": "false",
-      "aria-controls": id, "aria-label": "เลือกวันที่จากปฏิทิน" + (label ? " (" + label + ")" : ""),
+      "aria-controls": id, "aria-label": "เลือกวันที่จากปฏิทิน",
     });
     opener.innerHTML = '<svg aria-hidden="true" focusable="false" width="20" height="20" viewBox="0 0 20 20">' +
       '<rect x="2.5" y="4" width="15" height="13.5" rx="1.5" fill="none" stroke="currentColor" stroke-width="1.6"/>' +
       '<path d="M2.5 8h15M6.5 2v4M13.5 2v4" stroke="currentColor" stroke-width="1.6"/></svg>';
     wrap.appendChild(opener);
 
-    var dialog = el("div", { "class": "be-date-picker", role: "dialog", id: id, "aria-label": "ปฏิทิน" + (label ? " " + label : "") });
+    var dialog = el("div", { "class": "be-date-picker", role: "dialog", id: id, "aria-label": "ปฏิทินเลือกวันที่" });
     dialog.hidden = true;
     var head = el("div", { "class": "be-date-head" });
     var prev = el("button", { type: "button", "aria-label": "เดือนก่อนหน้า" }, "‹");

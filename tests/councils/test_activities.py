@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from common.thai import format_date
 from councils.models import Activity, ActivityPhoto
 from councils.services import activities as activity_services
 from councils.services.activities import clean_participants_by_group
@@ -30,7 +31,7 @@ def _png(name="photo.png", size=(40, 30), color=(11, 93, 59)) -> SimpleUploadedF
 
 def _form(**overrides):
     data = {
-        "date": (dt.date.today() - dt.timedelta(days=2)).isoformat(),
+        "date": format_date(dt.date.today() - dt.timedelta(days=2)),
         "kind": "forum",
         "title": "เวทีประชาคมเรื่องไฟป่า",
         "description": "ชาวบ้านวางแผนทำแนวกันไฟ",
