@@ -180,7 +180,10 @@ def parse_date(text: str, *, era: Era = Era.BE, in_column: bool = False) -> dt.d
 
 def check_oldest(day: dt.date) -> dt.date:
     if day.year < OLDEST_YEAR:
-        raise ThaiDateError(_("วันที่เก่าเกินไป (ก่อน ค.ศ. %(year)s) กรุณาตรวจสอบปี") % {"year": OLDEST_YEAR})
+        raise ThaiDateError(
+            _("วันที่เก่าเกินไป (ก่อน พ.ศ. %(be)s หรือ ค.ศ. %(year)s) กรุณาตรวจสอบปี")
+            % {"be": ce_to_be(OLDEST_YEAR), "year": OLDEST_YEAR}
+        )
     return day
 
 
