@@ -21,6 +21,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.thai import thai_truncate
+
 from .models import Notification, User
 
 log = logging.getLogger(__name__)
@@ -46,7 +48,7 @@ def notify(*, users, text: str, url: str = "") -> list[Notification]:
     daily digest (or has no address)."""
     unique = {user.pk: user for user in users if user is not None and user.is_active}
     rows = Notification.objects.bulk_create(
-        [Notification(user=user, text=str(text)[:500], url=url) for user in unique.values()]
+        [Notification(user=user, text=thai_truncate(str(text), 500), url=url) for user in unique.values()]
     )
     User.objects.filter(pk__in=unique).update(unread_notifications=F("unread_notifications") + 1)
     for row in rows:
@@ -65,7 +67,7 @@ def notification_email(*, notification_id: int) -> bool:
     notification = Notification.objects.select_related("user").get(pk=notification_id)
     try:
         send_mail(
-            subject=_("[พอร์ทัลสภาองค์กรชุมชน] %(text)s") % {"text": notification.text[:80]},
+            subject=_("[พอร์ทัลสภาองค์กรชุมชน] %(text)s") % {"text": thai_truncate(notification.text, 80)},
             message=f"{notification.text}\n\n{_absolute(notification.url)}".strip(),
             from_email=None,
             recipient_list=[notification.user.email],

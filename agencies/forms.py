@@ -6,6 +6,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import BEDateField
 from geo.models import District, Province
 
 from .choices import AgencyKind
@@ -79,19 +80,16 @@ class AgreementForm(forms.ModelForm):
             "title", "other_agencies", "other_parties", "signed_on", "starts_on", "ends_on",
             "province", "district", "file", "is_public",
         )  # fmt: skip
+        field_classes = {"signed_on": BEDateField, "starts_on": BEDateField, "ends_on": BEDateField}
         widgets = {
-            "signed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "other_parties": forms.Textarea(attrs={"rows": 3}),
             "other_agencies": forms.CheckboxSelectMultiple,
             "file": forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
         }
         error_messages = {
             "title": {"required": _("กรุณากรอกชื่อข้อตกลง")},
-            "signed_on": {"required": _("กรุณากรอกวันที่ลงนาม"), "invalid": _("วันที่ไม่ถูกต้อง")},
-            "starts_on": {"required": _("กรุณากรอกวันเริ่มมีผล"), "invalid": _("วันที่ไม่ถูกต้อง")},
-            "ends_on": {"invalid": _("วันที่ไม่ถูกต้อง")},
+            "signed_on": {"required": _("กรุณากรอกวันที่ลงนาม")},
+            "starts_on": {"required": _("กรุณากรอกวันเริ่มมีผล")},
         }
 
     def __init__(self, *args, agency: Agency, **kwargs):

@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from common.forms import BEDateField
 from common.validators import validate_ce_date, validate_not_future
 
 from .choices import NEW_ACTIVITY_KIND_CHOICES, RETIRED_ACTIVITY_KINDS, ParticipantGroup
@@ -17,7 +18,6 @@ from .selectors.activities import agencies_for_council
 from .selectors.councils import laos_for_council, themes_for_choice
 from .services.activities import MAX_PHOTOS
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 GROUP_PREFIX = "group_"
 
 
@@ -66,8 +66,8 @@ class ActivityForm(forms.ModelForm):
     class Meta:
         model = Activity
         fields = ["date", "kind", "title", "participants", "agencies", "description", "outcomes"]
+        field_classes = {"date": BEDateField}
         widgets = {
-            "date": DATE_WIDGET,
             "description": forms.Textarea(attrs={"rows": 3}),
             "outcomes": forms.Textarea(attrs={"rows": 3}),
             "participants": forms.NumberInput(attrs={"min": 0, "inputmode": "numeric"}),
@@ -224,8 +224,8 @@ class CouncilProfileForm(forms.ModelForm):
             "themes",
             "is_published",
         ]
+        field_classes = {"registered_on": BEDateField}
         widgets = {
-            "registered_on": DATE_WIDGET,
             "address": forms.Textarea(attrs={"rows": 3}),
             "phone": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
@@ -272,9 +272,8 @@ class OrganizationForm(forms.ModelForm):
             "village_name",
             "member_count",
         ]
+        field_classes = {"founded_on": BEDateField, "registered_on": BEDateField}
         widgets = {
-            "founded_on": DATE_WIDGET,
-            "registered_on": DATE_WIDGET,
             "village_code": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 8}),
             "member_count": forms.NumberInput(attrs={"min": 0, "inputmode": "numeric"}),
             "themes": forms.CheckboxSelectMultiple,

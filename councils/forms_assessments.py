@@ -9,12 +9,12 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import BEDateField
 from common.thai import current_fiscal_year
 from common.validators import validate_be_year, validate_ce_date, validate_not_future
 
 from .models import Council, IndicatorSet
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 SCORE_PREFIX = "score_"
 
 
@@ -24,12 +24,11 @@ def _past_ce_date(value):
 
 
 def _date_field(label, required_message):
-    return forms.DateField(
+    return BEDateField(
         label=label,
-        widget=DATE_WIDGET,
         initial=timezone.localdate,
         validators=[_past_ce_date],
-        error_messages={"required": required_message, "invalid": _("รูปแบบวันที่ไม่ถูกต้อง")},
+        error_messages={"required": required_message},
     )
 
 

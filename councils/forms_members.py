@@ -5,25 +5,20 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import BEDateField
 from common.validators import validate_ce_date
 
 from . import pdpa
 from .choices import MemberPosition
 from .selectors import members as member_selectors
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
 
 def _date_field(label, *, required: bool, required_message=None):
-    return forms.DateField(
+    return BEDateField(
         label=label,
         required=required,
-        widget=DATE_WIDGET,
         validators=[validate_ce_date],
-        error_messages={
-            "required": required_message or _("กรุณาระบุวันที่"),
-            "invalid": _("รูปแบบวันที่ไม่ถูกต้อง กรุณาเลือกจากปฏิทิน"),
-        },
+        error_messages={"required": required_message or _("กรุณาระบุวันที่")},
     )
 
 

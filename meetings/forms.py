@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
+from common.forms import BEDateField
 from common.thai import thai_date
 from councils.models import Council
 from geo.models import Theme
@@ -110,7 +111,6 @@ class ModerationForm(forms.Form):
 
 # The district mechanism and meetings ---------------------------------------------------------
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME_WIDGET = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 # The agenda of a Thai official meeting (ระเบียบวาระที่ ๑–๕), offered when calling one.
@@ -142,7 +142,7 @@ def councils_of(district):
 
 class MechanismForm(forms.Form):
     name = forms.CharField(label=gettext_lazy("ชื่อกลไก"), max_length=255)
-    established_on = forms.DateField(label=gettext_lazy("วันที่แต่งตั้ง"), required=False, widget=DATE_WIDGET)
+    established_on = BEDateField(label=gettext_lazy("วันที่แต่งตั้ง"), required=False)
     note = forms.CharField(label=gettext_lazy("หมายเหตุ"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
@@ -150,7 +150,7 @@ class MechanismMemberForm(forms.ModelForm):
     class Meta:
         model = MechanismMember
         fields = ("full_name", "position", "category", "role", "term_start", "term_end", "council", "agency")
-        widgets = {"term_start": DATE_WIDGET, "term_end": DATE_WIDGET}
+        field_classes = {"term_start": BEDateField, "term_end": BEDateField}
 
     def __init__(self, *args, district, **kwargs):
         super().__init__(*args, **kwargs)
@@ -164,7 +164,7 @@ class MechanismMemberForm(forms.ModelForm):
 class MeetingForm(forms.Form):
     kind = forms.ChoiceField(label=gettext_lazy("ประเภท"), choices=())
     title = forms.CharField(label=gettext_lazy("เรื่อง"), max_length=255)
-    date = forms.DateField(label=gettext_lazy("วันที่ประชุม"), widget=DATE_WIDGET)
+    date = BEDateField(label=gettext_lazy("วันที่ประชุม"))
     start_time = forms.TimeField(label=gettext_lazy("เวลาเริ่ม"), required=False, widget=TIME_WIDGET)
     end_time = forms.TimeField(label=gettext_lazy("เวลาเลิก"), required=False, widget=TIME_WIDGET)
     place = forms.CharField(label=gettext_lazy("สถานที่"), max_length=255, required=False)
@@ -225,7 +225,7 @@ class ResolutionForm(forms.Form):
 
 class ActionItemForm(forms.Form):
     title = forms.CharField(label=gettext_lazy("สิ่งที่ต้องทำ"), max_length=255)
-    due_date = forms.DateField(label=gettext_lazy("กำหนดเสร็จ"), widget=DATE_WIDGET)
+    due_date = BEDateField(label=gettext_lazy("กำหนดเสร็จ"))
     agency = forms.ModelChoiceField(label=gettext_lazy("หน่วยงานที่รับผิดชอบ"), queryset=None, required=False)
     council = forms.ModelChoiceField(label=gettext_lazy("หรือสภาที่รับผิดชอบ"), queryset=None, required=False)
 

@@ -9,6 +9,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
+from common.thai import thai_truncate
 from councils.imports.excel import neutralise
 
 from .selectors.compile import DistrictPlan, ProvincialPlan, Totals
@@ -28,7 +29,7 @@ class _Sheet:
     """A sheet written row by row: text neutralised, money and percentages formatted."""
 
     def __init__(self, wb: Workbook, title: str, widths: list[int]):
-        self.ws = wb.create_sheet(title[:31])
+        self.ws = wb.create_sheet(thai_truncate(title, 31))
         for i, width in enumerate(widths):
             self.ws.column_dimensions[chr(ord("A") + i)].width = width
 

@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from agencies.models import Agency
+from common.thai import thai_truncate
 from councils.models import Council
 
 from .choices import ProposalStatus as S
@@ -87,7 +88,7 @@ def proposals_ensure(*, districts, by, fiscal_year: int) -> int:
         for n, status in enumerate(statuses):
             item = items[n % len(items)]
             name = council.subdistrict.name_th
-            title = TITLES.get(item.theme.code, "โครงการ{title} ตำบล{name}").format(name=name, title=item.title[:80])
+            title = TITLES.get(item.theme.code, "โครงการ{title} ตำบล{name}").format(name=name, title=thai_truncate(item.title, 80))
             budget = item.budget_needed
             lines = [("ค่าวัสดุอุปกรณ์", (budget * Decimal("0.5")).quantize(Decimal("1"))),
                      ("ค่าอาหารและเครื่องดื่มผู้เข้าร่วม", (budget * Decimal("0.3")).quantize(Decimal("1")))]  # fmt: skip

@@ -154,7 +154,7 @@ AGENCY = {"pk": W("lao.pk")}
 MISSION = {"pk": W("lao.pk"), "mission_pk": W("mission.pk")}
 AGREEMENT = {"pk": W("lao.pk"), "agreement_pk": W("agreement.pk")}
 MISSION_FORM = {"theme": W("theme.pk"), "fiscal_year": 2569, "title": "สนับสนุนกองทุนสวัสดิการชุมชน"}
-AGREEMENT_FORM = {"title": "ข้อตกลงทดสอบเส้นทาง", "signed_on": "2025-09-15", "starts_on": "2025-10-01"}
+AGREEMENT_FORM = {"title": "ข้อตกลงทดสอบเส้นทาง", "signed_on": "15/09/2568", "starts_on": "01/10/2568"}
 PROPOSAL = {"pk": W("proposal.pk")}  # submitted
 DRAFT = {"pk": W("draft_proposal.pk")}
 PROPOSAL_FORM = {
@@ -168,9 +168,9 @@ PROPOSAL_JSON = {
 }  # fmt: skip
 CALENDAR_2570 = {"lao_id": W("lao.pk"), "fiscal_year": 2570}
 CALENDAR_FORM = {
-    "date_plan_forum": "2026-03-15", "note_plan_forum": "ประชาคมตำบล", "date_plan_adopted": "2026-06-30",
-    "note_plan_adopted": "", "date_budget_draft": "2026-07-31", "note_budget_draft": "สภาท้องถิ่นประชุมเร็ว",
-    "date_fiscal_year_start": "2026-10-01", "note_fiscal_year_start": "",
+    "date_plan_forum": "15/03/2569", "note_plan_forum": "ประชาคมตำบล", "date_plan_adopted": "30/06/2569",
+    "note_plan_adopted": "", "date_budget_draft": "31/07/2569", "note_budget_draft": "สภาท้องถิ่นประชุมเร็ว",
+    "date_fiscal_year_start": "01/10/2569", "note_fiscal_year_start": "",
 }  # fmt: skip
 MISSION_BODY = {"agency": W("lao.pk"), "theme": W("theme.code"), "fiscal_year": 2569, "title": "ภารกิจทดสอบเส้นทาง"}
 AGREEMENT_BODY = {"agency": W("lao.pk"), "title": "ข้อตกลงทดสอบเส้นทาง", "signed_on": "2025-09-15", "starts_on": "2025-10-01"}

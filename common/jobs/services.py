@@ -28,6 +28,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.thai import thai_truncate
+
 from .choices import JobStatus, sources_of
 from .models import Job
 
@@ -58,7 +60,7 @@ def job_move(*, job: Job, to: str, **fields) -> Job:
         )
     fields = {**_stamps(to, timezone.now()), **fields, "status": to}
     if "error" in fields:
-        fields["error"] = fields["error"][:ERROR_MAX_LENGTH]
+        fields["error"] = thai_truncate(fields["error"], ERROR_MAX_LENGTH)
     for name, value in fields.items():
         setattr(job, name, value)
     job.save(update_fields=list(fields))
@@ -113,7 +115,7 @@ def job_start(
 def job_fail(*, model: type[Job], job_id: int, reason: str) -> bool:
     """Mark a job FAILED unless it already finished; True when this call failed it."""
     return bool(
-        jobs_move(model.objects.filter(pk=job_id), to=JobStatus.FAILED, error=str(reason)[:ERROR_MAX_LENGTH])
+        jobs_move(model.objects.filter(pk=job_id), to=JobStatus.FAILED, error=thai_truncate(str(reason), ERROR_MAX_LENGTH))
     )
 
 

@@ -5,6 +5,7 @@
     {{ activity.date|thai_date:"long" }}   25 พฤศจิกายน 2568
     {{ report.fiscal_year|thai_digits }}   ๒๕๖๙
     {{ some_date|fiscal_year }}            2569
+    {{ item.description|thai_truncate:60 }} cut at a word boundary, with "…"
 """
 
 from django import template
@@ -45,3 +46,11 @@ def percent(value, digits=0):
     if value is None:
         return "–"
     return f"{value:.{int(digits)}f}%"
+
+
+@register.filter
+def thai_truncate(value, max_chars):
+    """Shortened to ``max_chars`` characters at a Thai word boundary (never mid-word)."""
+    if value is None:
+        return ""
+    return thai.thai_truncate(value, int(max_chars))

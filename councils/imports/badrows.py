@@ -29,6 +29,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from common.thai import thai_truncate
+
 from . import readers, staging, xlsx
 from .columns import ERRORS_HEADER
 from .excel import BE_DATE_FORMAT, text_cell
@@ -100,7 +102,7 @@ def _xlsx_value(sheet, value):
 def _xlsx(path, sheet_index: int, header_row: int, by_row: dict) -> tuple[bytes, int]:
     source = xlsx.Sheet(path, sheet_index)
     workbook = Workbook(write_only=True)
-    target = workbook.create_sheet(source.name[:31] or _("แถวที่ต้องแก้ไข"))
+    target = workbook.create_sheet(thai_truncate(source.name, 31) or _("แถวที่ต้องแก้ไข"))
     count = 0
     try:
         width = 0

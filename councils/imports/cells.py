@@ -21,15 +21,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
-from enum import Enum
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from pythainlp.util.date import thai_abbr_months, thai_full_months
 
-from common.thai import BE_OFFSET, looks_like_be, looks_like_ce
+from common.thai import Era, ThaiDateError, check_oldest, looks_like_be, parse_date, thai_truncate
+from common.thai import format_date as format_date
 
 from .. import pdpa  # the one place that knows the national ID number's rules
 
@@ -40,30 +39,14 @@ class CellError(Exception):
         self.message = message
 
 
-class Era(Enum):
-    BE = "พ.ศ."
-    CE = "ค.ศ."
-
-
 THAI_DIGITS = re.compile("[๐-๙]")
 _TO_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
-# "15 มี.ค. 2567", "15 มีค 2567", "15 มีนาคม 2567": the month by its Thai name or abbreviation
-# (dots optional), the key without dots.
-_THAI_MONTHS = {
-    **{name: number for number, name in enumerate(thai_full_months, start=1)},
-    **{abbr.replace(".", ""): number for number, abbr in enumerate(thai_abbr_months, start=1)},
-}
-_DAY_THAI_MONTH_YEAR = re.compile(r"^(\d{1,2})\s*([ก-์.]+?)\s*(\d+)$")
 _DIGITS = re.compile(r"^\d+$", re.ASCII)
-_DMY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d+)$", re.ASCII)
-_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$", re.ASCII)
 _THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+$", re.ASCII)
-OLDEST_YEAR = 1950
 
 
 def _shown(value) -> str:
-    text = str(value)
-    return text if len(text) <= 40 else text[:37] + "..."
+    return thai_truncate(str(value), 40)
 
 
 def _arabic(text: str) -> str:
@@ -83,9 +66,7 @@ def _as_text(value) -> str:
 def text(value, *, max_length: int | None) -> str:
     result = _as_text(value)
     if max_length is not None and len(result) > max_length:
-        raise CellError(
-            _("ยาวเกิน %(max)s ตัวอักษร (มี %(length)s ตัวอักษร)") % {"max": max_length, "length": len(result)}
-        )
+        raise CellError(_("ยาวเกิน %(max)s ตัวอักษร (มี %(length)s ตัวอักษร)") % {"max": max_length, "length": len(result)})
     return result
 
 
@@ -177,15 +158,18 @@ def _today() -> dt.date:
 
 
 def _checked(day: dt.date, *, not_future: bool) -> dt.date:
-    if day.year < OLDEST_YEAR:
-        raise CellError(_("วันที่เก่าเกินไป (ก่อน ค.ศ. %(year)s) กรุณาตรวจสอบปี") % {"year": OLDEST_YEAR})
+    try:
+        check_oldest(day)
+    except ThaiDateError as error:
+        raise CellError(error.message) from None
     if not_future and day > _today():
         raise CellError(_("วันที่ต้องไม่เป็นวันในอนาคต"))
     return day
 
 
 def date_in_era(value, *, era: Era, not_future: bool = False) -> dt.date:
-    """A date whose text year must be in ``era`` (see the module docstring for the rule)."""
+    """A date whose text year must be in ``era`` (see the module docstring for the rule; the
+    text itself is read by common.thai.parse_date, the portal's one date parser)."""
     if isinstance(value, (dt.datetime, dt.date)):
         day = value.date() if isinstance(value, dt.datetime) else value
         if looks_like_be(day.year):
@@ -198,55 +182,12 @@ def date_in_era(value, *, era: Era, not_future: bool = False) -> dt.date:
             )
         return _checked(day, not_future=not_future)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        raise CellError(
-            _("ไม่ใช่วันที่ ค่าที่พบ “%(value)s” กรุณาใช้รูปแบบ วัน/เดือน/ปี เช่น 15/03/2566") % {"value": _shown(value)}
-        )
-    raw = _arabic(str(value).strip())
-    match = _DMY.match(raw)
-    if match:
-        day_s, month_s, year_s = match.groups()
-    elif match := _YMD.match(raw):
-        year_s, month_s, day_s = match.groups()
-    elif (match := _DAY_THAI_MONTH_YEAR.match(raw)) and match[2].replace(".", "") in _THAI_MONTHS:
-        day_s, year_s = match[1], match[3]
-        month_s = str(_THAI_MONTHS[match[2].replace(".", "")])
-    else:
-        raise CellError(
-            _("รูปแบบวันที่ไม่ถูกต้อง ค่าที่พบ “%(value)s” กรุณาใช้ วัน/เดือน/ปี เช่น 15/03/2566") % {"value": _shown(raw)}
-        )
-    if len(year_s) != 4:
-        raise CellError(
-            _("ปีต้องมี 4 หลัก ค่าที่พบ “%(value)s” กำกวมว่าเป็นปีใด (เช่น 15/03/2566)") % {"value": _shown(raw)}
-        )
-    year = int(year_s)
-    if era is Era.BE:
-        if looks_like_ce(year):
-            raise CellError(
-                _("ปี %(year)s เป็นปี ค.ศ. แต่คอลัมน์นี้ใช้ปี พ.ศ. (เช่น %(be)s)") % {"year": year, "be": year + BE_OFFSET}
-            )
-        if not looks_like_be(year):
-            raise CellError(_("ปี พ.ศ. %(year)s อยู่นอกช่วงที่เป็นไปได้") % {"year": year})
-        year -= BE_OFFSET
-    else:
-        if looks_like_be(year):
-            raise CellError(
-                _("ปี %(year)s เป็นปี พ.ศ. แต่คอลัมน์นี้ใช้ปี ค.ศ. (เช่น %(ce)s)") % {"year": year, "ce": year - BE_OFFSET}
-            )
-        if not looks_like_ce(year):
-            raise CellError(_("ปี ค.ศ. %(year)s อยู่นอกช่วงที่เป็นไปได้") % {"year": year})
+        raise CellError(_("ไม่ใช่วันที่ ค่าที่พบ “%(value)s” กรุณาใช้รูปแบบ วัน/เดือน/ปี เช่น 15/03/2566") % {"value": _shown(value)})
     try:
-        day = dt.date(year, int(month_s), int(day_s))
-    except ValueError:
-        raise CellError(_("ไม่มีวันที่นี้ในปฏิทิน ค่าที่พบ “%(value)s”") % {"value": _shown(raw)}) from None
+        day = parse_date(str(value).strip(), era=era, in_column=True)
+    except ThaiDateError as error:
+        raise CellError(error.message) from None
     return _checked(day, not_future=not_future)
-
-
-def format_date(day: dt.date | None, era: Era = Era.BE) -> str:
-    """The text form used in exports and templates: dd/mm/yyyy in the column's era."""
-    if day is None:
-        return ""
-    year = day.year + BE_OFFSET if era is Era.BE else day.year
-    return f"{day.day:02d}/{day.month:02d}/{year}"
 
 
 def national_id(value) -> str:

@@ -40,6 +40,7 @@ from common.jobs.services import (
     write_atomically,
 )
 from common.rules import require
+from common.thai import thai_truncate
 
 from .. import permissions
 from ..choices import ExportFormat, ImportKind
@@ -114,7 +115,7 @@ def export_write(*, user, kind: str, fmt: str, target, progress: Callable[[int],
         text.detach()  # the caller closes target
     else:
         workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet(str(ImportKind(kind).label)[:31])
+        sheet = workbook.create_sheet(thai_truncate(str(ImportKind(kind).label), 31))
         sheet.append([text_cell(sheet, header) for header in headers])
         for row in rows:
             sheet.append([xlsx_cell(sheet, value) for value in row])

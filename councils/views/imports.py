@@ -16,6 +16,7 @@ from django.views.generic import DetailView
 
 from common.jobs.choices import JobStatus
 from common.jobs.views import JobStatusView
+from common.thai import thai_truncate
 from common.views import ScopedObjectMixin, ServiceFormView
 
 from .. import permissions
@@ -133,7 +134,7 @@ class ImportTemplateView(ImportAllowedMixin, View):
             raise Http404(_("ไม่พบแบบฟอร์มนี้"))
         workbook = openpyxl.Workbook()
         sheet = workbook.active
-        sheet.title = str(ImportKind(kind).label)[:31]
+        sheet.title = thai_truncate(str(ImportKind(kind).label), 31)
         sheet.append([column.header for column in COLUMNS[kind] if column.in_template])
         notes = workbook.create_sheet(_("คำอธิบาย"))
         for column in (c for c in COLUMNS[kind] if c.in_template):

@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from accounts.scoping import scope_for
 from common.models import TimeStampedModel
+from common.thai import thai_truncate
 from common.validators import validate_ce_date
 
 from ..choices import ActionStatus
@@ -32,7 +33,7 @@ class Resolution(TimeStampedModel):
         verbose_name_plural = _("มติ")
 
     def __str__(self):
-        return self.text[:60]
+        return thai_truncate(self.text, 60)
 
 
 class ActionItemQuerySet(models.QuerySet):
@@ -116,4 +117,4 @@ class ActionUpdate(models.Model):
         verbose_name_plural = _("ความคืบหน้าของข้อสั่งการ")
 
     def __str__(self):
-        return self.note[:60]
+        return thai_truncate(self.note, 60)

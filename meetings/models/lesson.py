@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from accounts.scoping import ScopedQuerySet
 from common.models import TimeStampedModel
+from common.thai import thai_truncate
 
 LESSON_TEXT_MAX = 1000
 
@@ -62,7 +63,7 @@ class Lesson(TimeStampedModel):
         indexes = [models.Index(fields=["council", "-created_at"])]
 
     def __str__(self):
-        return self.what_worked[:60]
+        return thai_truncate(self.what_worked, 60)
 
     @property
     def source(self):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from common.models import TimeStampedModel
+from common.thai import thai_truncate
 
 from ..choices import SuggestionStatus
 
@@ -56,4 +57,4 @@ class Suggestion(TimeStampedModel):
         verbose_name_plural = _("ข้อเสนอแนะ")
 
     def __str__(self):
-        return self.text[:60]
+        return thai_truncate(self.text, 60)

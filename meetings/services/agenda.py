@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from common.thai import thai_date
+from common.thai import thai_date, thai_truncate
 
 from .. import selectors
 from ..choices import MeetingKind, MeetingStatus
@@ -28,7 +28,7 @@ def _agenda_item_for(obstacle: Obstacle, *, order: int, meeting: Meeting) -> Age
         "date": thai_date(obstacle.created_at),
         "detail": obstacle.detail,
     }
-    return AgendaItem(meeting=meeting, order=order, title=title[:255], detail=detail, obstacle=obstacle)
+    return AgendaItem(meeting=meeting, order=order, title=thai_truncate(title, 255), detail=detail, obstacle=obstacle)
 
 
 def _append(*, meeting: Meeting, obstacles: list[Obstacle]) -> int:

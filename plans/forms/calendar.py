@@ -6,9 +6,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..choices import BudgetDateKind
+from common.forms import BEDateField
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+from ..choices import BudgetDateKind
 
 
 class BudgetCalendarForm(forms.Form):
@@ -17,11 +17,10 @@ class BudgetCalendarForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.kinds = [d.kind for d in dates]
         for d in dates:
-            self.fields[f"date_{d.kind}"] = forms.DateField(
+            self.fields[f"date_{d.kind}"] = BEDateField(
                 label=BudgetDateKind(d.kind).label,
                 initial=d.date,
-                widget=DATE_WIDGET,
-                error_messages={"required": _("กรุณาระบุวันที่"), "invalid": _("วันที่ไม่ถูกต้อง")},
+                error_messages={"required": _("กรุณาระบุวันที่")},
             )
             self.fields[f"note_{d.kind}"] = forms.CharField(
                 label=_("หมายเหตุ (%(kind)s)") % {"kind": BudgetDateKind(d.kind).label},

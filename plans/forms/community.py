@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import BEDateField
 from geo.models import Theme
 
 from ..choices import Priority
@@ -59,12 +60,7 @@ class CommunityPlanForm(forms.Form):
     title = forms.CharField(
         label=_("ชื่อแผน"), max_length=255, required=False, help_text=_("เว้นว่างไว้ได้ ระบบจะตั้งชื่อตามตำบลและปี")
     )
-    adopted_on = forms.DateField(
-        label=_("วันที่ที่ประชุมสภาให้ความเห็นชอบ"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": _("วันที่ไม่ถูกต้อง")},
-    )
+    adopted_on = BEDateField(label=_("วันที่ที่ประชุมสภาให้ความเห็นชอบ"), required=False)
     note = forms.CharField(label=_("หมายเหตุ"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, plan=None, **kwargs):

@@ -3,14 +3,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import BEDateField
 from common.thai import arabic_digits, thai_date
-from councils.imports import cells
-from councils.imports.cells import CellError, Era
+from councils.imports.cells import CellError
 from geo.models import Theme
 
 from ..choices import AmendmentKind
@@ -28,28 +26,6 @@ class BEYearField(forms.IntegerField):
 
     def to_python(self, value):
         return super().to_python(arabic_digits(str(value)).strip() if value not in (None, "") else value)
-
-
-class BEDateField(forms.CharField):
-    """A date typed in the Buddhist Era: 15/03/2568, 15-3-2568, 15 มี.ค. 2568 (also Thai digits)."""
-
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self.widget = forms.TextInput(attrs={"placeholder": _("วว/ดด/ปปปป (พ.ศ.) เช่น 15/03/2568"), "inputmode": "numeric"})
-
-    def prepare_value(self, value):
-        if isinstance(value, dt.date):
-            return cells.format_date(value)
-        return value
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        if not value:
-            return None
-        try:
-            return cells.date_in_era(value, era=Era.BE)
-        except CellError as error:
-            raise forms.ValidationError(error.message) from None
 
 
 class LocalPlanForm(forms.Form):

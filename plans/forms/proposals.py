@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from common.thai import arabic_digits, current_fiscal_year, looks_like_be, looks_like_ce
+from common.thai import arabic_digits, current_fiscal_year, looks_like_be, looks_like_ce, thai_truncate
 from geo.models import Theme
 
 from ..services.proposals import AGENCY_MOVES
@@ -60,7 +60,7 @@ class MoneyField(forms.CharField):
 
 class PlanItemChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, item):
-        return f"{item.title or item.description[:80]} · {item.theme.name_th} · {item.budget_needed:,.0f} บาท (แผนปี {item.plan.fiscal_year})"
+        return f"{item.title or thai_truncate(item.description, 80)} · {item.theme.name_th} · {item.budget_needed:,.0f} บาท (แผนปี {item.plan.fiscal_year})"
 
 
 class ProposalForm(forms.Form):

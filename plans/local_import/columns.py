@@ -21,6 +21,7 @@ from functools import partial
 
 from django.utils.translation import gettext as _
 
+from common.thai import thai_truncate
 from councils.imports import cells
 from councils.imports.cells import CellError
 from councils.imports.columns import Column
@@ -49,7 +50,7 @@ def budget_cell(raw) -> Decimal:
         if not re.fullmatch(r"-?\d+(\.\d+)?", text):
             raise CellError(
                 _("งบประมาณต้องเป็นตัวเลข เช่น 150,000 หรือใส่ - เมื่อไม่มีงบประมาณปีนั้น ค่าที่พบ “%(value)s”")
-                % {"value": str(raw)[:40]}
+                % {"value": thai_truncate(str(raw), 40)}
             )
         try:
             value = Decimal(text)

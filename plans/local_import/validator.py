@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from common.thai import clean_typed_text
+from common.thai import clean_typed_text, thai_truncate
 from councils.imports.columns import normalise_header
 from councils.imports.validators import EMPTY_MARKS, RowValidator
 from geo.models import Theme
@@ -194,7 +194,7 @@ class LocalPlanRows(RowValidator):
             problems.append(
                 (self.header("lao", LAO),
                  _("โครงการนี้เป็นของ อปท. อื่น (“%(named)s”) นำเข้าได้เฉพาะโครงการของ %(lao)s (รหัส %(code)s)")
-                 % {"named": named[:60], "lao": self.lao.name, "code": self.lao.dla_code or "-"})
+                 % {"named": thai_truncate(named, 60), "lao": self.lao.name, "code": self.lao.dla_code or "-"})
             )
 
     def _check_theme(self, cleaned, problems) -> None:
@@ -203,7 +203,7 @@ class LocalPlanRows(RowValidator):
         if named:
             theme_id = self.themes.get(compact(named))
             if theme_id is None:
-                problems.append((self.header("theme", "ประเด็น"), _("ไม่รู้จักประเด็น “%(name)s”") % {"name": named[:60]}))
+                problems.append((self.header("theme", "ประเด็น"), _("ไม่รู้จักประเด็น “%(name)s”") % {"name": thai_truncate(named, 60)}))
             cleaned["theme_id"] = theme_id
 
     def record(self, cleaned):
@@ -240,7 +240,7 @@ class LocalPlanRows(RowValidator):
             if (compact(record["title"]), compact(record["target"])) in existing:
                 found[row] = [
                     (self.header("title", TITLE), _("มีโครงการ “%(title)s” (เป้าหมายเดียวกัน) ในแผนนี้แล้ว")
-                     % {"title": record["title"][:60]})
+                     % {"title": thai_truncate(record["title"], 60)})
                 ]
         return found
 

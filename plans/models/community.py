@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from accounts.scoping import ScopedQuerySet
 from common.models import TimeStampedModel
+from common.thai import thai_truncate
 from common.validators import validate_be_year
 
 from ..choices import AlignmentStatus, Priority
@@ -104,7 +105,7 @@ class PlanItem(TimeStampedModel):
         verbose_name_plural = _("รายการในแผนพัฒนาชุมชน")
 
     def __str__(self):
-        return self.title or self.description[:60]
+        return self.title or thai_truncate(self.description, 60)
 
 
 class AlignmentQuerySet(ScopedQuerySet):

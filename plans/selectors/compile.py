@@ -30,6 +30,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from accounts.scoping import scope_for
+from common.thai import thai_truncate
 from geo.models import District, Province
 
 from ..budget_calendar import BudgetCalendar, Window
@@ -321,7 +322,7 @@ def _item_row(item: PlanItem, *, project_budgets: dict[int, Decimal]) -> ItemRow
     council = item.plan.council
     return ItemRow(
         pk=item.pk,
-        title=item.title or item.description[:80],
+        title=item.title or thai_truncate(item.description, 80),
         description=item.description,
         tambon=council.subdistrict.name_th,
         tambon_code=council.subdistrict.code,

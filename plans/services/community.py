@@ -17,7 +17,7 @@ from simple_history.utils import bulk_create_with_history
 
 from agencies.selectors import agencies_covering
 from common.rules import require
-from common.thai import arabic_digits
+from common.thai import arabic_digits, thai_truncate
 from common.validators import validate_be_year
 
 from .. import permissions
@@ -254,7 +254,7 @@ def plan_item_add(
         require(permissions.can_edit_community_plan, user=by, council=plan.council)
     values = _item_values({"theme": theme, "description": description, "budget_needed": budget_needed, **fields})
     description = values["description"]
-    title = (title or "").strip() or (description.splitlines()[0][:255] if description else "")
+    title = (title or "").strip() or (thai_truncate(description.splitlines()[0], 255) if description else "")
     item = PlanItem(plan=plan, title=title, **values)
     _full_clean(item, plan_item_check)
     item.save()

@@ -178,7 +178,7 @@ def test_staff_of_another_agency_are_refused_and_a_mission_of_another_agency_is_
 
 
 def _agreement_form(**extra):
-    return {"title": "ข้อตกลงกลไกอำเภอ", "signed_on": "2025-09-15", "starts_on": "2025-10-01", **extra}
+    return {"title": "ข้อตกลงกลไกอำเภอ", "signed_on": "15/09/2568", "starts_on": "01/10/2568", **extra}
 
 
 def test_agency_staff_upload_a_signed_pdf(client, world, agency_officer):

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from common.jobs.choices import TRANSITIONS, JobStatus, sources_of
 from common.jobs.services import JobTransitionError, job_fail, job_move, job_requeue_stale, job_start, jobs_move
+from common.thai import thai_truncate
 from councils.models import ExportJob
 
 pytestmark = pytest.mark.django_db
@@ -67,7 +68,10 @@ def test_fail_leaves_a_finished_job_alone_and_keeps_the_first_reason(codi_staff)
     done.refresh_from_db()
     running.refresh_from_db()
     assert (done.status, done.error) == (D, "")
-    assert running.status == F and running.error == ("ล้มครั้งแรก" * 500)[:2000] and running.finished_at
+    assert running.status == F and running.finished_at
+    # The first reason, cut to the column at a word boundary with "…", never mid-word.
+    assert running.error == thai_truncate("ล้มครั้งแรก" * 500, 2000) and len(running.error) <= 2000
+    assert running.error.startswith("ล้มครั้งแรก") and running.error.endswith(("ล้ม…", "ครั้ง…", "แรก…"))
 
 
 def test_start_counts_attempts_and_fails_the_row_once_they_are_used(codi_staff, settings):

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from common.thai import format_date
 from councils.models import Activity, ActivityPhoto
 from councils.services import activities as activity_services
 from councils.services.activities import clean_participants_by_group
@@ -30,7 +31,7 @@ def _png(name="photo.png", size=(40, 30), color=(11, 93, 59)) -> SimpleUploadedF
 
 def _form(**overrides):
     data = {
-        "date": (dt.date.today() - dt.timedelta(days=2)).isoformat(),
+        "date": format_date(dt.date.today() - dt.timedelta(days=2)),
         "kind": "forum",
         "title": "เวทีประชาคมเรื่องไฟป่า",
         "description": "ชาวบ้านวางแผนทำแนวกันไฟ",
@@ -316,3 +317,21 @@ def test_the_activity_form_page_weighs_under_200_kb_with_its_assets(client, worl
     assert any(k.endswith(".woff2") for k in sizes), sizes
     total = sum(sizes.values())
     assert total < PAGE_BUDGET_BYTES, f"{total:,} bytes: {sizes}"
+
+
+def test_a_date_typed_as_dd_mm_be_is_stored_as_the_ce_date_and_shown_back_in_be(client, world, staff_x):
+    """The form reads Buddhist-era years (Thai digits too) and never offers <input type=date>."""
+    client.force_login(staff_x)
+    page = client.get(NEW).content.decode()
+    assert 'type="date"' not in page and 'name="date"' in page and "data-be-date" in page
+    response = client.post(NEW, _form(date="๒๒/๐๒/๒๕๖๕", title="เวทีประชาคม ๒๕๖๕"))
+    assert response.status_code == 302, response.context["form"].errors
+    activity = Activity.objects.get(title="เวทีประชาคม ๒๕๖๕")
+    assert activity.date == dt.date(2022, 2, 22)
+    edit = client.get(f"/councils/500203/activities/{activity.pk}/edit/").content.decode()
+    assert 'value="22/02/2565"' in edit
+    refused = client.post(NEW, _form(date="02/22/2022", title="ปี ค.ศ."))
+    assert refused.status_code == 200 and not Activity.objects.filter(title="ปี ค.ศ.").exists()
+    assert refused.context["form"].errors["date"] == [
+        "ปี 2022 เป็นปี ค.ศ. แต่ช่องนี้ใช้ปี พ.ศ. กรุณาพิมพ์ปี พ.ศ. (เช่น 2565)"
+    ]

@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from rest_framework.test import APIClient
 
+from common.thai import format_date
 from councils.choices import ActivityKind
 from councils.models import Activity
 from councils.services import activities as activity_services
@@ -21,7 +22,7 @@ YESTERDAY = dt.date.today() - dt.timedelta(days=1)
 
 
 def _form(**overrides):
-    return {"date": YESTERDAY.isoformat(), "kind": "forum", "title": "เวทีประชาคม", "participants": "20", **overrides}
+    return {"date": format_date(YESTERDAY), "kind": "forum", "title": "เวทีประชาคม", "participants": "20", **overrides}
 
 
 def _kinds(response):

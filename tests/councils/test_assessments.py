@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from rest_framework.test import APIClient
 
 from accounts.choices import Role
-from common.thai import current_fiscal_year
+from common.thai import current_fiscal_year, format_date
 from councils.choices import AssessmentLevel
 from councils.models import Assessment, AssessmentScore, Council
 from councils.selectors.assessments import latest_assessments, with_latest_assessment
@@ -193,7 +193,7 @@ def test_service_refuses_non_codi_and_councils_outside_the_region(world, iset, s
 
 
 def _post(iset, *values, **overrides):
-    data = {"fiscal_year": str(FY), "assessed_on": TODAY.isoformat(), "note": ""}
+    data = {"fiscal_year": str(FY), "assessed_on": format_date(TODAY), "note": ""}
     data.update({f"score_{pk}": str(v) for pk, v in zip(_ids(iset), values, strict=True)})
     data.update(overrides)
     return data
@@ -238,7 +238,7 @@ def test_the_form_is_prefilled_when_reassessing(client, world, codi_staff, iset)
     [
         ({"fiscal_year": "2025"}, "fiscal_year", "ดูเหมือนเป็นปี ค.ศ."),
         ({"fiscal_year": ""}, "fiscal_year", "กรุณาระบุปีงบประมาณ"),
-        ({"assessed_on": "2568-11-20"}, "assessed_on", "ดูเหมือนเป็นปี พ.ศ."),
+        ({"assessed_on": "20/11/2025"}, "assessed_on", "เป็นปี ค.ศ."),
         ({"score_A2": ""}, "score_A2", "กรุณาให้คะแนน"),
         ({"score_A2": "6"}, "score_A2", "คะแนนต้องไม่เกิน 5"),
         ({"score_A2": "-1"}, "score_A2", "คะแนนต้องไม่ต่ำกว่า 0"),

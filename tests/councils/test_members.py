@@ -52,7 +52,7 @@ def _new_member(**overrides):
         "national_id": "",
         "organization": "",
         "position": "member",
-        "term_start": "2024-06-01",
+        "term_start": "01/06/2567",
         "term_end": "",
     }
     data.update(overrides)
@@ -158,9 +158,9 @@ def test_staff_of_another_council_gets_404(client, world, staff_y):
     [
         ({"national_id": "1234567890123"}, "national_id", "เลขหลักสุดท้าย (เลขตรวจสอบ) ไม่ตรง"),
         ({"national_id": "12345-ABC"}, "national_id", "เลขประจำตัวประชาชนต้องเป็นตัวเลข 13 หลัก"),
-        ({"term_end": "2024-05-31"}, "term_end", "วันสิ้นสุดวาระต้องไม่ก่อนวันเริ่มวาระ"),
-        ({"term_start": "2567-06-01"}, "term_start", "ดูเหมือนเป็นปี พ.ศ."),
-        ({"term_end": "2568-06-01"}, "term_end", "ดูเหมือนเป็นปี พ.ศ."),
+        ({"term_end": "31/05/2567"}, "term_end", "วันสิ้นสุดวาระต้องไม่ก่อนวันเริ่มวาระ"),
+        ({"term_start": "01/06/2024"}, "term_start", "เป็นปี ค.ศ."),
+        ({"term_end": "01/06/2025"}, "term_end", "เป็นปี ค.ศ."),
         ({"term_start": ""}, "term_start", "กรุณาระบุวันเริ่มวาระ"),
         ({"term_start": "1/6/2024x"}, "term_start", "รูปแบบวันที่ไม่ถูกต้อง"),
         ({"full_name": ""}, "full_name", "กรุณาระบุชื่อ-สกุล"),
@@ -199,9 +199,9 @@ def test_a_new_term_for_a_past_member_and_no_overlap(client, world, staff_x):
     past = CouncilMemberFactory(council=world.council_x, term_start=dt.date(2020, 1, 1), term_end=dt.date(2023, 12, 31))
     client.force_login(staff_x)
     url = NEW.format("500203") + f"?person={past.person_id}"
-    overlapping = client.post(url, {"position": "chair", "term_start": "2023-06-01", "term_end": ""})
+    overlapping = client.post(url, {"position": "chair", "term_start": "01/06/2566", "term_end": ""})
     assert "ทับซ้อน" in " ".join(overlapping.context["form"].errors["term_start"])
-    response = client.post(url, {"position": "chair", "term_start": "2024-01-01", "term_end": ""})
+    response = client.post(url, {"position": "chair", "term_start": "01/01/2567", "term_end": ""})
     assert response.status_code == 302
     assert list(past.person.terms.order_by("term_start").values_list("position", "term_end")) == [
         ("member", dt.date(2023, 12, 31)), ("chair", None)
@@ -213,22 +213,22 @@ def test_council_staff_edits_and_ends_a_term(client, world, staff_x, chair_x):
     client.force_login(staff_x)
     edit = f"/councils/500203/members/{chair_x.pk}/edit/"
     assert client.get(edit).status_code == 200
-    response = client.post(edit, {"organization": "", "position": "vice_chair", "term_start": "2024-01-15", "term_end": ""})
+    response = client.post(edit, {"organization": "", "position": "vice_chair", "term_start": "15/01/2567", "term_end": ""})
     assert response.status_code == 302
     end = f"/councils/500203/members/{chair_x.pk}/end/"
-    bad = client.post(end, {"term_end": "2023-01-01"})
+    bad = client.post(end, {"term_end": "01/01/2566"})
     assert "วันสิ้นสุดวาระต้องไม่ก่อนวันเริ่มวาระ" in " ".join(bad.context["form"].errors["term_end"])
-    assert client.post(end, {"term_end": "2025-03-31"}).status_code == 302
+    assert client.post(end, {"term_end": "31/03/2568"}).status_code == 302
     chair_x.refresh_from_db()
     assert (chair_x.position, chair_x.term_end) == ("vice_chair", dt.date(2025, 3, 31))
     assert [h.history_user for h in chair_x.history.all()] == [staff_x, staff_x, staff_x]
-    again = client.post(end, {"term_end": "2025-04-30"})
+    again = client.post(end, {"term_end": "30/04/2568"})
     assert "วาระนี้สิ้นสุดไปแล้ว" in " ".join(again.context["form"].errors["term_end"])
 
 
 def test_editing_a_term_is_refused_from_the_outside(client, world, staff_y, officer_d, chair_x):
     edit = f"/councils/500203/members/{chair_x.pk}/edit/"
-    data = {"position": "member", "term_start": "2024-01-15"}
+    data = {"position": "member", "term_start": "15/01/2567"}
     client.force_login(staff_y)
     assert client.post(edit, data).status_code == 404
     client.force_login(officer_d)

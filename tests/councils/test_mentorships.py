@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from rest_framework.test import APIClient
 
-from common.thai import current_fiscal_year
+from common.thai import current_fiscal_year, format_date
 from councils.choices import AssessmentLevel, CouncilStatus, MentorshipStatus
 from councils.models import Assessment, Council, IndicatorSet, MentoringVisit, Mentorship
 from councils.selectors.mentorships import mentor_suggestions, mentorship_detail
@@ -332,7 +332,7 @@ def test_pairing_through_the_form(client, world, codi_staff, iset):
     client.force_login(codi_staff)
     page = client.get("/councils/mentorships/new/?mentee=500203&mentor=500204&reason=ใกล้กัน")
     assert page.context["form"].initial == {"mentee": "500203", "mentor": "500204", "reason": "ใกล้กัน"}
-    data = {"mentee": "500203", "mentor": "500204", "started_on": TODAY.isoformat(), "reason": "ใกล้กัน"}
+    data = {"mentee": "500203", "mentor": "500204", "started_on": format_date(TODAY), "reason": "ใกล้กัน"}
     response = client.post("/councils/mentorships/new/", data)
     m = Mentorship.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/councils/mentorships/{m.pk}/"
@@ -361,13 +361,13 @@ def paired(world, codi_staff, iset):
 def test_detail_page_with_visits_and_levels(client, world, codi_staff, paired, staff_x):
     client.force_login(codi_staff)
     url = f"/councils/mentorships/{paired.pk}/"
-    visit = {"date": (TODAY - DAY).isoformat(), "notes": "ดูงานกองทุนสวัสดิการ", "participants": "15"}
+    visit = {"date": format_date(TODAY - DAY), "notes": "ดูงานกองทุนสวัสดิการ", "participants": "15"}
     response = client.post(url + "visits/", visit, follow=True)
     assert response.redirect_chain == [(url, 302)]
     html = response.content.decode()
     assert "ดูงานกองทุนสวัสดิการ" in html and "ผู้เข้าร่วม 15 คน" in html
     assert "ก่อนจับคู่" in html and "ต้องพัฒนา" in html and "ยังไม่มีผลการประเมินหลังจับคู่" in html
-    bad = client.post(url + "visits/", {**visit, "date": (TODAY - 30 * DAY).isoformat()})
+    bad = client.post(url + "visits/", {**visit, "date": format_date(TODAY - 30 * DAY)})
     assert bad.status_code == 200
     assert "วันที่เยี่ยมต้องไม่ก่อนวันที่เริ่มจับคู่" in bad.content.decode()
     assert MentoringVisit.objects.count() == 1
@@ -376,9 +376,9 @@ def test_detail_page_with_visits_and_levels(client, world, codi_staff, paired, s
     assert page.status_code == 200 and page.context["can_manage"] is False
     assert f'action="{url}visits/"' not in page.content.decode()
     assert client.post(url + "visits/", visit).status_code == 403
-    assert client.post(url + "end/", {"ended_on": TODAY.isoformat()}).status_code == 403
+    assert client.post(url + "end/", {"ended_on": format_date(TODAY)}).status_code == 403
     client.force_login(codi_staff)
-    assert client.post(url + "end/", {"ended_on": TODAY.isoformat()}).status_code == 302
+    assert client.post(url + "end/", {"ended_on": format_date(TODAY)}).status_code == 302
     paired.refresh_from_db()
     assert (paired.status, paired.ended_on) == (MentorshipStatus.ENDED, TODAY)
 
@@ -387,7 +387,7 @@ def test_detail_is_404_outside_the_area(client, world, paired, officer_e):
     client.force_login(officer_e)
     url = f"/councils/mentorships/{paired.pk}/"
     assert client.get(url).status_code == 404
-    assert client.post(url + "visits/", {"date": TODAY.isoformat(), "notes": "x"}).status_code == 404
+    assert client.post(url + "visits/", {"date": format_date(TODAY), "notes": "x"}).status_code == 404
 
 
 def test_list_is_scoped(client, world, paired, officer_d, officer_e, staff_x):

@@ -5,6 +5,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from common.thai import format_date
 from councils.choices import CouncilStatus
 from councils.models import Activity
 
@@ -23,7 +24,7 @@ def _png() -> SimpleUploadedFile:
 
 def _activity(**overrides):
     data = {
-        "date": (dt.date.today() - dt.timedelta(days=1)).isoformat(),
+        "date": format_date(dt.date.today() - dt.timedelta(days=1)),
         "kind": "forum",
         "title": "เวทีประชาคมเรื่องน้ำท่วม",
         "description": "ชาวบ้านร่วมกันวางแผนรับมือน้ำท่วม",
@@ -83,8 +84,8 @@ def test_unknown_council_is_404(client, world, staff_x):
         ({"date": ""}, "date", "กรุณาระบุวันที่จัดกิจกรรม"),
         ({"kind": "party"}, "kind", "ประเภทกิจกรรมไม่ถูกต้อง"),
         ({"participants": "สิบ"}, "participants", "จำนวนผู้เข้าร่วมต้องเป็นตัวเลข"),
-        ({"date": "2568-11-20"}, "date", "ดูเหมือนเป็นปี พ.ศ."),
-        ({"date": (dt.date.today() + dt.timedelta(days=2)).isoformat()}, "date", "ต้องไม่เป็นวันในอนาคต"),
+        ({"date": "20/11/2025"}, "date", "เป็นปี ค.ศ."),
+        ({"date": format_date(dt.date.today() + dt.timedelta(days=2))}, "date", "ต้องไม่เป็นวันในอนาคต"),
     ],
 )
 def test_bad_input_is_refused_in_thai_and_nothing_is_written(client, world, staff_x, overrides, field, message):
@@ -174,7 +175,7 @@ DASHBOARD = "/councils/500203/dashboard/"
 def _profile(world, **overrides):
     data = {
         "registration_number": "สอช.500203/2551",
-        "registered_on": "2009-03-15",
+        "registered_on": "15/03/2552",
         "status": "active",
         "address": "ศาลาเอนกประสงค์ หมู่ที่ 3 ตำบลบ้านหลวง",
         "phone": "053-123 456",
@@ -222,7 +223,7 @@ def test_profile_edit_with_nothing_changed_writes_no_history(client, world, staf
     ("overrides", "field", "message"),
     [
         ({"email": "not-an-email"}, "email", "รูปแบบอีเมลไม่ถูกต้อง"),
-        ({"registered_on": "2551-03-15"}, "registered_on", "ดูเหมือนเป็นปี พ.ศ."),
+        ({"registered_on": "15/03/2008"}, "registered_on", "เป็นปี ค.ศ."),
         ({"status": "asleep"}, "status", "สถานะไม่ถูกต้อง"),
         ({"lao": "999999"}, "lao", "กรุณาเลือก อปท. จากรายการ"),
     ],
@@ -311,8 +312,8 @@ def _org(**overrides):
         "code": "co50020399",
         "name": "กลุ่มเกษตรอินทรีย์บ้านหลวง",
         "kind": "occupation_group",
-        "founded_on": "2015-06-01",
-        "registered_on": "2016-01-20",
+        "founded_on": "01/06/2558",
+        "registered_on": "20/01/2559",
         "village_code": "50020303",
         "village_name": "บ้านหลวงใต้",
         "member_count": "35",
@@ -351,8 +352,8 @@ def test_staff_add_and_edit_an_organization_with_history(client, world, staff_x)
         ({"village_code": "57010101"}, "village_code", "ต้องขึ้นต้นด้วยรหัสตำบลของสภา (500203)"),
         ({"village_code": "5002"}, "village_code", "รหัสหมู่บ้านต้องเป็นตัวเลข 8 หลัก"),
         ({"member_count": "-4"}, "member_count", "จำนวนสมาชิกต้องไม่ติดลบ"),
-        ({"registered_on": "2014-01-01"}, "registered_on", "วันที่จดแจ้งต้องไม่ก่อนวันที่ก่อตั้ง"),
-        ({"founded_on": "2558-06-01"}, "founded_on", "ดูเหมือนเป็นปี พ.ศ."),
+        ({"registered_on": "01/01/2557"}, "registered_on", "วันที่จดแจ้งต้องไม่ก่อนวันที่ก่อตั้ง"),
+        ({"founded_on": "01/06/2015"}, "founded_on", "เป็นปี ค.ศ."),
     ],
 )
 def test_bad_organization_input_is_refused_in_thai(client, world, staff_x, overrides, field, message):

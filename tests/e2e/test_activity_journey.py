@@ -15,6 +15,7 @@ from django.utils import timezone
 from PIL import Image
 from playwright.sync_api import expect
 
+from common.thai import format_date
 from councils.models import Activity
 from tests.factories import AgencyFactory, CommunityOrganizationFactory
 
@@ -89,7 +90,7 @@ def test_staff_log_an_activity_with_photos_agencies_and_groups_on_a_phone(
 
     held_on = timezone.localdate() - dt.timedelta(days=1)
     title = "เวทีประชาคมแผนรับมือไฟป่า"
-    page.get_by_label("วันที่จัดกิจกรรม").fill(held_on.isoformat())
+    page.get_by_label("วันที่จัดกิจกรรม").fill(format_date(held_on))
     page.get_by_label("ประเภทกิจกรรม").select_option(label="เวทีปรึกษาหารือ")
     page.get_by_label("ชื่อกิจกรรม").fill(title)
     page.get_by_label("จำนวนผู้เข้าร่วม").fill("40")

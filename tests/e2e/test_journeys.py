@@ -14,7 +14,7 @@ from django.utils import timezone
 from PIL import Image
 from playwright.sync_api import expect
 
-from common.thai import thai_date
+from common.thai import format_date, thai_date
 from councils.models import Activity
 from plans.choices import AlignmentStatus
 from plans.models import Alignment
@@ -74,7 +74,7 @@ def test_council_staff_logs_an_activity_on_a_phone(new_page, log_in, world, staf
 
     held_on = timezone.localdate() - dt.timedelta(days=3)
     title = "เวทีประชาคมเรื่องน้ำท่วมหมู่ที่ ๓"
-    page.get_by_label("วันที่จัดกิจกรรม").fill(held_on.isoformat())
+    page.get_by_label("วันที่จัดกิจกรรม").fill(format_date(held_on))
     page.get_by_label("ประเภทกิจกรรม").select_option(label="เวทีปรึกษาหารือ")
     page.get_by_label("ชื่อกิจกรรม").fill(title)
     page.get_by_label("รายละเอียด").fill("ชาวบ้านร่วมกันวางแผนรับมือน้ำท่วมช่วงฤดูฝน และสำรวจจุดเสี่ยงริมลำน้ำ")

@@ -15,6 +15,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from common.thai import format_date
 from meetings.choices import (
     ActionStatus,
     AttendanceStatus,
@@ -63,7 +64,7 @@ def _add_member(page, *, name, category, role, term_start, council=None, agency=
     page.get_by_label("ชื่อ-สกุล").fill(name)
     page.get_by_label("ภาคส่วน").select_option(category)
     page.get_by_label("บทบาทในกลไก").select_option(role)
-    page.get_by_label("เริ่มวาระ").fill(term_start.isoformat())
+    page.get_by_label("เริ่มวาระ").fill(format_date(term_start))
     if council is not None:
         page.get_by_label("สภาที่เป็นผู้แทน").select_option(str(council.pk))
     if agency is not None:
@@ -83,7 +84,7 @@ def test_a_district_officer_runs_a_mechanism_meeting_to_published_minutes(
     # 1. Establish the mechanism, then add members of three categories.
     desk.goto(f"/meetings/district/{world.district.code}/mechanism/")
     desk.get_by_label("ชื่อกลไก").fill("กลไกการเชื่อมโยงงานอำเภอจอมทอง")
-    desk.get_by_label("วันที่แต่งตั้ง").fill(start.isoformat())
+    desk.get_by_label("วันที่แต่งตั้ง").fill(format_date(start))
     with desk.expect_navigation():
         desk.get_by_role("button", name="บันทึกกลไก").click()
     _flash(desk, "บันทึกกลไกระดับอำเภอแล้ว")
@@ -106,7 +107,7 @@ def test_a_district_officer_runs_a_mechanism_meeting_to_published_minutes(
     desk.get_by_role("link", name="เรียกประชุม / บันทึกการประชุม").click()
     desk.get_by_label("ประเภท").select_option(MeetingKind.DISTRICT.value)
     desk.get_by_label(re.compile(r"^เรื่อง( \*)?$")).fill(TITLE)
-    desk.get_by_label("วันที่ประชุม").fill(today.isoformat())
+    desk.get_by_label("วันที่ประชุม").fill(format_date(today))
     desk.get_by_label("เวลาเริ่ม").fill("09:30")
     desk.get_by_label("เวลาเลิก").fill("12:00")
     desk.get_by_label("สถานที่").fill("ห้องประชุมที่ว่าการอำเภอจอมทอง")
@@ -156,7 +157,7 @@ def test_a_district_officer_runs_a_mechanism_meeting_to_published_minutes(
     resolution.locator("summary", has_text="มอบหมายงานจากมตินี้").click()
     due = today + dt.timedelta(days=30)
     resolution.get_by_label("สิ่งที่ต้องทำ").fill(ACTION)
-    resolution.get_by_label("กำหนดเสร็จ").fill(due.isoformat())
+    resolution.get_by_label("กำหนดเสร็จ").fill(format_date(due))
     resolution.get_by_label("หน่วยงานที่รับผิดชอบ").select_option(str(world.lao.pk))
     with desk.expect_navigation():
         resolution.get_by_role("button", name="มอบหมาย").click()
@@ -227,7 +228,7 @@ def test_a_district_officer_runs_a_mechanism_meeting_to_published_minutes(
     csrf = next(c["value"] for c in regional.context.cookies() if c["name"] == "csrftoken")
     posted = regional.request.post(
         f"/meetings/district/{world.district.code}/new/",
-        form={"kind": "district", "title": "ประชุมที่เรียกโดยไม่มีสิทธิ์", "date": today.isoformat()},
+        form={"kind": "district", "title": "ประชุมที่เรียกโดยไม่มีสิทธิ์", "date": format_date(today)},
         headers={"X-CSRFToken": csrf, "Referer": regional.url},
     )
     assert posted.status == 403 and rule_message in posted.text()  # the rule, not CSRF

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 URL = "/meetings/national/new/"
 FORM = {
     "kind": MeetingKind.NATIONAL, "title": "ประชุมปรึกษาหารือ พอช. กรมการปกครอง สถ. และ พช.",
-    "date": "2026-02-22", "start_time": "09:30", "end_time": "12:00", "place": "กรมการปกครอง",
+    "date": "22/02/2569", "start_time": "09:30", "end_time": "12:00", "place": "กรมการปกครอง",
     "agenda": "เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ\nการเชื่อมโยงแผนชุมชนกับแผนท้องถิ่น",
 }
 

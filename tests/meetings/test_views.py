@@ -4,6 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from common.thai import format_date
 from meetings.choices import AttendanceStatus, MeetingKind, MeetingStatus
 from meetings.models import Attendance, Meeting, MeetingAttachment
 from meetings.services import meetings as meeting_services
@@ -25,7 +26,7 @@ def test_officer_calls_a_meeting_with_the_standard_agenda(client, world, mechani
     assert page.status_code == 200
     assert page.context["form"].fields["agenda"].initial.splitlines()[0] == "เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ"
     response = client.post(url, {
-        "kind": "district", "title": "ประชุมกลไก 3/2569", "date": days(7).isoformat(), "start_time": "09:30",
+        "kind": "district", "title": "ประชุมกลไก 3/2569", "date": format_date(days(7)), "start_time": "09:30",
         "end_time": "12:00", "place": "ห้องประชุมอำเภอ", "agenda": "เรื่องแจ้ง\n\nเรื่องพิจารณา\n",
     })
     meeting = Meeting.objects.get(title="ประชุมกลไก 3/2569")
@@ -37,7 +38,7 @@ def test_officer_calls_a_meeting_with_the_standard_agenda(client, world, mechani
 def test_call_refused_shows_thai_and_writes_nothing(client, world, mechanism, officer_d):
     client_for(client, officer_d)
     url = reverse("meetings:district_meeting_create", kwargs={"code": world.district.code})
-    response = client.post(url, {"kind": "forum", "title": "เวที", "date": days(1).isoformat(), "start_time": "13:00",
+    response = client.post(url, {"kind": "forum", "title": "เวที", "date": format_date(days(1)), "start_time": "13:00",
                                  "end_time": "09:00"})
     assert response.status_code == 200
     assert response.context["form"].errors == {"end_time": ["เวลาเลิกประชุมต้องหลังเวลาเริ่มประชุม"]}
@@ -132,7 +133,7 @@ def test_council_staff_call_their_council_meeting(client, world, staff_x):
     client_for(client, staff_x)
     response = client.post(
         reverse("meetings:council_meeting_create", kwargs={"code": world.council_x.code}),
-        {"kind": "council", "title": "ประชุมสภาประจำเดือน", "date": days(-1).isoformat(), "agenda": "แจ้งเพื่อทราบ"},
+        {"kind": "council", "title": "ประชุมสภาประจำเดือน", "date": format_date(days(-1)), "agenda": "แจ้งเพื่อทราบ"},
     )
     meeting = Meeting.objects.get()
     assert response.status_code == 302
@@ -149,7 +150,7 @@ def test_mechanism_page_for_officer_and_refused_to_codi(client, world, mechanism
     assert client.get(create).status_code == 403
     client_for(client, officer_d)
     response = client.post(create, {
-        "full_name": "นายกองทุน หมู่บ้าน", "category": "fund", "role": "member", "term_start": days(-1).isoformat(),
+        "full_name": "นายกองทุน หมู่บ้าน", "category": "fund", "role": "member", "term_start": format_date(days(-1)),
     })
     assert response.status_code == 302
     assert mechanism.members.filter(full_name="นายกองทุน หมู่บ้าน").exists()

@@ -154,3 +154,16 @@ def test_year_filter_lists_each_year_once(client, officer_d, world):
     response = client.get(REVIEW.format("5002"))
     assert response.context["page"].years == [2570, 2569]
     assert response.content.decode().count('<option value="2569"') == 1
+
+
+def test_the_saved_review_message_shortens_an_untitled_item_between_words(client, officer_d, world):
+    """The message names an item by its description when it has no title; a slice of 60
+    characters used to end it mid-word ("…อบต.บ้านหลวงเพ” แล้ว")."""
+    description = "ทำฝายชะลอน้ำห้วยแม่ยางและขุดลอกคลองส่งน้ำเสนอ อบต.บ้านหลวงเพชรบูรณ์ บรรจุในแผนพัฒนาท้องถิ่นปี 2570"
+    item = PlanItemFactory(plan=CommunityPlanFactory(council=world.council_x), title="", description=description)
+    client.force_login(officer_d)
+    response = client.post(UPDATE.format("5002", item.pk), {"status": "not_adopted", "note": "งบไม่พอ"}, follow=True)
+    assert response.status_code == 200
+    shown = [str(m) for m in response.context["messages"]]
+    assert shown == ["บันทึกสถานะของรายการ “ทำฝายชะลอน้ำห้วยแม่ยางและขุดลอกคลองส่งน้ำเสนอ อบต.บ้านหลวง…” แล้ว"]
+    assert "หลวงเพ”" not in response.content.decode()

@@ -11,9 +11,9 @@ from ..conftest import client_for
 from ..factories import user_with_role
 
 FORM = {
-    "date_plan_forum": "2026-03-31", "note_plan_forum": "", "date_plan_adopted": "2026-06-30", "note_plan_adopted": "",
-    "date_budget_draft": "2026-07-31", "note_budget_draft": "สภาท้องถิ่นประชุมเร็ว",
-    "date_fiscal_year_start": "2026-10-01", "note_fiscal_year_start": "",
+    "date_plan_forum": "31/03/2569", "note_plan_forum": "", "date_plan_adopted": "30/06/2569", "note_plan_adopted": "",
+    "date_budget_draft": "31/07/2569", "note_budget_draft": "สภาท้องถิ่นประชุมเร็ว",
+    "date_fiscal_year_start": "01/10/2569", "note_fiscal_year_start": "",
 }  # fmt: skip
 
 
@@ -45,7 +45,7 @@ def test_administrators_set_dates_others_are_refused(client, world, staff_x, age
 def test_dates_out_of_order_are_refused_in_thai(client, world):
     admin = user_with_role("admin", Role.ADMINISTRATOR)
     response = client_for(client, admin).post(
-        f"/plans/calendar/{world.lao.pk}/2570/", {**FORM, "date_budget_draft": "2026-05-01"}
+        f"/plans/calendar/{world.lao.pk}/2570/", {**FORM, "date_budget_draft": "01/05/2569"}
     )
     text = response.content.decode()
     assert response.status_code == 200

@@ -205,7 +205,7 @@ def test_the_plan_page_shows_the_plan_as_of_a_be_date(client, plan, history, off
         "ถนนคอนกรีตหมู่ที่ 3 (ขยายช่วง)", "ศูนย์ผู้สูงอายุ"
     ]
     wrong = client.get(f"/plans/local/{plan.pk}/", {"on": "10/01/2026"})
-    assert "เป็นปี ค.ศ. แต่คอลัมน์นี้ใช้ปี พ.ศ." in wrong.content.decode()
+    assert "เป็นปี ค.ศ. แต่ช่องนี้ใช้ปี พ.ศ." in wrong.content.decode()
 
 
 def test_alignments_keep_pointing_at_a_superseded_project(client, plan, history, world, agency_officer):
