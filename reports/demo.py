@@ -80,6 +80,11 @@ def themes_ensure() -> dict[str, Theme]:
     return existing
 
 
+def village_name(tambon_name: str) -> str:
+    """"บ้าน" and the tambon's name, never "บ้านบ้านหลวง" for a tambon named บ้านหลวง."""
+    return "บ้าน" + tambon_name.removeprefix("บ้าน")
+
+
 def _lao_code(subdistrict_code: str) -> str:
     # Synthetic 7-digit DLA codes: "6" + the DOPA tambon code (demo data only).
     return "6" + subdistrict_code
@@ -159,9 +164,10 @@ def seed_small(*, today: dt.date | None = None) -> list[tuple[str, str]]:
                 CommunityOrganization.objects.create(
                     council=council,
                     code=f"CO{sub.code}{j:03d}",
-                    name=f"กลุ่มออมทรัพย์บ้าน{sub.name_th} {j + 1}",
+                    name=f"กลุ่มออมทรัพย์{village_name(sub.name_th)} {j + 1}",
                     kind=OrganizationKind.SAVINGS_GROUP,
                     member_count=rng.randrange(15, 200),
+                    registered_on=dt.date(2014 + j * 3, 1 + rng.randrange(12), 1 + rng.randrange(28)),
                 )
             plan = CommunityPlan.objects.create(council=council, fiscal_year=fy, title=f"แผนพัฒนาตำบล{sub.name_th}")
             for theme_code, description, budget in PLAN_ITEMS[:3]:
@@ -366,6 +372,7 @@ def _seed_national_batch(batch, orgs_wanted, *, themes, fy, start, days) -> dict
                 name=f"สภาองค์กรชุมชนตำบล{s.name_th}",
                 status=rngs[s.pk].choices(council_statuses, weights=[85, 12, 3])[0],
                 registration_number=f"สอช.{s.code}",
+                registered_on=dt.date(2009 + rngs[s.pk].randrange(14), 1 + rngs[s.pk].randrange(12), 1 + rngs[s.pk].randrange(28)),
             )
             for s in batch
         ],
@@ -410,9 +417,10 @@ def _seed_national_batch(batch, orgs_wanted, *, themes, fy, start, days) -> dict
                 CommunityOrganization(
                     council=council,
                     code=f"CO{s.code}{j:03d}",
-                    name=f"{kind.label}บ้าน{s.name_th} {j + 1}",
+                    name=f"{kind.label}{village_name(s.name_th)} {j + 1}",
                     kind=kind,
                     member_count=rng.randrange(10, 300),
+                    registered_on=dt.date(2010 + rng.randrange(15), 1 + rng.randrange(12), 1 + rng.randrange(28)),
                 )
             )
         for _ in range(rng.randrange(5, 16)):

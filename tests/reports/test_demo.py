@@ -44,3 +44,23 @@ def test_seed_demo_agencies_missions_and_one_agreement():
     assert (Agency.objects.count(), Mission.objects.count(), Agency.history.count(), Mission.history.count()) == counts
     assert CooperationAgreement.objects.count() == 1
     assert RoleAssignment.objects.get(user__username="agency_cdd").agency.kind == "provincial_cdd_office"
+
+
+def test_demo_councils_and_organizations_count_in_the_last_finished_year():
+    """The demo's councils and organizations are entered today but were registered years
+    ago: a report of the last finished fiscal year counts them, and no name doubles บ้าน."""
+    import datetime as dt
+
+    from common.thai import current_fiscal_year, fiscal_year_bounds
+    from councils import reporting
+
+    call_command("seed_demo")
+    end = fiscal_year_bounds(current_fiscal_year() - 1)[1]
+    assert sum(n for _, n in reporting.councils_by_status(subdistricts=None, as_of=end)) == 13
+    assert sum(n for _, n in reporting.organizations_by_kind(subdistricts=None, as_of=end)) == (
+        CommunityOrganization.objects.filter(registered_on__lte=end).count()
+    ) > 0
+    assert not CommunityOrganization.objects.filter(name__contains="บ้านบ้าน").exists()
+    assert reporting.councils_by_status(subdistricts=None, as_of=dt.date(2000, 1, 1)) == [
+        (label, 0) for label, _ in reporting.councils_by_status(subdistricts=None)
+    ]
