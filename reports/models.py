@@ -51,7 +51,10 @@ class Report(Job):
         verbose_name=_("จังหวัด"),
     )
     file = models.FileField(_("ไฟล์"), upload_to="reports/%Y/", blank=True)
-    history = HistoricalRecords()
+    # The summary figures as they were when the report was made (the XLSX's "สรุป" sheet):
+    # a published report shows these, never figures gathered again from later data.
+    figures = models.JSONField(_("ตัวเลขสรุป"), default=list, blank=True)
+    history = HistoricalRecords(excluded_fields=["figures"])
 
     max_attempts_setting = "REPORT_MAX_ATTEMPTS"
     queued_grace_setting = "REPORT_QUEUED_GRACE_SECONDS"

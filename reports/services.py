@@ -28,6 +28,7 @@ from . import permissions, selectors
 from .choices import ACTIVE_STATUSES, ReportKind, ReportScope, ReportStatus
 from .models import Report, ReportNarrative
 from .rendering import build_pdf, build_xlsx
+from .rendering.xlsx import summary_figures
 from .sections import gather_report
 from .spec import ReportSpec
 
@@ -243,7 +244,10 @@ def report_generate(*, report_id: int, redelivered: bool = False) -> Report:
     data = gather_report(spec, on_progress)
     write_atomically(final_path, lambda tmp: build_pdf(data, tmp, on_progress), prefix=prefix, suffix=".pdf.part")
     # The same figures as a spreadsheet, written the same way, before the row says done.
-    write_atomically(final_path.with_suffix(".xlsx"), lambda tmp: build_xlsx(data, tmp), prefix=prefix, suffix=".xlsx.part")
+    figures = summary_figures(data)
+    write_atomically(
+        final_path.with_suffix(".xlsx"), lambda tmp: build_xlsx(data, tmp, figures), prefix=prefix, suffix=".xlsx.part"
+    )
     report.file.name = str(relative)
     report.xlsx.name = str(relative.with_suffix(".xlsx"))
     return job_move(
@@ -251,6 +255,7 @@ def report_generate(*, report_id: int, redelivered: bool = False) -> Report:
         to=ReportStatus.DONE,
         file=report.file,
         xlsx=report.xlsx,
+        figures=figures,
         progress=100,
         sections_done=report.sections_total,
     )

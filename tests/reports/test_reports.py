@@ -193,3 +193,30 @@ def test_regional_staff_sees_only_their_provinces_reports(
 
 def test_anonymous_is_sent_to_login(client, world):
     assert client.get("/reports/").status_code == 302
+
+
+def test_a_published_report_keeps_its_figures_whatever_is_recorded_later(
+    client, world, codi_staff, data, django_capture_on_commit_callbacks
+):
+    """The figures are stored with the report when it is made: an activity of FY 2569 logged
+    after publication changes a fresh gather, not the published report's figures or page."""
+    with django_capture_on_commit_callbacks(execute=True):
+        report = services.report_request(by=codi_staff, fiscal_year=2569, scope=ReportScope.NATIONAL)
+    report.refresh_from_db()
+    services.report_publish(report=report, by=codi_staff)
+    frozen = {b["section"]: b["lines"] for b in report.figures}
+    activities = frozen["กิจกรรมจำแนกตามประเภทและประเด็นงาน"]
+    assert ["รวม", 3] in activities
+    ActivityFactory(council=world.council_y, date=dt.date(2026, 6, 1), participants=5)  # logged late
+    assert _gathered(ReportSpec(kind="annual", fiscal_year=2569, scope="national"))["activities"]["total"] == 4
+    report.refresh_from_db()
+    assert {b["section"]: b["lines"] for b in report.figures} == frozen
+    page = client.get(f"/reports/public/{report.pk}/").content.decode()
+    assert 'id="figures"' in page and "ตัวเลขตามที่บันทึกไว้เมื่อสร้างรายงานฉบับนี้" in page
+    # the XLSX holds the same figures as the page
+    from openpyxl import load_workbook
+
+    with report.xlsx.open("rb") as fh:
+        sheet = load_workbook(fh, read_only=True)["สรุป"]
+        cells = [[c for c in row if c is not None] for row in sheet.iter_rows(values_only=True)]
+    assert ["รวม", 3] in cells
