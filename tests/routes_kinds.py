@@ -118,6 +118,12 @@ D = {"code": W("d.code")}
 LOCAL_PLAN = {"pk": W("local_plan.pk")}
 LOCAL_PROJECT = {"pk": W("local_plan.pk"), "project_id": W("project.pk")}
 LOCAL_IMPORT = {"job_id": W("local_import_job.pk")}
+LOCAL_PROJECT_FIELDS = {"title": "โครงการซ่อมถนนลูกรัง หมู่ที่ 3", "budgets": {"2569": "50,000", "2570": None}}
+LOCAL_PROJECT_JSON = {"local_plan": W("local_plan.pk"), **LOCAL_PROJECT_FIELDS}
+LOCAL_AMENDMENT_JSON = {
+    "local_plan": W("local_plan.pk"), "kind": "addition", "number": 2, "year": 2569, "effective_on": "2026-03-01",
+    "additions": [LOCAL_PROJECT_FIELDS],
+}  # fmt: skip
 MECHANISM_MEMBER = {"code": W("d.code"), "pk": W("mechanism_member.pk")}
 MEETING = {"pk": W("council_meeting.pk")}
 LESSON_BODY = {"what_worked": "ชวนเยาวชนร่วมเวที", "what_did_not": "นัดช่วงเก็บเกี่ยว"}

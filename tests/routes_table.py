@@ -156,6 +156,11 @@ ROWS = [
         body={"title": "โครงการใหม่", "budget_2569": "๕๐,๐๐๐"}),
     Row("plans:local_project_change", GET, rule(LOCAL_PLAN_EDIT), args=LOCAL_PROJECT),
     Row("plans:local_project_change", POST, rule(LOCAL_PLAN_EDIT), args=LOCAL_PROJECT, body={"title": "แก้"}),
+    Row("plans:local_project_update", GET, rule(LOCAL_PLAN_EDIT), args=LOCAL_PROJECT),
+    Row("plans:local_project_update", POST, rule(LOCAL_PLAN_EDIT, 302), args=LOCAL_PROJECT,
+        body={"title": "แก้ชื่อที่พิมพ์ผิด", "budget_2569": "120,000"}),
+    Row("plans:local_project_delete", GET, rule(LOCAL_PLAN_EDIT), args=LOCAL_PROJECT),
+    Row("plans:local_project_delete", POST, rule(LOCAL_PLAN_EDIT, 302), args=LOCAL_PROJECT),
     Row("plans:local_project_withdraw", GET, rule(LOCAL_PLAN_EDIT), args=LOCAL_PROJECT),
     Row("plans:local_project_withdraw", POST, rule(LOCAL_PLAN_EDIT), args=LOCAL_PROJECT),
     Row("plans:local_amendment_create", GET, rule(LOCAL_PLAN_EDIT), args=LOCAL_PLAN),
@@ -374,6 +379,17 @@ ROWS = [
         body={"status": "not_adopted", "note": "งบประมาณไม่พอ"}),
     Row("local-plan-project-list", GET, rule(PUBLIC), hides_other_areas=True),
     Row("local-plan-project-detail", GET, rule(IN_SCOPE, anon=404), args={"pk": W("project.pk")}),
+    Row("local-plan-project-list", POST, rule(LOCAL_PLAN_EDIT, 201, anon=403), body=LOCAL_PROJECT_JSON),
+    Row("local-plan-project-detail", PATCH, rule(LOCAL_PLAN_EDIT, anon=403), args={"pk": W("project.pk")},
+        body={"title": "แก้ชื่อที่พิมพ์ผิด", "budgets": {"2569": "๑๒๐,๐๐๐"}}),
+    Row("local-plan-project-detail", DELETE, rule(LOCAL_PLAN_EDIT, 204, anon=403), args={"pk": W("project.pk")}),
+    Row("local-plan-project-change", POST, rule(LOCAL_PLAN_EDIT, 201, anon=403), args={"pk": W("project.pk")},
+        body={"amendment": W("local_amendment.pk"), **LOCAL_PROJECT_FIELDS}, prepare="local_amendment_change"),
+    Row("local-plan-project-withdraw", POST, rule(LOCAL_PLAN_EDIT, anon=403), args={"pk": W("project.pk")},
+        body={"amendment": W("local_amendment.pk")}, prepare="local_amendment_change"),
+    Row("local-plan-amendment-list", GET, rule(PUBLIC), hides_other_areas=True),
+    Row("local-plan-amendment-list", POST, rule(LOCAL_PLAN_EDIT, 201, anon=403), body=LOCAL_AMENDMENT_JSON),
+    Row("local-plan-amendment-detail", GET, rule(IN_SCOPE, anon=404), args={"pk": W("local_amendment.pk")}),
     Row("proposal-list", GET, rule(SIGNED_IN, anon=403), hides_other_areas=True),
     Row("proposal-list", POST, rule(COUNCIL_EDIT, 201, anon=403), body=PROPOSAL_JSON),
     Row("proposal-detail", GET, rule(IN_SCOPE, anon=403), args=PROPOSAL),
@@ -434,7 +450,13 @@ def _proposal_in(status: str):
     return prepare
 
 
+def local_amendment_change(world) -> None:
+    """The world's amendment of X's LAO's plan made a change (it replaces or withdraws)."""
+    type(world.local_amendment).objects.filter(pk=world.local_amendment.pk).update(kind="change")
+
+
 PREPARE = {
+    "local_amendment_change": local_amendment_change,
     "unpublish_x": unpublish_x,
     "clear_throttle": clear_throttle,
     "proposal_received": _proposal_in("received"),
