@@ -22,6 +22,11 @@ urlpatterns = [
     path(
         "proposals/<int:pk>/documents/<int:doc_id>/", proposals.ProposalDocumentView.as_view(), name="proposal_document"
     ),
+    path(
+        "proposals/<int:pk>/documents/<int:doc_id>/delete/",
+        proposals.ProposalDocumentDeleteView.as_view(),
+        name="proposal_document_delete",
+    ),
     path("calendar/", calendar.BudgetCalendarDefaultsView.as_view(), name="budget_calendar_defaults"),
     path("calendar/<int:lao_id>/", calendar.BudgetCalendarNextYearView.as_view(), name="budget_calendar"),
     path("calendar/<int:lao_id>/<int:fiscal_year>/", calendar.BudgetCalendarView.as_view(), name="budget_calendar_year"),

@@ -106,6 +106,37 @@ def test_documents_attach_and_download_for_those_who_read_it(client, world, staf
     assert client.get(f"/plans/proposals/{proposal.pk}/documents/{document.pk}/").status_code == 404
 
 
+def test_a_drafts_document_is_deleted_from_its_page(client, world, staff_x, item, django_capture_on_commit_callbacks):
+    proposal = subsidy_proposal(council=world.council_x, recipient=world.lao, by=staff_x, items=[item], amount=25000)
+    client_for(client, staff_x).post(
+        f"/plans/proposals/{proposal.pk}/documents/",
+        {"title": "หนังสือขอรับงบ", "file": SimpleUploadedFile("a.pdf", b"%PDF-1.4 letter")},
+    )
+    document = proposal.documents.get()
+    url = f"/plans/proposals/{proposal.pk}/documents/{document.pk}/delete/"
+    assert f'action="{url}"' in client.get(f"/plans/proposals/{proposal.pk}/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, follow=True)
+    assert "ลบเอกสาร “หนังสือขอรับงบ” แล้ว" in response.content.decode()
+    assert not proposal.documents.exists() and not document.file.storage.exists(document.file.name)
+    assert client.post(url).status_code == 404
+
+
+def test_a_submitted_proposals_document_is_not_deleted(client, world, staff_x, item):
+    proposal = subsidy_proposal(council=world.council_x, recipient=world.lao, by=staff_x, items=[item], amount=25000)
+    client_for(client, staff_x).post(
+        f"/plans/proposals/{proposal.pk}/documents/", {"title": "หนังสือ", "file": SimpleUploadedFile("a.pdf", b"%PDF-1.4 x")}
+    )
+    SubsidyProposal.objects.filter(pk=proposal.pk).update(status=S.SUBMITTED)
+    document = proposal.documents.get()
+    page = client.get(f"/plans/proposals/{proposal.pk}/").content.decode()
+    assert "/delete/" not in page
+    response = client.post(f"/plans/proposals/{proposal.pk}/documents/{document.pk}/delete/")
+    assert response.status_code == 403
+    assert "ลบเอกสารได้เฉพาะขณะโครงการยังเป็นร่าง" in response.content.decode()
+    assert proposal.documents.count() == 1
+
+
 def test_the_agency_inbox_lists_proposals_waiting_on_it(client, world, staff_x, agency_officer, item):
     subsidy_proposal(council=world.council_x, recipient=world.lao, by=staff_x, items=[item], status=S.SUBMITTED, amount=25000,
                      title="รอ อบต. พิจารณา")  # fmt: skip
