@@ -172,20 +172,21 @@ def review_page(*, user, district, filters: dict, on=None) -> ReviewPage:
     if rows:
         from agencies.choices import LOCAL_GOVERNMENT_KINDS
 
-        def recipient(row):
-            if row["target_agency_id"] and row["target_agency__kind"] in LOCAL_GOVERNMENT_KINDS:
-                return row["target_agency_id"], row["target_agency__name"]
+        def recipient(row):  # the item's target agency of any kind, else the tambon's LAO
+            if row["target_agency_id"]:
+                of_lao = row["target_agency__kind"] in LOCAL_GOVERNMENT_KINDS
+                return row["target_agency_id"], row["target_agency__name"], of_lao
             lao = own_laos.get(row["plan__council__subdistrict_id"])
-            return (lao.pk, lao.name) if lao else (None, None)
+            return (lao.pk, lao.name, True) if lao else (None, None, True)
 
         targets = [(row, *recipient(row)) for row in rows]
         calendar = BudgetCalendar.load(
             lao_ids={t[1] for t in targets if t[1]}, fiscal_years={row["plan__fiscal_year"] for row in rows}
         )
-        for row, lao_id, lao_name in targets:
+        for row, lao_id, lao_name, of_lao in targets:
             if lao_id is None:
                 continue
-            window = calendar.window(lao_id, row["plan__fiscal_year"], on)
+            window = calendar.window(lao_id, row["plan__fiscal_year"], on, of_lao=of_lao)
             if window.missed:
                 missed.append(row)
                 if len(missed) <= MISSED_SHOWN:  # the message (a Thai date) only for those shown

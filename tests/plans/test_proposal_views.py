@@ -45,6 +45,27 @@ def test_council_staff_prepare_a_proposal_typed_in_thai_digits(client, world, st
     assert "ยื่นโครงการ" in text and 'id="proposal-window"' in text  # the window shows while it is a draft
 
 
+def test_rows_added_and_removed_by_the_script_are_saved(client, world, staff_x, item):
+    """The script adds rows past the three blank ones and removes rows: the POST has more
+    rows than the page had, and gaps where rows left; a row left blank is not a line."""
+    url = f"/plans/proposals/new/{world.council_x.subdistrict.code}/"
+    page = client_for(client, staff_x).get(url).content.decode()
+    assert 'id="budget-line-template"' in page and 'name="lines-__prefix__-amount"' in page
+    assert 'name="lines-2-amount"' in page and 'name="lines-3-amount"' not in page  # three blank rows without JS
+    lines = {"lines-TOTAL_FORMS": "6", "lines-0-description": "ค่าวัสดุ", "lines-0-amount": "10,000",
+             "lines-3-description": "ค่าแรง", "lines-3-amount": "๕,๐๐๐", "lines-4-description": "", "lines-4-amount": "",
+             "lines-5-description": "ค่าอาหาร", "lines-5-amount": "2500"}  # fmt: skip
+    form = {k: v for k, v in _form(item).items() if not k.startswith("lines-1")}
+    response = client.post(url, {**form, **lines})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    proposal = SubsidyProposal.objects.get()
+    assert list(proposal.budget_lines.values_list("description", "amount")) == [
+        ("ค่าวัสดุ", Decimal("10000.00")), ("ค่าแรง", Decimal("5000.00")), ("ค่าอาหาร", Decimal("2500.00"))
+    ]  # fmt: skip
+    edit = client.get(f"/plans/proposals/{proposal.pk}/edit/").content.decode()
+    assert 'name="lines-5-amount"' in edit and 'name="lines-6-amount"' not in edit  # 3 lines + 3 blank rows
+
+
 def test_over_the_plan_s_budget_is_refused_on_the_form_in_thai(client, world, staff_x, item):
     response = client_for(client, staff_x).post(
         f"/plans/proposals/new/{world.council_x.subdistrict.code}/", _form(item, **{"lines-1-amount": "10001"})
