@@ -4,6 +4,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
 
+from geo.models import Theme
+
 from ..choices import AlignmentStatus
 from ..models import Alignment, CommunityPlan, LocalPlanProject, PlanItem
 
@@ -111,11 +113,12 @@ class ReviewPage:
     missed_total: int
     confidence_line: float = 0.0
     tambons: list[dict] = field(default_factory=list)
+    themes: list = field(default_factory=list)  # the themes of the year's items (the theme filter)
 
 
 def review_page(*, user, district, filters: dict, on=None) -> ReviewPage:
     """Everything the district review page shows, in a fixed number of queries whatever
-    the district's size: years, summary, one page of items, the suggestion pool (four),
+    the district's size: years, summary, the themes, one page of items, the suggestion pool (four),
     the search, and the budget window (three)."""
     from django.core.paginator import Paginator
     from django.utils import timezone
@@ -136,6 +139,9 @@ def review_page(*, user, district, filters: dict, on=None) -> ReviewPage:
     items = in_year
     if filters.get("tambon"):
         items = items.filter(plan__council__subdistrict__code=filters["tambon"])
+    themes = list(Theme.objects.filter(pk__in=in_year.values("theme_id")).order_by("name_th"))
+    if filters.get("theme"):
+        items = items.filter(theme__code=filters["theme"])
     if filters.get("status"):
         status = filters["status"]
         items = items.filter(alignment__status=status) if status != AlignmentStatus.PENDING else items.filter(
@@ -196,7 +202,7 @@ def review_page(*, user, district, filters: dict, on=None) -> ReviewPage:
         years=years, year=year, summary=summary, page=page, items=page_items, suggestions=suggestions,
         search_item=search_item, search_query=query, search_results=results, missed=missed[:MISSED_SHOWN],
         missed_total=len(missed), confidence_line=CONFIDENCE_LINE,
-        tambons=[{"code": r["code"], "name": r["tambon"]} for r in summary],
+        tambons=[{"code": r["code"], "name": r["tambon"]} for r in summary], themes=themes,
     )
 
 
