@@ -16,7 +16,8 @@ from .choices import AlignmentStatus as A
 from .models import LocalPlanProject, PlanItem
 from .services import alignment_review
 
-OUTCOMES = [A.ALIGNED, A.ALIGNED, A.PARTIAL, A.ALIGNED, A.NOT_ADOPTED, A.PENDING, A.ALIGNED, A.PARTIAL, A.ALIGNED, A.PENDING]
+# The demo's council_x (the first tambon) shows one of each: aligned, partly, pending.
+OUTCOMES = [A.ALIGNED, A.PARTIAL, A.PENDING, A.ALIGNED, A.NOT_ADOPTED, A.ALIGNED, A.ALIGNED, A.PARTIAL, A.PENDING, A.ALIGNED]
 NOTES = {
     A.ALIGNED: "บรรจุในแผนพัฒนาท้องถิ่นตามที่สภาองค์กรชุมชนเสนอ",
     A.PARTIAL: "บรรจุบางส่วน: ดำเนินการก่อนในบางหมู่บ้าน งบประมาณปีแรกน้อยกว่าที่เสนอ",
