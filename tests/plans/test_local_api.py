@@ -239,3 +239,26 @@ def test_others_are_refused_an_amendment(plan, officer_d, staff_y, world):
     assert api(_other_lao_staff(world)).post(AMENDMENTS, body, format="json").status_code == 404
     assert api().post(AMENDMENTS, body, format="json").status_code == 403
     assert LocalPlanAmendment.objects.count() == 0
+
+
+# The pages that call the same services --------------------------------------------------------
+
+
+def test_the_pages_correct_and_delete_a_project(client, project, plan, agency_officer, world):
+    client.force_login(agency_officer)
+    base = f"/plans/local/{plan.pk}/projects/{project.pk}"
+    form = client.get(f"{base}/edit/").content.decode()
+    assert 'value="100,000"' in form and "แก้ข้อมูลที่บันทึกผิด" in form
+    response = client.post(f"{base}/edit/", {"title": "ซ่อมถนนลูกรัง หมู่ที่ 4", "budget_2569": "๗๐,๐๐๐"})
+    assert response.status_code == 302
+    project.refresh_from_db()
+    assert (project.title, project.budget, project.fiscal_year) == ("ซ่อมถนนลูกรัง หมู่ที่ 4", Decimal("70000"), 2569)
+    response = client.post(f"{base}/edit/", {"title": "ก", "budget_2572": "1"})  # no such year field: none given
+    assert "กรุณาระบุงบประมาณอย่างน้อยหนึ่งปี" in response.content.decode()
+    item = PlanItemFactory(plan__council=world.council_x)
+    Alignment.objects.filter(plan_item=item).update(local_plan_project=project, status="adopted")
+    refused = client.post(f"{base}/delete/")
+    assert refused.status_code == 200 and "มีรายการในแผนชุมชนเชื่อมโยงอยู่ ลบไม่ได้" in refused.content.decode()
+    Alignment.objects.filter(plan_item=item).update(local_plan_project=None, status="pending")
+    assert client.post(f"{base}/delete/").status_code == 302
+    assert not LocalPlanProject.objects.filter(pk=project.pk).exists()
