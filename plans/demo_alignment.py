@@ -17,7 +17,7 @@ from .models import LocalPlanProject, PlanItem
 from .services import alignment_review
 
 # The demo's council_x (the first tambon) shows one of each: aligned, partly, pending.
-OUTCOMES = [A.ALIGNED, A.PARTIAL, A.PENDING, A.ALIGNED, A.NOT_ADOPTED, A.ALIGNED, A.ALIGNED, A.PARTIAL, A.PENDING, A.ALIGNED]
+OUTCOMES = [A.ALIGNED, A.PARTIAL, A.PENDING, A.ALIGNED, A.NOT_ADOPTED, A.ALIGNED, A.ALIGNED, A.PARTIAL, A.PENDING, A.ALIGNED]  # fmt: skip
 NOTES = {
     A.ALIGNED: "บรรจุในแผนพัฒนาท้องถิ่นตามที่สภาองค์กรชุมชนเสนอ",
     A.PARTIAL: "บรรจุบางส่วน: ดำเนินการก่อนในบางหมู่บ้าน งบประมาณปีแรกน้อยกว่าที่เสนอ",

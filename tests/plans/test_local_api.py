@@ -39,7 +39,11 @@ def project(plan, agency_officer):
 
 
 def counts():
-    return (LocalPlanProject.objects.count(), LocalPlanAmendment.objects.count(), LocalPlanProjectBudget.objects.count())
+    return (
+        LocalPlanProject.objects.count(),
+        LocalPlanAmendment.objects.count(),
+        LocalPlanProjectBudget.objects.count(),
+    )
 
 
 def test_lao_staff_add_a_project_with_its_budget_per_year(plan, agency_officer):
@@ -80,7 +84,9 @@ def test_bad_budget_input_answers_thai(plan, agency_officer):
         ({"2569": "ห้าหมื่น"}, "2569: งบประมาณต้องเป็นตัวเลข เช่น 150,000 หรือใส่ - เมื่อไม่มีงบประมาณปีนั้น ค่าที่พบ “ห้าหมื่น”"),
         ({"2569": "-"}, "กรุณาระบุงบประมาณอย่างน้อยหนึ่งปี (ปีที่ไม่มีงบประมาณเว้นว่างหรือใส่ -)"),
     ):
-        response = api(agency_officer).post(PROJECTS, {"local_plan": plan.pk, "title": "ก", "budgets": budgets}, format="json")
+        response = api(agency_officer).post(
+            PROJECTS, {"local_plan": plan.pk, "title": "ก", "budgets": budgets}, format="json"
+        )
         assert (response.status_code, response.json()) == (400, {"budgets": [message]})
     assert LocalPlanProject.objects.count() == 0
 
@@ -189,7 +195,9 @@ def test_an_amendment_with_its_projects_all_at_once(plan, agency_officer, projec
 
 
 def test_an_amendment_with_another_laos_project_writes_nothing(plan, agency_officer, world):
-    neighbour = AgencyFactory(subdistrict=world.council_x.subdistrict, name="อบจ.เชียงใหม่", dla_code="2500000")  # in the staff's area
+    neighbour = AgencyFactory(
+        subdistrict=world.council_x.subdistrict, name="อบจ.เชียงใหม่", dla_code="2500000"
+    )  # in the staff's area
     neighbour_plan = _plan_of(neighbour)
     theirs = LocalPlanProject.objects.create(
         lao=neighbour, local_plan=neighbour_plan, title="ถนนของ อบจ.", fiscal_year=2569, budget=1
@@ -211,7 +219,10 @@ def test_an_amendment_with_another_laos_project_writes_nothing(plan, agency_offi
     )
     before = counts()
     response = api(agency_officer).post(AMENDMENTS, {**body, "withdrawals": [far.pk]}, format="json")
-    assert (response.status_code, response.json()) == (400, {"withdrawals": {"0": [f"ไม่พบโครงการในแผนท้องถิ่นรหัส {far.pk}"]}})
+    assert (response.status_code, response.json()) == (
+        400,
+        {"withdrawals": {"0": [f"ไม่พบโครงการในแผนท้องถิ่นรหัส {far.pk}"]}},
+    )
     assert counts() == before
 
 
