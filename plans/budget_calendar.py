@@ -79,13 +79,14 @@ class BudgetCalendar:
         """The last day a request for money in ``fiscal_year`` still reaches the budget draft."""
         return self.date(lao_id, fiscal_year, BudgetDateKind.BUDGET_DRAFT).date
 
-    def window(self, lao_id: int, fiscal_year: int, on: dt.date) -> Window:
-        """What happens to a request for ``fiscal_year`` that reaches the LAO on ``on``."""
+    def window(self, lao_id: int, fiscal_year: int, on: dt.date, *, of_lao: bool = True) -> Window:
+        """What happens to a request for ``fiscal_year`` that reaches the LAO (or, with
+        ``of_lao=False``, another agency: the same dates, its own or the defaults) on ``on``."""
         deadline = self.deadline(lao_id, fiscal_year)
         considered = fiscal_year
         while on > self.deadline(lao_id, considered) and considered < fiscal_year + MAX_YEARS_AHEAD:
             considered += 1
-        return Window(fiscal_year=fiscal_year, deadline=deadline, on=on, considered_in=considered)
+        return Window(fiscal_year=fiscal_year, deadline=deadline, on=on, considered_in=considered, of_lao=of_lao)
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ class Window:
     deadline: dt.date  # that year's budget draft
     on: dt.date  # when the request reaches (or would reach) the LAO
     considered_in: int  # the first fiscal year whose draft it still reaches
+    of_lao: bool = True  # the recipient drafts a budget ordinance (an LAO), else an agency's budget
 
     @property
     def missed(self) -> bool:
@@ -106,6 +108,11 @@ class Window:
             return _("ยื่นหลัง %(deadline)s: จะพิจารณาในปีงบประมาณ %(year)s") % {
                 "deadline": thai_date(self.deadline),
                 "year": self.considered_in,
+            }
+        if not self.of_lao:
+            return _("ยื่นได้ถึง %(deadline)s เพื่อเข้าคำของบประมาณปี %(year)s") % {
+                "deadline": thai_date(self.deadline),
+                "year": self.fiscal_year,
             }
         return _("ยื่นได้ถึง %(deadline)s เพื่อเข้าร่างข้อบัญญัติงบประมาณปี %(year)s") % {
             "deadline": thai_date(self.deadline),

@@ -1,8 +1,9 @@
 """Demo subsidy proposals for the small demo world (reports/demo.py calls
 ``proposals_ensure``): the councils of the given districts each ask their LAO, through
 the services, and the LAO's answers put them in every status: a draft, submitted,
-received, under consideration, approved, partly approved, not approved, carried out and
-reported. Idempotent: a council that already has a proposal is left alone."""
+received, under consideration, approved, partly approved, not approved, carried out,
+reported and withdrawn, in every district. Idempotent: a council that already has a
+proposal is left alone."""
 
 from __future__ import annotations
 
@@ -18,17 +19,28 @@ from .choices import ProposalStatus as S
 from .models import PlanItem, SubsidyProposal
 from .services import proposals as services
 
-# Dealt to the councils in code order; the first (the demo's council_x) gets two.
-STATUS_CYCLE = [
-    (S.SUBMITTED, S.DRAFT),
-    (S.RECEIVED,),
-    (S.UNDER_CONSIDERATION,),
-    (S.APPROVED,),
-    (S.PARTLY_APPROVED,),
-    (S.NOT_APPROVED,),
-    (S.CARRIED_OUT,),
-    (S.REPORTED,),
-]
+# Dealt to each district's councils in code order: the first (the demo's council_x) gets a
+# submitted proposal and a draft, the others the rest in turn (a council may get two), so
+# every district's councils show every status.
+FIRST_COUNCIL = (S.SUBMITTED, S.DRAFT)
+OTHER_STATUSES = [
+    S.RECEIVED, S.UNDER_CONSIDERATION, S.APPROVED, S.PARTLY_APPROVED, S.NOT_APPROVED, S.CARRIED_OUT, S.REPORTED,
+    S.WITHDRAWN,
+]  # fmt: skip
+
+
+def deal(councils: list) -> list[tuple]:
+    """[(council, statuses)] for one district's councils in code order."""
+    if not councils:
+        return []
+    others = councils[1:] or councils[:1]
+    dealt = {c.pk: [] for c in councils}
+    dealt[councils[0].pk].extend(FIRST_COUNCIL)
+    for n, status in enumerate(OTHER_STATUSES):
+        dealt[others[n % len(others)].pk].append(status)
+    return [(c, tuple(dealt[c.pk])) for c in councils]
+
+
 TITLES = {
     "quality-of-life": "โครงการพัฒนาคุณภาพชีวิตผู้สูงอายุตำบล{name}",
     "vulnerable-groups": "โครงการดูแลกลุ่มเปราะบางตำบล{name}",
@@ -47,6 +59,9 @@ def _move_to(proposal, status, *, by) -> None:
         return
     services.proposal_submit(proposal_id=pk, by=by)
     if status == S.SUBMITTED:
+        return
+    if status == S.WITHDRAWN:
+        services.proposal_withdraw(proposal_id=pk, by=by, note="ได้รับงบจากกองทุนหลักประกันสุขภาพตำบลแล้ว")
         return
     services.proposal_receive(proposal_id=pk, by=by, note="รับเรื่องไว้พิจารณา")
     if status == S.RECEIVED:
@@ -76,9 +91,16 @@ def _move_to(proposal, status, *, by) -> None:
 def proposals_ensure(*, districts, by, fiscal_year: int) -> int:
     """Proposals for the councils of ``districts`` (made and moved by ``by``, an
     administrator). Returns how many were created."""
-    councils = Council.objects.filter(subdistrict__district__in=districts).select_related("subdistrict", "lao")
+    councils = list(
+        Council.objects.filter(subdistrict__district__in=districts)
+        .select_related("subdistrict", "lao")
+        .order_by("subdistrict__code")
+    )
+    by_district: dict[int, list] = {}
+    for council in councils:
+        by_district.setdefault(council.subdistrict.district_id, []).append(council)
     made = 0
-    for council, statuses in zip(councils.order_by("subdistrict__code"), STATUS_CYCLE, strict=False):
+    for council, statuses in (pair for group in by_district.values() for pair in deal(group)):
         if SubsidyProposal.objects.filter(council=council).exists():
             continue
         lao = _lao_of(council)

@@ -123,3 +123,10 @@ def can_prepare_this_proposal(*, user, proposal) -> bool:
     """``can_prepare_proposal`` asked about a proposal's council (edit, submit, withdraw,
     attach documents)."""
     return can_prepare_proposal(user=user, council=proposal.council)
+
+
+@rule(_("ลบเอกสารได้เฉพาะขณะโครงการยังเป็นร่าง เมื่อยื่นแล้วหน่วยงานได้รับเอกสารไปพร้อมโครงการ"))
+def can_delete_proposal_document(*, user, proposal) -> bool:
+    """The council's staff remove a document while the proposal is a draft (the only state
+    in which they may edit it); once submitted the agency holds what was sent."""
+    return can_prepare_this_proposal(user=user, proposal=proposal) and proposal.status == ProposalStatus.DRAFT

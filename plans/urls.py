@@ -22,6 +22,11 @@ urlpatterns = [
     path(
         "proposals/<int:pk>/documents/<int:doc_id>/", proposals.ProposalDocumentView.as_view(), name="proposal_document"
     ),
+    path(
+        "proposals/<int:pk>/documents/<int:doc_id>/delete/",
+        proposals.ProposalDocumentDeleteView.as_view(),
+        name="proposal_document_delete",
+    ),
     path("calendar/", calendar.BudgetCalendarDefaultsView.as_view(), name="budget_calendar_defaults"),
     path("calendar/<int:lao_id>/", calendar.BudgetCalendarNextYearView.as_view(), name="budget_calendar"),
     path("calendar/<int:lao_id>/<int:fiscal_year>/", calendar.BudgetCalendarView.as_view(), name="budget_calendar_year"),
@@ -33,6 +38,10 @@ urlpatterns = [
     path("local/<int:pk>/projects/new/", local.LocalProjectCreateView.as_view(), name="local_project_create"),
     path("local/<int:pk>/projects/<int:project_id>/change/", local.LocalProjectChangeView.as_view(),
          name="local_project_change"),
+    path("local/<int:pk>/projects/<int:project_id>/edit/", local.LocalProjectUpdateView.as_view(),
+         name="local_project_update"),
+    path("local/<int:pk>/projects/<int:project_id>/delete/", local.LocalProjectDeleteView.as_view(),
+         name="local_project_delete"),
     path("local/<int:pk>/projects/<int:project_id>/withdraw/", local.LocalProjectWithdrawView.as_view(),
          name="local_project_withdraw"),
     path("local/<int:pk>/amendments/new/", local.LocalAmendmentCreateView.as_view(), name="local_amendment_create"),

@@ -27,6 +27,7 @@ from councils.services.assessments import IndicatorSpec, assessment_record, indi
 from councils.services.mentorships import mentoring_visit_log, mentorship_start
 from geo.models import District, Province, Subdistrict, Theme
 from plans.choices import AlignmentStatus
+from plans.demo_alignment import alignments_ensure
 from plans.demo_local import local_plans_ensure
 from plans.demo_proposals import proposals_ensure
 from plans.models import Alignment, CommunityPlan, PlanItem
@@ -189,6 +190,7 @@ def seed_small(*, today: dt.date | None = None) -> list[tuple[str, str]]:
     indicator_set_ensure()
     assessments_ensure(fiscal_year=fy, today=today)
     proposals_ensure(districts=districts, by=User.objects.get(username="admin"), fiscal_year=fy)
+    alignments_ensure(district=districts[0], by=User.objects.get(username="district_d1"))
     return logins
 
 

@@ -50,6 +50,8 @@ PROVINCE_VIEW   = "L    404  404    404     404   404   404    OK   404    OK"  
 EVERYONE_302    = "302  302  302    302     302   302   302    302  302    302"
 # Subsidy proposals and the budget calendar: X's proposal to X's LAO (the agency).
 PROPOSAL_DECIDE = OBSTACLE_ANSWER  # the addressed agency's staff move it
+# A document of X's submitted proposal: no one removes it any more (a draft's: X's staff).
+DOCUMENT_DELETE_SUBMITTED = "L 403 404 404 403 404 403 403 404 403"
 CALENDAR_EDIT   = "L    403  404    404     403   404   403    403  404    OK"  # administrators only
 
 
@@ -118,6 +120,13 @@ D = {"code": W("d.code")}
 LOCAL_PLAN = {"pk": W("local_plan.pk")}
 LOCAL_PROJECT = {"pk": W("local_plan.pk"), "project_id": W("project.pk")}
 LOCAL_IMPORT = {"job_id": W("local_import_job.pk")}
+PROPOSAL_DOC = {"pk": W("proposal.pk"), "doc_id": W("proposal_document.pk")}
+LOCAL_PROJECT_FIELDS = {"title": "โครงการซ่อมถนนลูกรัง หมู่ที่ 3", "budgets": {"2569": "50,000", "2570": None}}
+LOCAL_PROJECT_JSON = {"local_plan": W("local_plan.pk"), **LOCAL_PROJECT_FIELDS}
+LOCAL_AMENDMENT_JSON = {
+    "local_plan": W("local_plan.pk"), "kind": "addition", "number": 2, "year": 2569, "effective_on": "2026-03-01",
+    "additions": [LOCAL_PROJECT_FIELDS],
+}  # fmt: skip
 MECHANISM_MEMBER = {"code": W("d.code"), "pk": W("mechanism_member.pk")}
 MEETING = {"pk": W("council_meeting.pk")}
 LESSON_BODY = {"what_worked": "ชวนเยาวชนร่วมเวที", "what_did_not": "นัดช่วงเก็บเกี่ยว"}

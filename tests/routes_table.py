@@ -139,7 +139,10 @@ ROWS = [
     Row("plans:proposal_withdraw", POST, rule(COUNCIL_EDIT, 302), args=PROPOSAL, body={"note": "ได้งบแล้ว"}),
     Row("plans:proposal_decide", POST, rule(PROPOSAL_DECIDE, 302), args=PROPOSAL, body={"action": "receive"}),
     Row("plans:proposal_document_add", POST, rule(COUNCIL_EDIT), args=PROPOSAL, body={"title": "ไม่มีไฟล์"}),
-    Row("plans:proposal_document", GET, rule(IN_SCOPE), args={"pk": W("proposal.pk"), "doc_id": W("proposal_document.pk")}),
+    Row("plans:proposal_document", GET, rule(IN_SCOPE), args=PROPOSAL_DOC),
+    Row("plans:proposal_document_delete", POST, rule(DOCUMENT_DELETE_SUBMITTED), args=PROPOSAL_DOC),
+    Row("plans:proposal_document_delete", POST, rule(COUNCIL_EDIT, 302), args=PROPOSAL_DOC, variant="draft",
+        prepare="proposal_draft"),
     Row("plans:budget_calendar_defaults", GET, rule(PUBLIC)),
     Row("plans:budget_calendar", GET, rule(EVERYONE_302), args={"lao_id": W("lao.pk")}),
     Row("plans:budget_calendar_year", GET, rule(IN_SCOPE), args=CALENDAR_2570),
@@ -156,6 +159,11 @@ ROWS = [
         body={"title": "โครงการใหม่", "budget_2569": "๕๐,๐๐๐"}),
     Row("plans:local_project_change", GET, rule(LOCAL_PLAN_EDIT), args=LOCAL_PROJECT),
     Row("plans:local_project_change", POST, rule(LOCAL_PLAN_EDIT), args=LOCAL_PROJECT, body={"title": "แก้"}),
+    Row("plans:local_project_update", GET, rule(LOCAL_PLAN_EDIT), args=LOCAL_PROJECT),
+    Row("plans:local_project_update", POST, rule(LOCAL_PLAN_EDIT, 302), args=LOCAL_PROJECT,
+        body={"title": "แก้ชื่อที่พิมพ์ผิด", "budget_2569": "120,000"}),
+    Row("plans:local_project_delete", GET, rule(LOCAL_PLAN_EDIT), args=LOCAL_PROJECT),
+    Row("plans:local_project_delete", POST, rule(LOCAL_PLAN_EDIT, 302), args=LOCAL_PROJECT),
     Row("plans:local_project_withdraw", GET, rule(LOCAL_PLAN_EDIT), args=LOCAL_PROJECT),
     Row("plans:local_project_withdraw", POST, rule(LOCAL_PLAN_EDIT), args=LOCAL_PROJECT),
     Row("plans:local_amendment_create", GET, rule(LOCAL_PLAN_EDIT), args=LOCAL_PLAN),
@@ -374,6 +382,17 @@ ROWS = [
         body={"status": "not_adopted", "note": "งบประมาณไม่พอ"}),
     Row("local-plan-project-list", GET, rule(PUBLIC), hides_other_areas=True),
     Row("local-plan-project-detail", GET, rule(IN_SCOPE, anon=404), args={"pk": W("project.pk")}),
+    Row("local-plan-project-list", POST, rule(LOCAL_PLAN_EDIT, 201, anon=403), body=LOCAL_PROJECT_JSON),
+    Row("local-plan-project-detail", PATCH, rule(LOCAL_PLAN_EDIT, anon=403), args={"pk": W("project.pk")},
+        body={"title": "แก้ชื่อที่พิมพ์ผิด", "budgets": {"2569": "๑๒๐,๐๐๐"}}),
+    Row("local-plan-project-detail", DELETE, rule(LOCAL_PLAN_EDIT, 204, anon=403), args={"pk": W("project.pk")}),
+    Row("local-plan-project-change", POST, rule(LOCAL_PLAN_EDIT, 201, anon=403), args={"pk": W("project.pk")},
+        body={"amendment": W("local_amendment.pk"), **LOCAL_PROJECT_FIELDS}, prepare="local_amendment_change"),
+    Row("local-plan-project-withdraw", POST, rule(LOCAL_PLAN_EDIT, anon=403), args={"pk": W("project.pk")},
+        body={"amendment": W("local_amendment.pk")}, prepare="local_amendment_change"),
+    Row("local-plan-amendment-list", GET, rule(PUBLIC), hides_other_areas=True),
+    Row("local-plan-amendment-list", POST, rule(LOCAL_PLAN_EDIT, 201, anon=403), body=LOCAL_AMENDMENT_JSON),
+    Row("local-plan-amendment-detail", GET, rule(IN_SCOPE, anon=404), args={"pk": W("local_amendment.pk")}),
     Row("proposal-list", GET, rule(SIGNED_IN, anon=403), hides_other_areas=True),
     Row("proposal-list", POST, rule(COUNCIL_EDIT, 201, anon=403), body=PROPOSAL_JSON),
     Row("proposal-detail", GET, rule(IN_SCOPE, anon=403), args=PROPOSAL),
@@ -434,9 +453,16 @@ def _proposal_in(status: str):
     return prepare
 
 
+def local_amendment_change(world) -> None:
+    """The world's amendment of X's LAO's plan made a change (it replaces or withdraws)."""
+    type(world.local_amendment).objects.filter(pk=world.local_amendment.pk).update(kind="change")
+
+
 PREPARE = {
+    "local_amendment_change": local_amendment_change,
     "unpublish_x": unpublish_x,
     "clear_throttle": clear_throttle,
+    "proposal_draft": _proposal_in("draft"),
     "proposal_received": _proposal_in("received"),
     "proposal_approved": _proposal_in("approved"),
     "proposal_carried_out": _proposal_in("carried_out"),

@@ -35,6 +35,7 @@ from councils import pdpa
 from councils.choices import MemberPosition
 from councils.services.assessments import assessment_record
 from councils.services.mentorships import mentoring_visit_log, mentorship_start
+from plans.models import LocalPlanAmendment
 from reports.choices import ReportScope, ReportStatus
 from reports.models import Report
 
@@ -117,6 +118,9 @@ def fuzz_world(world, codi_staff, staff_x, _connection_kept_across_requests):
     mentoring_visit_log(mentorship=mentorship, by=codi_staff, date=today, notes="เยี่ยมครั้งแรก")
     item = PlanItemFactory(plan=CommunityPlanFactory(council=x), theme=theme)
     project = LocalPlanProjectFactory(lao=world.lao)
+    amendment = LocalPlanAmendment.objects.create(
+        local_plan=project.local_plan, kind="addition", number=1, year=2568, effective_on=today
+    )
     report = Report.objects.create(
         fiscal_year=2569, scope=ReportScope.COUNCIL, council=x, requested_by=codi_staff, key="contract:1",
         status=ReportStatus.DONE,
@@ -134,7 +138,7 @@ def fuzz_world(world, codi_staff, staff_x, _connection_kept_across_requests):
             "members": member.pk, "mentorships": mentorship.pk, "organizations": org.code,
             "people": person.pk, "plan-items": item.pk, "community-plans": item.plan.pk, "reports": report.pk,
             "agencies": world.lao.pk, "missions": mission.pk, "agreements": agreement.pk,
-            "proposals": proposal.pk,
+            "proposals": proposal.pk, "local-plan-amendments": amendment.pk,
         }
     )  # fmt: skip
     REAL_FIELDS.clear()
@@ -146,7 +150,7 @@ def fuzz_world(world, codi_staff, staff_x, _connection_kept_across_requests):
             "district": world.district.code, "date": today.isoformat(), "term_start": today.isoformat(),
             "fiscal_year": 2569, "plan": item.plan.pk, "agency": world.lao.pk, "theme": theme.code, "other_agencies": [],
             "signed_on": today.isoformat(), "starts_on": today.isoformat(),
-            "recipient": world.lao.pk, "plan_items": [item.pk], "scores": [{"indicator": i.pk, "score": "3"} for i in indicators],
+            "recipient": world.lao.pk, "plan_items": [item.pk], "local_plan": project.local_plan.pk, "scores": [{"indicator": i.pk, "score": "3"} for i in indicators],
         }
     )  # fmt: skip
     return world

@@ -25,12 +25,3 @@ class AlignmentInputSerializer(serializers.Serializer):
         default=None,
         error_messages={"does_not_exist": _("ไม่พบโครงการในแผนท้องถิ่นรหัส {pk_value}")},
     )
-
-
-class LocalPlanProjectSerializer(serializers.ModelSerializer):
-    lao = serializers.CharField(source="lao.name", read_only=True)
-    lao_dla_code = serializers.CharField(source="lao.dla_code", read_only=True)
-
-    class Meta:
-        model = LocalPlanProject
-        fields = ["id", "lao", "lao_dla_code", "fiscal_year", "title", "budget"]

@@ -3,11 +3,7 @@ from rest_framework import mixins, viewsets
 from rest_framework.response import Response
 
 from .. import permissions, selectors, services
-from .serializers import (
-    AlignmentInputSerializer,
-    AlignmentSerializer,
-    LocalPlanProjectSerializer,
-)
+from .serializers import AlignmentInputSerializer, AlignmentSerializer
 
 
 class AlignmentViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
@@ -33,11 +29,3 @@ class AlignmentViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
     @extend_schema(request=AlignmentInputSerializer, responses=AlignmentSerializer)
     def partial_update(self, request, *args, **kwargs):
         return self.update(request, *args, **kwargs)
-
-
-class LocalPlanProjectViewSet(viewsets.ReadOnlyModelViewSet):
-    serializer_class = LocalPlanProjectSerializer
-    filterset_fields = ["fiscal_year"]
-
-    def get_queryset(self):
-        return selectors.local_plan_projects_visible_to(user=self.request.user).order_by("id")

@@ -56,10 +56,11 @@ class AlignmentAcceptForm(forms.Form):
 
 
 class ReviewFilterForm(forms.Form):
-    """The review page's filters (GET): fiscal year, tambon, status, page."""
+    """The review page's filters (GET): fiscal year, tambon, theme (its code), status, page."""
 
     year = forms.IntegerField(required=False)
     tambon = forms.CharField(required=False, max_length=6)
+    theme = forms.CharField(required=False, max_length=50)
     status = forms.ChoiceField(choices=[("", _("ทุกสถานะ")), *AlignmentStatus.choices], required=False)
     page = forms.IntegerField(required=False, min_value=1)
     find = forms.IntegerField(required=False)  # the item whose search box was used

@@ -126,6 +126,13 @@ class ProjectWithdrawForm(forms.Form):
         self.fields["amendment"].queryset = _amendment_choices(plan, AmendmentKind.CHANGE)
 
 
+class ProjectDeleteForm(forms.Form):
+    """Nothing to fill in: the confirmation page's form."""
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
 class AmendmentForm(forms.Form):
     kind = forms.ChoiceField(label=_("ประเภท"), choices=AmendmentKind.choices)
     number = forms.IntegerField(label=_("ครั้งที่"), min_value=1)

@@ -4,6 +4,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
 
+from geo.models import Theme
+
 from ..choices import AlignmentStatus
 from ..models import Alignment, CommunityPlan, LocalPlanProject, PlanItem
 
@@ -111,11 +113,12 @@ class ReviewPage:
     missed_total: int
     confidence_line: float = 0.0
     tambons: list[dict] = field(default_factory=list)
+    themes: list = field(default_factory=list)  # the themes of the year's items (the theme filter)
 
 
 def review_page(*, user, district, filters: dict, on=None) -> ReviewPage:
     """Everything the district review page shows, in a fixed number of queries whatever
-    the district's size: years, summary, one page of items, the suggestion pool (five),
+    the district's size: years, summary, the themes, one page of items, the suggestion pool (five),
     the search, and the budget window (three)."""
     from django.core.paginator import Paginator
     from django.utils import timezone
@@ -139,6 +142,9 @@ def review_page(*, user, district, filters: dict, on=None) -> ReviewPage:
     items = in_year
     if filters.get("tambon"):
         items = items.filter(plan__council__subdistrict__code=filters["tambon"])
+    themes = list(Theme.objects.filter(pk__in=in_year.values("theme_id")).order_by("name_th"))
+    if filters.get("theme"):
+        items = items.filter(theme__code=filters["theme"])
     if filters.get("status"):
         status = filters["status"]
         items = items.filter(alignment__status=status) if status != AlignmentStatus.PENDING else items.filter(
@@ -175,20 +181,21 @@ def review_page(*, user, district, filters: dict, on=None) -> ReviewPage:
     if rows:
         from agencies.choices import LOCAL_GOVERNMENT_KINDS
 
-        def recipient(row):
-            if row["target_agency_id"] and row["target_agency__kind"] in LOCAL_GOVERNMENT_KINDS:
-                return row["target_agency_id"], row["target_agency__name"]
+        def recipient(row):  # the item's target agency of any kind, else the tambon's LAO
+            if row["target_agency_id"]:
+                of_lao = row["target_agency__kind"] in LOCAL_GOVERNMENT_KINDS
+                return row["target_agency_id"], row["target_agency__name"], of_lao
             lao = own_laos.get(row["plan__council__subdistrict_id"])
-            return (lao.pk, lao.name) if lao else (None, None)
+            return (lao.pk, lao.name, True) if lao else (None, None, True)
 
         targets = [(row, *recipient(row)) for row in rows]
         calendar = BudgetCalendar.load(
             lao_ids={t[1] for t in targets if t[1]}, fiscal_years={row["plan__fiscal_year"] for row in rows}
         )
-        for row, lao_id, lao_name in targets:
+        for row, lao_id, lao_name, of_lao in targets:
             if lao_id is None:
                 continue
-            window = calendar.window(lao_id, row["plan__fiscal_year"], on)
+            window = calendar.window(lao_id, row["plan__fiscal_year"], on, of_lao=of_lao)
             if window.missed:
                 missed.append(row)
                 if len(missed) <= MISSED_SHOWN:  # the message (a Thai date) only for those shown
@@ -198,7 +205,7 @@ def review_page(*, user, district, filters: dict, on=None) -> ReviewPage:
         years=years, year=year, summary=summary, page=page, items=page_items, suggestions=suggestions,
         search_item=search_item, search_query=query, search_results=results, missed=missed[:MISSED_SHOWN],
         missed_total=len(missed), confidence_line=CONFIDENCE_LINE,
-        tambons=[{"code": r["code"], "name": r["tambon"]} for r in summary],
+        tambons=[{"code": r["code"], "name": r["tambon"]} for r in summary], themes=themes,
     )
 
 

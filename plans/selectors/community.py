@@ -68,22 +68,21 @@ def _proposals_prefetch() -> Prefetch:
     )
 
 
-def target_lao_id(item: PlanItem, council: Council) -> int | None:
-    """The LAO whose budget calendar an item meets: the LAO it is meant for, else the
-    council's own LAO; None when it is meant for an agency that is not an LAO and the
-    council names no LAO."""
-    if item.target_agency_id and item.target_agency.is_local_government:
-        return item.target_agency_id
+def window_agency(item: PlanItem, council: Council) -> tuple[int | None, bool]:
+    """(the agency whose budget calendar an item meets, whether it is an LAO): the agency
+    it is meant for, of any kind (its own dates, else the defaults), else the council's
+    own LAO; (None, True) when neither is known."""
     if item.target_agency_id:
-        return None
-    return council.lao_id
+        return item.target_agency_id, item.target_agency.is_local_government
+    return council.lao_id, True
 
 
 def plan_items_for_page(*, plan: CommunityPlan, on: dt.date | None = None) -> list[PlanItem]:
     """The plan's items in theme order, each with its alignment, the LAO project or mission
-    it was matched to, its proposals and ``window`` (plans.budget_calendar.Window, or None):
-    what happens to a request for the plan's year reaching the target LAO on ``on``
-    (today). A fixed number of queries whatever the number of items."""
+    it was matched to, its proposals and, while it waits for review, ``window``
+    (plans.budget_calendar.Window, or None): what happens to a request for the plan's year
+    reaching its target agency (any kind; else the council's LAO) on ``on`` (today). A
+    fixed number of queries whatever the number of items."""
     on = on or timezone.localdate()
     items = list(
         PlanItem.objects.filter(plan=plan)
@@ -92,14 +91,20 @@ def plan_items_for_page(*, plan: CommunityPlan, on: dt.date | None = None) -> li
         .order_by("theme__name_th", "priority", "id")
     )
     council = plan.council
-    lao_ids = {lao_id for item in items if (lao_id := target_lao_id(item, council))}
-    calendar = BudgetCalendar.load(lao_ids=lao_ids, fiscal_years=[plan.fiscal_year]) if lao_ids else None
+    pending = [item for item in items if getattr(item, "alignment", None) is None or item.alignment.status == AlignmentStatus.PENDING]
+    agency_ids = {agency_id for item in pending if (agency_id := window_agency(item, council)[0])}
+    calendar = BudgetCalendar.load(lao_ids=agency_ids, fiscal_years=[plan.fiscal_year]) if agency_ids else None
     for item in items:
         item.plan = plan
-        lao_id = target_lao_id(item, council)
-        item.window = calendar.window(lao_id, plan.fiscal_year, on) if lao_id and calendar else None
         alignment = getattr(item, "alignment", None)
         item.alignment_status = alignment.status if alignment else AlignmentStatus.PENDING
+        agency_id, of_lao = window_agency(item, council)
+        # Only while the item waits for review: once aligned or decided the window is moot.
+        item.window = (
+            calendar.window(agency_id, plan.fiscal_year, on, of_lao=of_lao)
+            if agency_id and calendar and item.alignment_status == AlignmentStatus.PENDING
+            else None
+        )
     return items
 
 

@@ -8,6 +8,10 @@
                                  superseded (kept, with its alignments) and a new row
                                  ``replaces`` it
     local_plan_project_withdraw  a change amendment withdraws a project (no replacement)
+    local_plan_project_update    corrects a current project in place (a typo, a wrong figure)
+    local_plan_project_delete    removes a project typed by mistake (not one in the history)
+    local_plan_amendment_apply   an amendment and the projects it adds, changes or withdraws,
+                                 all or nothing (the API's one call)
 
 A project's ``fiscal_year`` is its first budgeted year and ``budget`` the sum of its
 per-year lines: set here, from the lines, every time.
@@ -209,3 +213,119 @@ def local_plan_project_change(
 def local_plan_project_withdraw(*, amendment: LocalPlanAmendment, project: LocalPlanProject, by) -> LocalPlanProject:
     """Take ``project`` out of the plan from the amendment's date (no replacement)."""
     return _supersede(amendment=amendment, project=project, by=by)
+
+
+def _lock_current_project(*, project: LocalPlanProject, by) -> LocalPlanProject:
+    project = (
+        LocalPlanProject.objects.select_for_update(of=("self",)).select_related("local_plan__lao").get(pk=project.pk)
+    )
+    require(permissions.can_edit_local_plan, user=by, lao=project.lao)
+    if project.superseded_by_id is not None:
+        raise ValidationError(_("โครงการนี้ถูกเปลี่ยนแปลงหรือยกเลิกไปแล้ว แก้ไขหรือลบไม่ได้ (เก็บไว้เป็นประวัติ)"))
+    return project
+
+
+@transaction.atomic
+def local_plan_project_update(*, project: LocalPlanProject, by, budgets: Mapping | None = None, **fields):
+    """Correct a project as typed (a wrong figure, a typo): the same row, in place. A change
+    the council adopted goes through a change amendment (``local_plan_project_change``)
+    instead; a project already replaced or withdrawn is history and is not edited. Fields
+    not given stay as they are; ``budgets`` given replaces every budget line."""
+    project = _lock_current_project(project=project, by=by)
+    plan = project.local_plan
+    if "title" in fields:
+        project.title = " ".join((fields.pop("title") or "").split())
+    if "theme" in fields:
+        project.theme = fields.pop("theme")
+    for name in PROJECT_TEXT_FIELDS:
+        if name in fields:
+            setattr(project, name, (fields.pop(name) or "").strip())
+    if fields:
+        raise TypeError(f"unknown project fields: {sorted(fields)}")
+    lines = clean_budgets(plan, budgets) if budgets is not None else None
+    if lines is not None:
+        project.fiscal_year = min(lines)
+        project.budget = sum(lines.values(), Decimal("0"))
+    project.full_clean()
+    project.save()
+    if lines is not None:
+        project.budgets.all().delete()
+        LocalPlanProjectBudget.objects.bulk_create(
+            LocalPlanProjectBudget(project=project, fiscal_year=year, amount=amount)
+            for year, amount in sorted(lines.items())
+        )
+    return project
+
+
+@transaction.atomic
+def local_plan_project_delete(*, project: LocalPlanProject, by) -> None:
+    """Remove a project typed by mistake. A project that is part of the plan's history (a
+    community plan item is aligned to it, or it replaced another) is refused: a change
+    amendment withdraws it instead."""
+    project = _lock_current_project(project=project, by=by)
+    if project.alignments.exists():
+        raise ValidationError(
+            _("โครงการ “%(title)s” มีรายการในแผนชุมชนเชื่อมโยงอยู่ ลบไม่ได้ ให้ยกเลิกด้วยการแก้ไขแผนแบบ “เปลี่ยนแปลง”")
+            % {"title": project.title}
+        )
+    if project.replaces_id is not None:
+        raise ValidationError(
+            _("โครงการ “%(title)s” มาแทนโครงการเดิมตามการแก้ไขแผน ลบไม่ได้ ให้ยกเลิกด้วยการแก้ไขแผนแบบ “เปลี่ยนแปลง”")
+            % {"title": project.title}
+        )
+    project.delete()
+
+
+@transaction.atomic
+def local_plan_amendment_apply(
+    *,
+    plan: LocalPlan,
+    by,
+    kind: str,
+    number: int,
+    year: int,
+    effective_on,
+    note: str = "",
+    document=None,
+    additions=(),
+    changes=(),
+    withdrawals=(),
+) -> LocalPlanAmendment:
+    """One amendment document with what it does, all or nothing: an addition brings in
+    ``additions`` (project fields with ``budgets``); a change replaces each of ``changes``
+    (``project`` plus the new fields) and withdraws each of ``withdrawals`` (projects).
+    Any refusal (a project of another LAO, a year outside the plan's cycle, …) leaves
+    nothing written; the message names the row."""
+    amendment = local_plan_amendment_create(
+        plan=plan, by=by, kind=kind, number=number, year=year, effective_on=effective_on, note=note, document=document
+    )
+    if kind == AmendmentKind.ADDITION and (changes or withdrawals):
+        raise ValidationError(_("การแก้ไขแผนแบบ “เพิ่มเติม” เพิ่มโครงการได้เท่านั้น ไม่เปลี่ยนแปลงหรือยกเลิกโครงการ"))
+    if kind == AmendmentKind.CHANGE and additions:
+        raise ValidationError(_("โครงการใหม่เพิ่มได้ด้วยการแก้ไขแผนแบบ “เพิ่มเติม” เท่านั้น"))
+
+    def numbered(field: str, index: int, error: ValidationError) -> ValidationError:
+        messages = error.messages
+        return ValidationError(
+            {field: [_("รายการที่ %(n)s: %(message)s") % {"n": index, "message": m} for m in messages]}
+        )
+
+    for index, values in enumerate(additions, start=1):
+        values = dict(values)
+        try:
+            local_plan_project_add(plan=plan, by=by, amendment=amendment, **values)
+        except ValidationError as error:
+            raise numbered("additions", index, error) from None
+    for index, values in enumerate(changes, start=1):
+        values = dict(values)
+        project = values.pop("project")
+        try:
+            local_plan_project_change(amendment=amendment, project=project, by=by, **values)
+        except ValidationError as error:
+            raise numbered("changes", index, error) from None
+    for index, project in enumerate(withdrawals, start=1):
+        try:
+            local_plan_project_withdraw(amendment=amendment, project=project, by=by)
+        except ValidationError as error:
+            raise numbered("withdrawals", index, error) from None
+    return amendment

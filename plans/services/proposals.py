@@ -182,6 +182,19 @@ def proposal_document_add(*, proposal, by, title: str, upload):
     return document
 
 
+@transaction.atomic
+def proposal_document_delete(*, document, by) -> None:
+    """Remove a document from a draft (refused, 403 in Thai, once submitted). The file
+    leaves the storage when the transaction commits."""
+    proposal = _locked(document.proposal_id)
+    require(permissions.can_prepare_proposal, user=by, council=proposal.council)
+    require(permissions.can_delete_proposal_document, user=by, proposal=proposal)
+    name, storage = document.file.name, document.file.storage
+    document.delete()
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
+
+
 # Moves -----------------------------------------------------------------------------------
 
 
@@ -414,6 +427,7 @@ __all__ = [
     "proposal_consider",
     "proposal_create",
     "proposal_document_add",
+    "proposal_document_delete",
     "proposal_partly_approve",
     "proposal_receive",
     "proposal_reject",

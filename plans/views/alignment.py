@@ -43,8 +43,8 @@ class DistrictReviewMixin(ScopedObjectMixin):
             items=page.items,
             summary=page.summary,
             filters=filters,
-            back=urlencode({k: v for k, v in self.request.GET.items() if k in ("year", "tambon", "status", "page") and v}),
-            filter_query=urlencode({k: v for k, v in self.request.GET.items() if k in ("year", "tambon", "status") and v}),
+            back=urlencode({k: v for k, v in self.request.GET.items() if k in ("year", "tambon", "theme", "status", "page") and v}),
+            filter_query=urlencode({k: v for k, v in self.request.GET.items() if k in ("year", "tambon", "theme", "status") and v}),
             can_review=permissions.can_review_alignment(user=user, district=district),
             **kwargs,
         )
@@ -130,6 +130,6 @@ class AlignmentAcceptView(ScopedObjectMixin, ServiceFormView):
         # ``back``: the review page's filters the click came from, read again as filters.
         back = ReviewFilterForm(QueryDict(self.request.POST.get("back", "")[:300]))
         back.is_valid()
-        query = urlencode({k: v for k, v in back.cleaned_data.items() if k in ("year", "tambon", "status", "page") and v})
+        query = urlencode({k: v for k, v in back.cleaned_data.items() if k in ("year", "tambon", "theme", "status", "page") and v})
         url = reverse("plans:alignment_review", kwargs={"code": self.plan_item.plan.council.subdistrict.district.code})
         return f"{url}?{query}#item-{self.plan_item.pk}" if query else f"{url}#item-{self.plan_item.pk}"

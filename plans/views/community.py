@@ -160,20 +160,30 @@ class CommunityPlanCopyView(PlanPageMixin, ServiceFormView):
 # Items ------------------------------------------------------------------------------------
 
 
-class PlanItemCreateView(PlanPageMixin, ServiceFormView):
+class _ItemFormMixin:
+    """The item form of both pages (add, edit): the agencies whose area covers the tambon
+    are offered as its target; the council's staff only."""
+
     template_name = "plans/community_item_form.html"
     form_class = PlanItemForm
     rule = permissions.can_edit_community_plan
-    success_message = _("เพิ่มรายการ “%(title)s” แล้ว")
+
+    def item_form_kwargs(self) -> dict:
+        return {}
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "agencies": selectors.target_agencies_for(council=self.council)}
-
-    def run_service(self, form):
-        return services.plan_item_add(plan=self.plan, by=self.request.user, **form.service_kwargs())
+        agencies = selectors.target_agencies_for(council=self.council)
+        return {**super().get_form_kwargs(), "agencies": agencies, **self.item_form_kwargs()}
 
     def success_message_args(self, result):
         return {"title": result.title}
+
+
+class PlanItemCreateView(_ItemFormMixin, PlanPageMixin, ServiceFormView):
+    success_message = _("เพิ่มรายการ “%(title)s” แล้ว")
+
+    def run_service(self, form):
+        return services.plan_item_add(plan=self.plan, by=self.request.user, **form.service_kwargs())
 
     def get_success_url(self):
         if "add_another" in self.request.POST:
@@ -181,21 +191,14 @@ class PlanItemCreateView(PlanPageMixin, ServiceFormView):
         return self.plan_url(f"item-{self.result.pk}")
 
 
-class PlanItemUpdateView(ItemPageMixin, ServiceFormView):
-    template_name = "plans/community_item_form.html"
-    form_class = PlanItemForm
-    rule = permissions.can_edit_community_plan
+class PlanItemUpdateView(_ItemFormMixin, ItemPageMixin, ServiceFormView):
     success_message = _("บันทึกรายการ “%(title)s” แล้ว")
 
-    def get_form_kwargs(self):
-        agencies = selectors.target_agencies_for(council=self.council)
-        return {**super().get_form_kwargs(), "agencies": agencies, "item": self.item}
+    def item_form_kwargs(self) -> dict:
+        return {"item": self.item}
 
     def run_service(self, form):
         return services.plan_item_update(item=self.item, by=self.request.user, **form.service_kwargs())
-
-    def success_message_args(self, result):
-        return {"title": result.title}
 
     def get_success_url(self):
         return self.plan_url(f"item-{self.item.pk}")

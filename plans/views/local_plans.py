@@ -35,6 +35,8 @@ from ..forms.local_plans import (
     LocalPlanForm,
     ProjectAddForm,
     ProjectChangeForm,
+    ProjectDeleteForm,
+    ProjectFieldsForm,
     ProjectWithdrawForm,
 )
 from ..local_import.template import XLSX_TYPE, template_workbook
@@ -201,6 +203,14 @@ class ProjectMixin(PlanMixin):
         return super().get_context_data(project=self.get_project(), **kwargs)
 
 
+def _project_initial(project) -> dict:
+    names = ("number", "title", "strategy", "work_plan", "theme", "objective", "target", "location", "indicator",
+             "expected_result", "responsible_unit")  # fmt: skip
+    initial = {name: getattr(project, name) for name in names}
+    initial.update({f"budget_{line.fiscal_year}": f"{line.amount:,.0f}" for line in project.budgets.all()})
+    return initial
+
+
 class LocalProjectChangeView(ProjectMixin, ServiceFormView):
     """A change amendment replaces the project: the form starts from the project as it is."""
 
@@ -209,12 +219,7 @@ class LocalProjectChangeView(ProjectMixin, ServiceFormView):
     success_message = gettext_lazy("บันทึกการเปลี่ยนแปลงโครงการ “%(title)s” แล้ว")
 
     def get_initial(self):
-        project = self.get_project()
-        initial = {name: getattr(project, name) for name in (
-            "number", "title", "strategy", "work_plan", "theme", "objective", "target", "location", "indicator",
-            "expected_result", "responsible_unit")}
-        initial.update({f"budget_{line.fiscal_year}": f"{line.amount:,.0f}" for line in project.budgets.all()})
-        return initial
+        return _project_initial(self.get_project())
 
     def run_service(self, form):
         return services.local_plan_project_change(
@@ -227,6 +232,45 @@ class LocalProjectChangeView(ProjectMixin, ServiceFormView):
 
     def get_success_url(self):
         return self.plan_url("#superseded")
+
+
+class LocalProjectUpdateView(ProjectMixin, ServiceFormView):
+    """Correct the project in place (a typo, a wrong figure): no amendment, same row."""
+
+    template_name = "plans/local_project_form.html"
+    form_class = ProjectFieldsForm
+    success_message = gettext_lazy("แก้ไขโครงการ “%(title)s” แล้ว")
+    extra_context = {"correcting": True}
+
+    def get_initial(self):
+        return _project_initial(self.get_project())
+
+    def run_service(self, form):
+        return services.local_plan_project_update(project=self.get_project(), by=self.request.user, **form.service_kwargs())
+
+    def success_message_args(self, result):
+        return {"title": result.title}
+
+    def get_success_url(self):
+        return self.plan_url(f"#project-{self.result.pk}")
+
+
+class LocalProjectDeleteView(ProjectMixin, ServiceFormView):
+    """GET asks to confirm; POST removes a project typed by mistake (refused, in Thai, for
+    one in the plan's history)."""
+
+    template_name = "plans/local_project_delete.html"
+    form_class = ProjectDeleteForm
+    success_message = gettext_lazy("ลบโครงการ “%(title)s” แล้ว")
+
+    def run_service(self, form):
+        services.local_plan_project_delete(project=self.get_project(), by=self.request.user)
+
+    def success_message_args(self, result):
+        return {"title": self.get_project().title}
+
+    def get_success_url(self):
+        return self.plan_url()
 
 
 class LocalProjectWithdrawView(ProjectMixin, ServiceFormView):

@@ -4,6 +4,7 @@ its timeline, and the POST doors of each move."""
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
@@ -209,6 +210,7 @@ class ProposalDetailView(ProposalPageMixin, TemplateView):
             can_prepare=can_prepare, can_decide=can_decide, events=list(selectors.proposal_events(proposal=proposal)),
             plan_items=plan_items, planned_total=services.plan_items_total(plan_items),
             lines=list(proposal.budget_lines.all()), documents=list(proposal.documents.all()),
+            can_delete_documents=permissions.can_delete_proposal_document(user=user, proposal=proposal),
             window=_window(proposal) if proposal.status == ProposalStatus.DRAFT else None,
             is_draft=proposal.status == ProposalStatus.DRAFT, **kwargs,
         )  # fmt: skip
@@ -302,6 +304,30 @@ class ProposalDocumentAddView(_ProposalPostView):
             proposal=self.proposal, by=self.request.user, title=form.cleaned_data["title"],
             upload=form.cleaned_data["file"],
         )  # fmt: skip
+
+
+class ProposalDocumentDeleteView(_ProposalPostView):
+    """POST: remove a document of a draft (its council's staff only; 403 once submitted)."""
+
+    form_class = forms.Form
+    success_message = _("ลบเอกสาร “%(title)s” แล้ว")
+
+    def get_rules(self):
+        return [
+            permissions.can_view_proposal, permissions.can_prepare_this_proposal,
+            permissions.can_delete_proposal_document,
+        ]  # fmt: skip
+
+    def run_service(self, form):
+        try:
+            document = selectors.proposal_document_for(proposal=self.proposal, pk=self.kwargs["doc_id"])
+        except ProposalDocument.DoesNotExist:
+            raise Http404(_("ไม่พบเอกสารนี้")) from None
+        services.proposal_document_delete(document=document, by=self.request.user)
+        return document
+
+    def success_message_args(self, result):
+        return {"title": result.title}
 
 
 class ProposalDocumentView(ProposalPageMixin, TemplateView):

@@ -41,6 +41,62 @@
       (asked > planned ? " — เกินงบตามแผน" : "");
     totalBox.className = asked > planned ? "error" : "help";
   }
+  // Budget lines: add a row (a copy of the formset's empty form) and remove one. A removed
+  // row's inputs leave the form; the formset skips an index it does not receive, so no row
+  // needs renumbering. Without this script the page offers three blank rows instead.
+  var lines = document.getElementById("budget-lines");
+  var template = document.getElementById("budget-line-template");
+  var total = form.querySelector("[name=lines-TOTAL_FORMS]");
+  var maxLines = parseInt(lines && lines.getAttribute("data-max"), 10) || 30;
+  var addButton;
+  function button(text, label, onClick) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "link-button line-button";
+    b.textContent = text;
+    if (label) b.setAttribute("aria-label", label);
+    b.addEventListener("click", onClick);
+    return b;
+  }
+  function rowCount() { return lines.querySelectorAll("[data-budget-line]").length; }
+  function withRemove(row) {
+    row.appendChild(button("ลบแถว", "ลบแถวรายการงบประมาณนี้", function () {
+      var next = row.nextElementSibling || row.previousElementSibling;
+      row.remove();
+      if (rowCount() === 0) addRow();
+      refreshAdd();
+      showTotal();
+      var focus = next && next.querySelector("input");
+      (focus || addButton).focus();
+    }));
+  }
+  function addRow() {
+    var index = parseInt(total.value, 10) || 0;
+    if (index >= maxLines) return null;
+    var holder = document.createElement("div");
+    holder.innerHTML = template.innerHTML.replace(/__prefix__/g, String(index));
+    var row = holder.querySelector("[data-budget-line]");
+    lines.appendChild(row);
+    total.value = String(index + 1);
+    withRemove(row);
+    refreshAdd();
+    return row;
+  }
+  function refreshAdd() {
+    if (addButton) addButton.disabled = (parseInt(total.value, 10) || 0) >= maxLines;
+  }
+  if (lines && template && total) {
+    lines.querySelectorAll("[data-budget-line]").forEach(withRemove);
+    addButton = button("+ เพิ่มแถว", "", function () {
+      var row = addRow();
+      if (row) row.querySelector("input").focus();
+    });
+    addButton.className = "button secondary";
+    lines.parentNode.insertBefore(addButton, lines.nextSibling);
+    form.querySelectorAll("[data-no-script]").forEach(function (node) { node.hidden = true; });
+    refreshAdd();
+  }
+
   form.addEventListener("input", function () { showWindow(); showTotal(); });
   form.addEventListener("change", function () { showWindow(); showTotal(); });
   showWindow();

@@ -58,6 +58,14 @@ def test_a_proposal_prepared_on_a_phone_is_partly_approved_by_the_lao(world, new
     phone.locator("[name=lines-1-description]").fill("ราวจับสแตนเลส")
     phone.locator("[name=lines-1-amount]").fill("15000")
     expect(phone.locator("#proposal-total")).to_contain_text("45,000.00")
+    # a row added by the script counts at once, and leaves with its own button
+    phone.get_by_role("button", name="+ เพิ่มแถว").click()
+    phone.locator("[name=lines-3-description]").fill("ค่าขนส่ง")
+    phone.locator("[name=lines-3-amount]").fill("๕,๐๐๐")
+    expect(phone.locator("#proposal-total")).to_contain_text("50,000.00")
+    phone.locator("[data-budget-line]").nth(3).get_by_role("button", name="ลบแถวรายการงบประมาณนี้").click()
+    expect(phone.locator("[name=lines-3-amount]")).to_have_count(0)
+    expect(phone.locator("#proposal-total")).to_contain_text("45,000.00")
     phone.screenshot(path=str(tmp_path / "proposal_form_phone.png"), full_page=True)
     with phone.expect_navigation():
         phone.get_by_role("button", name="บันทึกร่าง").click()

@@ -133,6 +133,20 @@ def test_filters_narrow_the_items(client, officer_d, world, setting):
     assert client.get(REVIEW.format("5002"), {"year": "๒๕๖๘"}).context["page"].year == 2568
 
 
+def test_the_theme_filter_narrows_the_items(client, officer_d, world, setting):
+    roads = ThemeFactory(code="roads", name_th="ถนนและการคมนาคม")
+    plan = CommunityPlanFactory(council=world.council_y, fiscal_year=setting.item.plan.fiscal_year)
+    PlanItemFactory(plan=plan, title="ซ่อมถนนลูกรัง", theme=roads)
+    client.force_login(officer_d)
+    page = client.get(REVIEW.format("5002"), {"theme": "roads"})
+    assert [i.title for i in page.context["items"]] == ["ซ่อมถนนลูกรัง"]
+    assert '<option value="roads" selected>ถนนและการคมนาคม</option>' in page.content.decode()
+    assert {t.code for t in page.context["page"].themes} == {"roads", "water"}
+    others = client.get(REVIEW.format("5002"), {"theme": setting.item.theme.code})
+    assert [i.title for i in others.context["items"]] == [setting.item.title]
+    assert client.get(REVIEW.format("5002"), {"theme": "nothing"}).context["items"] == []
+
+
 def test_items_that_will_miss_the_budget_window_are_listed(client, officer_d, setting):
     import datetime as dt
 
@@ -158,11 +172,11 @@ def test_page_with_suggestions_query_count_is_fixed(client, officer_d, world, dj
     CommunityOrganizationFactory(council=world.council_x, village_code="50020301", village_name="บ้านหลวง")
     client.force_login(officer_d)
     forget_district_projects()  # a cold process: the LAOs, the projects' fingerprint, the projects
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(18):
         response = client.get(REVIEW.format("5002"))
     assert response.status_code == 200
     assert all(len(i.suggested) == 3 for i in response.context["items"])
-    with django_assert_num_queries(16):  # warm: the LAOs and the fingerprint alone, unchanged
+    with django_assert_num_queries(17):  # warm: the LAOs and the fingerprint alone, unchanged
         assert client.get(REVIEW.format("5002")).status_code == 200
 
 

@@ -1,7 +1,7 @@
 import pytest
 
 from plans.choices import AlignmentStatus
-from plans.models import Alignment
+from plans.models import Alignment, PlanItem
 from plans.selectors.suggestions import forget_district_projects
 
 from ..factories import CommunityPlanFactory, LocalPlanProjectFactory, PlanItemFactory
@@ -135,13 +135,18 @@ def test_review_page_query_count_is_fixed(client, officer_d, world, django_asser
         PlanItemFactory.create_batch(per_council, plan=plan)
     LocalPlanProjectFactory.create_batch(3, lao=world.lao)
     client.force_login(officer_d)
-    # session, user, roles, district, years, summary, count, items (joined); the suggestion
+    # session, user, roles, district, years, summary, themes, count, items (joined); the suggestion
     # pool (the district's LAOs, their projects' fingerprint, projects with budget years,
     # missions, villages); the budget window (pending items, tambon LAOs, calendar
     # overrides); savepoint
     forget_district_projects()
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(18):
         assert client.get(REVIEW.format("5002")).status_code == 200
+    theme = PlanItem.objects.filter(plan__council=world.council_x).first().theme
+    forget_district_projects()
+    with django_assert_num_queries(18):  # filtered by theme: the same queries
+        response = client.get(REVIEW.format("5002"), {"theme": theme.code})
+    assert response.context["items"] and {i.theme_id for i in response.context["items"]} == {theme.pk}
 
 
 def test_year_filter_lists_each_year_once(client, officer_d, world):

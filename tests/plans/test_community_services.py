@@ -8,8 +8,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from agencies.choices import AgencyKind
-from plans.choices import AlignmentStatus, Priority, ProposalStatus
-from plans.models import Alignment, CommunityPlan, PlanItem, SubsidyProposal
+from plans.choices import AlignmentStatus, BudgetDateKind, Priority, ProposalStatus
+from plans.models import Alignment, BudgetCalendarDate, CommunityPlan, PlanItem, SubsidyProposal
 from plans.selectors import community as selectors
 from plans.services import (
     community_plan_copy,
@@ -217,7 +217,7 @@ def test_copy_into_a_year_that_already_has_that_plan_is_refused_in_thai(world, s
 # What the page shows beside each item --------------------------------------------------------
 
 
-def test_the_budget_window_is_the_target_laos(world, plan, theme):
+def test_the_budget_window_is_the_target_agencys_while_pending(world, plan, theme):
     plan.fiscal_year = 2570
     plan.save()
     world.council_x.lao = world.lao
@@ -233,6 +233,17 @@ def test_the_budget_window_is_the_target_laos(world, plan, theme):
     late = {i.pk: i.window for i in selectors.plan_items_for_page(plan=plan, on=dt.date(2026, 8, 20))}
     assert late[for_lao.pk].message == "ยื่นหลัง 15 ส.ค. 2569: จะพิจารณาในปีงบประมาณ 2571"
     assert late[for_council_lao.pk].message == "ยื่นหลัง 15 ส.ค. 2569: จะพิจารณาในปีงบประมาณ 2571"
-    assert late[for_cdd.pk] is None
+    # an agency that is not an LAO: its own calendar when it has one, else the rules' defaults
+    assert late[for_cdd.pk].message == "ยื่นหลัง 15 ส.ค. 2569: จะพิจารณาในปีงบประมาณ 2571"
+    BudgetCalendarDate.objects.create(lao=cdd, fiscal_year=2570, kind=BudgetDateKind.BUDGET_DRAFT, date=dt.date(2026, 9, 1))
+    late = {i.pk: i.window for i in selectors.plan_items_for_page(plan=plan, on=dt.date(2026, 8, 20))}
+    assert late[for_cdd.pk].message == "ยื่นได้ถึง 1 ก.ย. 2569 เพื่อเข้าคำของบประมาณปี 2570"
     early = {i.pk: i.window for i in selectors.plan_items_for_page(plan=plan, on=dt.date(2026, 3, 1))}
     assert early[for_lao.pk].missed is False
+    assert early[for_lao.pk].message == "ยื่นได้ถึง 15 ส.ค. 2569 เพื่อเข้าร่างข้อบัญญัติงบประมาณปี 2570"
+    # once reviewed (aligned, partly, not adopted) the window is no longer shown
+    for status in (AlignmentStatus.ALIGNED, AlignmentStatus.PARTIAL, AlignmentStatus.NOT_ADOPTED):
+        Alignment.objects.filter(plan_item=for_lao).update(status=status)
+        plan = selectors.community_plan_of(council=world.council_x, pk=plan.pk)
+        shown = {i.pk: i.window for i in selectors.plan_items_for_page(plan=plan, on=dt.date(2026, 8, 20))}
+        assert shown[for_lao.pk] is None and shown[for_cdd.pk] is not None

@@ -1,7 +1,9 @@
 """The demo's proposals: every status, made through the services, once."""
 
+from collections import Counter
+
 from plans.choices import ProposalStatus
-from plans.models import SubsidyProposal
+from plans.models import Alignment, SubsidyProposal
 
 from ..factories import DistrictFactory, ProvinceFactory, SubdistrictFactory
 
@@ -15,11 +17,26 @@ def test_the_demo_seed_gives_proposals_in_every_status_once(db):
         for k in range(1, tambons + 1):
             SubdistrictFactory(district=district, code=f"{district_code}{k:02d}")
     seed_small()
-    assert set(SubsidyProposal.objects.values_list("status", flat=True)) == set(ProposalStatus.values) - {
-        ProposalStatus.WITHDRAWN
-    }
-    assert SubsidyProposal.objects.count() == 9
+    every = set(ProposalStatus.values)
+    for code in ("5002", "5004"):  # each district's councils show every status
+        of_district = SubsidyProposal.objects.filter(council__subdistrict__district__code=code)
+        assert set(of_district.values_list("status", flat=True)) == every, code
+    assert SubsidyProposal.objects.count() == 20
     submitted = SubsidyProposal.objects.exclude(status=ProposalStatus.DRAFT)
     assert not submitted.filter(considered_in_year__isnull=True).exists()
+    # the demo district officer's reviews: most items reviewed, through the service
+    d1 = Alignment.objects.filter(plan_item__plan__council__subdistrict__district__code="5002")
+    statuses = Counter(d1.values_list("status", flat=True))
+    assert statuses == {"aligned": 7, "partial": 3, "not_adopted": 2, "pending": 3}  # 5 tambons x 3 items
+    aligned = d1.filter(status="aligned")
+    assert aligned.filter(local_plan_project__isnull=False).count() == 7
+    assert all(a.local_plan_project.title == a.plan_item.title for a in aligned)
+    reviewed = d1.exclude(status="pending")
+    assert reviewed.filter(reviewed_by__username="district_d1", reviewed_at__isnull=False).count() == 12
+    assert reviewed.filter(status="not_adopted", local_plan_project__isnull=True).count() == 2
+    assert not Alignment.objects.filter(plan_item__plan__council__subdistrict__district__code="5004").exclude(status="pending").exists()
+    histories = Alignment.history.count()
     seed_small()  # again: nothing new
-    assert SubsidyProposal.objects.count() == 9
+    assert SubsidyProposal.objects.count() == 20
+    assert Counter(d1.values_list("status", flat=True)) == statuses
+    assert Alignment.history.count() == histories

@@ -333,3 +333,33 @@ def test_documents_are_known_by_their_bytes(world, staff_x, items, settings):
 def test_the_factory_puts_a_proposal_in_any_status(world, staff_x):
     proposal = subsidy_proposal(council=world.council_x, recipient=world.lao, by=staff_x, status=S.RECEIVED)
     assert (proposal.status, proposal.amount_requested) == (S.RECEIVED, Decimal("40000"))
+
+
+def test_a_drafts_document_is_deleted_and_its_file_removed_on_commit(
+    world, staff_x, staff_y, officer_d, items, django_capture_on_commit_callbacks
+):
+    proposal = _create(world, staff_x, items)
+    upload = SimpleUploadedFile("letter.pdf", b"%PDF-1.4 x")
+    document = services.proposal_document_add(proposal=proposal, by=staff_x, title="หนังสือ", upload=upload)
+    storage, name = document.file.storage, document.file.name
+    for user in (staff_y, officer_d):
+        with pytest.raises(PermissionDenied):
+            services.proposal_document_delete(document=document, by=user)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        services.proposal_document_delete(document=document, by=staff_x)
+    assert storage.exists(name)  # not before the commit
+    for callback in callbacks:
+        callback()
+    assert not storage.exists(name)
+    assert proposal.documents.count() == 0
+
+
+def test_a_submitted_proposals_document_stays(world, staff_x, items):
+    proposal = _create(world, staff_x, items)
+    upload = SimpleUploadedFile("letter.pdf", b"%PDF-1.4 x")
+    document = services.proposal_document_add(proposal=proposal, by=staff_x, title="หนังสือ", upload=upload)
+    services.proposal_submit(proposal_id=proposal.pk, by=staff_x, on=dt.date(2026, 5, 1))
+    with pytest.raises(PermissionDenied) as error:
+        services.proposal_document_delete(document=document, by=staff_x)
+    assert str(error.value) == "ลบเอกสารได้เฉพาะขณะโครงการยังเป็นร่าง เมื่อยื่นแล้วหน่วยงานได้รับเอกสารไปพร้อมโครงการ"
+    assert document.file.storage.exists(document.file.name) and proposal.documents.count() == 1

@@ -45,6 +45,27 @@ def test_council_staff_prepare_a_proposal_typed_in_thai_digits(client, world, st
     assert "ยื่นโครงการ" in text and 'id="proposal-window"' in text  # the window shows while it is a draft
 
 
+def test_rows_added_and_removed_by_the_script_are_saved(client, world, staff_x, item):
+    """The script adds rows past the three blank ones and removes rows: the POST has more
+    rows than the page had, and gaps where rows left; a row left blank is not a line."""
+    url = f"/plans/proposals/new/{world.council_x.subdistrict.code}/"
+    page = client_for(client, staff_x).get(url).content.decode()
+    assert 'id="budget-line-template"' in page and 'name="lines-__prefix__-amount"' in page
+    assert 'name="lines-2-amount"' in page and 'name="lines-3-amount"' not in page  # three blank rows without JS
+    lines = {"lines-TOTAL_FORMS": "6", "lines-0-description": "ค่าวัสดุ", "lines-0-amount": "10,000",
+             "lines-3-description": "ค่าแรง", "lines-3-amount": "๕,๐๐๐", "lines-4-description": "", "lines-4-amount": "",
+             "lines-5-description": "ค่าอาหาร", "lines-5-amount": "2500"}  # fmt: skip
+    form = {k: v for k, v in _form(item).items() if not k.startswith("lines-1")}
+    response = client.post(url, {**form, **lines})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    proposal = SubsidyProposal.objects.get()
+    assert list(proposal.budget_lines.values_list("description", "amount")) == [
+        ("ค่าวัสดุ", Decimal("10000.00")), ("ค่าแรง", Decimal("5000.00")), ("ค่าอาหาร", Decimal("2500.00"))
+    ]  # fmt: skip
+    edit = client.get(f"/plans/proposals/{proposal.pk}/edit/").content.decode()
+    assert 'name="lines-5-amount"' in edit and 'name="lines-6-amount"' not in edit  # 3 lines + 3 blank rows
+
+
 def test_over_the_plan_s_budget_is_refused_on_the_form_in_thai(client, world, staff_x, item):
     response = client_for(client, staff_x).post(
         f"/plans/proposals/new/{world.council_x.subdistrict.code}/", _form(item, **{"lines-1-amount": "10001"})
@@ -104,6 +125,37 @@ def test_documents_attach_and_download_for_those_who_read_it(client, world, staf
     assert client.get(f"/plans/proposals/{proposal.pk}/documents/{document.pk}/").status_code == 200
     client_for(client, staff_y)
     assert client.get(f"/plans/proposals/{proposal.pk}/documents/{document.pk}/").status_code == 404
+
+
+def test_a_drafts_document_is_deleted_from_its_page(client, world, staff_x, item, django_capture_on_commit_callbacks):
+    proposal = subsidy_proposal(council=world.council_x, recipient=world.lao, by=staff_x, items=[item], amount=25000)
+    client_for(client, staff_x).post(
+        f"/plans/proposals/{proposal.pk}/documents/",
+        {"title": "หนังสือขอรับงบ", "file": SimpleUploadedFile("a.pdf", b"%PDF-1.4 letter")},
+    )
+    document = proposal.documents.get()
+    url = f"/plans/proposals/{proposal.pk}/documents/{document.pk}/delete/"
+    assert f'action="{url}"' in client.get(f"/plans/proposals/{proposal.pk}/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, follow=True)
+    assert "ลบเอกสาร “หนังสือขอรับงบ” แล้ว" in response.content.decode()
+    assert not proposal.documents.exists() and not document.file.storage.exists(document.file.name)
+    assert client.post(url).status_code == 404
+
+
+def test_a_submitted_proposals_document_is_not_deleted(client, world, staff_x, item):
+    proposal = subsidy_proposal(council=world.council_x, recipient=world.lao, by=staff_x, items=[item], amount=25000)
+    client_for(client, staff_x).post(
+        f"/plans/proposals/{proposal.pk}/documents/", {"title": "หนังสือ", "file": SimpleUploadedFile("a.pdf", b"%PDF-1.4 x")}
+    )
+    SubsidyProposal.objects.filter(pk=proposal.pk).update(status=S.SUBMITTED)
+    document = proposal.documents.get()
+    page = client.get(f"/plans/proposals/{proposal.pk}/").content.decode()
+    assert "/delete/" not in page
+    response = client.post(f"/plans/proposals/{proposal.pk}/documents/{document.pk}/delete/")
+    assert response.status_code == 403
+    assert "ลบเอกสารได้เฉพาะขณะโครงการยังเป็นร่าง" in response.content.decode()
+    assert proposal.documents.count() == 1
 
 
 def test_the_agency_inbox_lists_proposals_waiting_on_it(client, world, staff_x, agency_officer, item):
