@@ -51,6 +51,7 @@ from locust.env import Environment  # noqa: E402
 
 from bench.stack import Stack  # noqa: E402
 from bench.world import World, ensure_statistics, load_world  # noqa: E402
+from common.thai import format_date  # noqa: E402
 
 PASSWORD = "demo-pass-2569"
 SEARCHES = ["ออมทรัพย์", "หลวง", "สวัสดิการ", "ป่าแดด", "กลุ่มอาชีพบ้าน", "ทอผ้า", "เวียง", "น้ำ"]
@@ -133,7 +134,7 @@ class CouncilStaff(PortalUser):
             f"/councils/{self.code}/activities/new/",
             {
                 "csrfmiddlewaretoken": _csrf(form.text),
-                "date": dt.date.today().isoformat(),
+                "date": format_date(dt.date.today()),  # dd/mm/BBBB, as people type it
                 "kind": kind.group(1) if kind else "",
                 "title": f"ประชุมประจำเดือน (โหลดทดสอบ {random.randrange(10**6)})",
                 "participants": str(random.randrange(5, 60)),
