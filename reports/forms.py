@@ -142,7 +142,29 @@ class ReportFilterForm(forms.Form):
 
 
 class NarrativeForm(forms.ModelForm):
+    """The annual report's own words, chapter by chapter as CODI's synthesis reports run;
+    each line typed is a paragraph (its first line indented in the PDF)."""
+
     class Meta:
         model = ReportNarrative
-        fields = ["lessons", "expected_results", "future_directions"]
-        widgets = {name: forms.Textarea(attrs={"rows": 8}) for name in fields}
+        fields = [
+            "title", "subject", "background", "results", "lessons", "expected_results", "future_directions", "closing",
+            "numerals",
+        ]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 6})
+            for name in ("background", "results", "lessons", "expected_results", "future_directions")
+        } | {"closing": forms.Textarea(attrs={"rows": 2}), "numerals": forms.RadioSelect}
+        help_texts = {
+            "title": _("เว้นว่างไว้เพื่อใช้ชื่อรายงานที่ระบบตั้ง"),
+            "background": _("ขึ้นบรรทัดใหม่เพื่อเริ่มย่อหน้าใหม่ เว้นว่างไว้เพื่อใช้ข้อความความเป็นมาที่ระบบเขียน"),
+            "numerals": _("ใช้กับทั้งเอกสาร: ปี ตัวเลข รหัส และเลขหน้า"),
+        }
+        error_messages = {"numerals": {"invalid_choice": _("กรุณาเลือกเลขไทยหรือเลขอารบิก")}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["numerals"].required = False  # not chosen: Thai numerals, as official documents use
+
+    def clean_numerals(self):
+        return self.cleaned_data.get("numerals") or "thai"

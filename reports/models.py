@@ -115,14 +115,32 @@ class Report(Job):
         return _("เครื่องประมวลผลหยุดทำงานระหว่างสร้างรายงานซ้ำหลายครั้ง")
 
 
-class ReportNarrative(models.Model):
-    """What CODI staff write for a fiscal year's annual report: expected results and future
-    directions (the last chapter), plus optional lessons (proposals, obstacles, solutions)."""
+class Numerals(models.TextChoices):
+    THAI = "thai", _("เลขไทย (๑ ๒ ๓)")
+    ARABIC = "arabic", _("เลขอารบิก (1 2 3)")
 
-    fiscal_year = models.PositiveIntegerField(_("ปีงบประมาณ (พ.ศ.)"), unique=True, validators=[validate_be_year])
+
+class ReportNarrative(models.Model):
+    """What CODI staff write for a fiscal year's annual report of one scope (the whole
+    country, a region, a province, a district or a council; ``area_code`` as in the report's
+    key, "-" for the country), in the shape of CODI's synthesis reports: the title and
+    subject line, background, results and cooperation, lessons (proposals, obstacles,
+    solutions), expected results, future directions and a closing line; and which numerals
+    the whole document uses. A report of a scope without its own narrative takes the
+    country's of that year."""
+
+    fiscal_year = models.PositiveIntegerField(_("ปีงบประมาณ (พ.ศ.)"), validators=[validate_be_year])
+    scope = models.CharField(_("ขอบเขต"), max_length=20, choices=ReportScope.choices, default=ReportScope.NATIONAL)
+    area_code = models.CharField(_("รหัสพื้นที่"), max_length=10, default="-")
+    title = models.CharField(_("ชื่อรายงาน"), max_length=255, blank=True)
+    subject = models.CharField(_("เรื่อง"), max_length=255, blank=True)
+    background = models.TextField(_("ความเป็นมา"), blank=True)
+    results = models.TextField(_("ผลการดำเนินงานและความร่วมมือ"), blank=True)
     lessons = models.TextField(_("บทเรียน: ข้อเสนอ ข้อติดขัด และแนวทางแก้ไข"), blank=True)
     expected_results = models.TextField(_("ผลที่คาดว่าจะได้รับ"), blank=True)
     future_directions = models.TextField(_("ทิศทางในอนาคต"), blank=True)
+    closing = models.TextField(_("ข้อความปิดท้าย"), blank=True)
+    numerals = models.CharField(_("ตัวเลขในเอกสาร"), max_length=10, choices=Numerals.choices, default=Numerals.THAI)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("แก้ไขโดย")
     )
@@ -130,9 +148,12 @@ class ReportNarrative(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["-fiscal_year"]
+        ordering = ["-fiscal_year", "scope", "area_code"]
         verbose_name = _("บทสรุปรายงานประจำปี")
         verbose_name_plural = _("บทสรุปรายงานประจำปี")
+        constraints = [
+            models.UniqueConstraint(fields=["fiscal_year", "scope", "area_code"], name="narrative_one_per_year_and_area"),
+        ]
 
     def __str__(self):
-        return str(self.fiscal_year)
+        return f"{self.fiscal_year} {self.scope}:{self.area_code}"

@@ -10,7 +10,7 @@ from councils.models import Council
 from geo.models import District, Province, Region
 
 from .choices import ReportScope, ReportStatus
-from .models import Report
+from .models import Report, ReportNarrative
 
 
 def _regions_within(province_ids) -> QuerySet:
@@ -128,3 +128,15 @@ def area_requestable(
         return council.subdistrict.district.province_id in mine
     return False
 
+
+
+def narrative_for(spec):
+    """The narrative a report of ``spec`` uses: its scope's own, else the country's of the
+    year; None when neither was written."""
+    found = {
+        (n.scope, n.area_code): n
+        for n in ReportNarrative.objects.filter(fiscal_year=spec.fiscal_year).filter(
+            Q(scope=spec.scope, area_code=spec.area_code) | Q(scope=ReportScope.NATIONAL, area_code="-")
+        )
+    }
+    return found.get((spec.scope, spec.area_code)) or found.get((ReportScope.NATIONAL, "-"))

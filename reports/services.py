@@ -26,7 +26,7 @@ from common.rules import require
 
 from . import permissions, selectors
 from .choices import ACTIVE_STATUSES, ReportKind, ReportScope, ReportStatus
-from .models import Report, ReportNarrative
+from .models import Numerals, Report, ReportNarrative
 from .rendering import build_pdf, build_xlsx
 from .rendering.xlsx import summary_figures
 from .sections import gather_report
@@ -182,15 +182,30 @@ def report_publish(*, report: Report, by, publish: bool = True) -> Report:
     return report
 
 
+NARRATIVE_TEXTS = (
+    "title", "subject", "background", "results", "lessons", "expected_results", "future_directions", "closing",
+)
+
+
 @transaction.atomic
-def narrative_save(*, fiscal_year: int, by, lessons: str = "", expected_results: str = "", future_directions: str = ""):
-    """Write the chapter CODI staff author for a fiscal year's annual report."""
+def narrative_save(
+    *, fiscal_year: int, by, scope: str = ReportScope.NATIONAL, area_code: str = "-", numerals: str = "thai", **texts
+):
+    """Write what CODI staff author for a fiscal year's annual report of one scope (see
+    ReportNarrative); a text not given is left empty. The area must be one the writer may
+    ask a report of (checked by the view, which finds the area first)."""
     require(permissions.can_write_narrative, user=by)
-    narrative = ReportNarrative.objects.select_for_update().filter(fiscal_year=fiscal_year).first()
-    narrative = narrative or ReportNarrative(fiscal_year=fiscal_year)
-    narrative.lessons = lessons.strip()
-    narrative.expected_results = expected_results.strip()
-    narrative.future_directions = future_directions.strip()
+    unknown = set(texts) - set(NARRATIVE_TEXTS)
+    if unknown:
+        raise TypeError(f"narrative_save: unknown fields {sorted(unknown)}")
+    narrative = (
+        ReportNarrative.objects.select_for_update()
+        .filter(fiscal_year=fiscal_year, scope=scope, area_code=area_code or "-")
+        .first()
+    ) or ReportNarrative(fiscal_year=fiscal_year, scope=scope, area_code=area_code or "-")
+    for name in NARRATIVE_TEXTS:
+        setattr(narrative, name, (texts.get(name) or "").strip())
+    narrative.numerals = numerals
     narrative.updated_by = by
     narrative.full_clean()
     narrative.save()
@@ -242,7 +257,14 @@ def report_generate(*, report_id: int, redelivered: bool = False) -> Report:
     remove_partial_files(final_path.parent, prefix=prefix, suffix=".part")
     on_progress = _progress_saver(report)
     data = gather_report(spec, on_progress)
-    write_atomically(final_path, lambda tmp: build_pdf(data, tmp, on_progress), prefix=prefix, suffix=".pdf.part")
+    narrative = selectors.narrative_for(spec)
+    thai_numerals = narrative is None or narrative.numerals == Numerals.THAI  # Thai digits unless chosen otherwise
+    write_atomically(
+        final_path,
+        lambda tmp: build_pdf(data, tmp, on_progress, thai_numerals=thai_numerals),
+        prefix=prefix,
+        suffix=".pdf.part",
+    )
     # The same figures as a spreadsheet, written the same way, before the row says done.
     figures = summary_figures(data)
     write_atomically(

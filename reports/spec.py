@@ -16,6 +16,7 @@ class ReportSpec:
     council_id: int | None = None
     region_id: int | None = None
     title: str = ""
+    area_code: str = "-"  # as in the report's key: a province, district, tambon or region code
 
     @classmethod
     def from_report(cls, report) -> ReportSpec:
@@ -29,4 +30,5 @@ class ReportSpec:
             council_id=report.council_id,
             region_id=report.region_id,
             title=str(report),
+            area_code=(report.key.rsplit(":", 1)[-1] if report.key else "-") or "-",
         )

@@ -15,7 +15,7 @@ from common.validators import validate_be_year
 from common.views import ServiceFormView
 
 from . import permissions, selectors, services
-from .choices import ReportStatus
+from .choices import ReportScope, ReportStatus
 from .forms import NarrativeForm, ReportFilterForm, ReportRequestForm
 from .models import ReportNarrative
 
@@ -204,7 +204,9 @@ class NarrativeView(LoginRequiredMixin, ServiceFormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
-        instance = ReportNarrative.objects.filter(fiscal_year=self.kwargs["fiscal_year"]).first()
+        instance = ReportNarrative.objects.filter(
+            fiscal_year=self.kwargs["fiscal_year"], scope=ReportScope.NATIONAL, area_code="-"
+        ).first()
         return {**super().get_form_kwargs(), "instance": instance}
 
     def get_context_data(self, **kwargs):

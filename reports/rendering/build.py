@@ -26,6 +26,7 @@ from ..choices import ReportScope
 from ..sections import ReportData
 from ..sections.base import keep_together
 from .charts import bar_chart
+from .numerals import in_numerals
 
 INLINE_APPENDIX_ROWS = 600  # up to this many councils, the appendix is laid out with the rest
 CHUNK_ROWS = 700  # rows per separately laid-out appendix chunk (whole provinces)
@@ -129,7 +130,9 @@ def build_pdf(data: ReportData, target, on_progress=None, *, thai_numerals: bool
     spec = data.spec
     parts, big = section_parts(data, generated_at=generated_at, thai_numerals=thai_numerals)
     style = _style_context(thai_numerals=thai_numerals)
-    main_html = render_to_string("reports/pdf/document.html", {"parts": parts, "title": spec.title, **style})
+    main_html = in_numerals(
+        render_to_string("reports/pdf/document.html", {"parts": parts, "title": spec.title, **style}), thai=thai_numerals
+    )
     if big:  # lay the appendix out in worker processes while this one lays out the rest
         htmls = _chunk_htmls(big, thai_numerals=thai_numerals, title=spec.title)
         if multiprocessing.current_process().daemon:  # no children allowed: lay out in turn
@@ -150,14 +153,14 @@ def build_pdf(data: ReportData, target, on_progress=None, *, thai_numerals: bool
 def _chunk_htmls(groups, *, thai_numerals: bool, title: str) -> list[str]:
     style = _style_context(thai_numerals=thai_numerals, page_numbers=False)
     return [
-        render_to_string(
+        in_numerals(render_to_string(
             "reports/pdf/document.html",
             {
                 "parts": [render_to_string("reports/pdf/sections/appendix_rows.html", {"groups": c})],
                 "title": title,
                 **style,
             },
-        )
+        ), thai=thai_numerals)
         for c in _chunks(groups)
     ]
 

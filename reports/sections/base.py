@@ -138,3 +138,10 @@ def keep_together(text: str) -> str:
     for word in KEEP_TOGETHER:
         html = html.replace(word, f'<span class="nobr">{word}</span>')
     return mark_safe(html)
+
+
+def paragraphs(text: str) -> list:
+    """A narrative as its paragraphs (one per line of what was typed, blank lines dropped),
+    each as keep_together HTML; the PDF indents each paragraph's first line as Thai
+    official documents do."""
+    return [keep_together(line.strip()) for line in (text or "").splitlines() if line.strip()]

@@ -10,8 +10,8 @@ from councils import reporting as councils_reporting
 from plans import reporting as plans_reporting
 from plans.choices import AlignmentStatus
 
-from ..models import ReportNarrative
-from .base import ReportArea, Section, keep_together
+from ..selectors import narrative_for
+from .base import ReportArea, Section, paragraphs
 
 
 def _table(rows: list[tuple[str, int]]) -> dict:
@@ -29,11 +29,21 @@ def _nothing(area: ReportArea) -> dict:
 
 def gather_cover(area: ReportArea) -> dict:
     start, end = area.period
-    return {"area_label": area.label, "period_start": start, "period_end": end}
+    n = _narrative(area)
+    return {
+        "area_label": area.label, "period_start": start, "period_end": end,
+        "title": n.title if n else "", "subject": n.subject if n else "",
+    }
 
 
 def gather_background(area: ReportArea) -> dict:
-    return {"area_label": area.label, "national": area.is_national}
+    n = _narrative(area)
+    return {"area_label": area.label, "national": area.is_national, "paragraphs": paragraphs(n.background) if n else []}
+
+
+def gather_results(area: ReportArea) -> dict:
+    n = _narrative(area)
+    return {"paragraphs": paragraphs(n.results) if n else []}
 
 
 def gather_councils(area: ReportArea) -> dict:
@@ -80,27 +90,31 @@ def gather_mentorships(area: ReportArea) -> dict:
     return _table(councils_reporting.mentorships_by_status(subdistricts=area.subdistricts, dates=area.period))
 
 
-def _narrative(area: ReportArea) -> ReportNarrative | None:
-    return ReportNarrative.objects.filter(fiscal_year=area.spec.fiscal_year).first()
+def _narrative(area: ReportArea):
+    """The report's narrative (its scope's, else the country's of the year), read once per area."""
+    if "narrative" not in area.__dict__:
+        object.__setattr__(area, "narrative", narrative_for(area.spec))
+    return area.__dict__["narrative"]
 
 
 def gather_lessons(area: ReportArea) -> dict:
     n = _narrative(area)
-    return {"text": keep_together(n.lessons.strip()) if n else ""}
+    return {"paragraphs": paragraphs(n.lessons) if n else []}
 
 
 def gather_future(area: ReportArea) -> dict:
     n = _narrative(area)
     return {
-        "expected": keep_together(n.expected_results.strip()) if n else "",
-        "directions": keep_together(n.future_directions.strip()) if n else "",
+        "expected": paragraphs(n.expected_results) if n else [],
+        "directions": paragraphs(n.future_directions) if n else [],
+        "closing": paragraphs(n.closing) if n else [],
     }
 
 
 COVER = Section("cover", _("ปก"), gather_cover, in_toc=False, chapter=False)
 TOC = Section("toc", _("สารบัญ"), _nothing, in_toc=False, chapter=False)
 BACKGROUND = Section("background", _("ความเป็นมา"), gather_background)
-RESULTS = Section("results", _("ผลการดำเนินงานและความร่วมมือ"), _nothing)
+RESULTS = Section("results", _("ผลการดำเนินงานและความร่วมมือ"), gather_results)
 COUNCILS = Section("councils", _("สภาองค์กรชุมชนตำบลจำแนกตามสถานะ"), gather_councils, chapter=False)
 ORGANIZATIONS = Section("organizations", _("องค์กรชุมชนจำแนกตามประเภท"), gather_organizations, chapter=False)
 ACTIVITIES = Section("activities", _("กิจกรรมจำแนกตามประเภทและประเด็นงาน"), gather_activities, chapter=False)

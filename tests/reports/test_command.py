@@ -15,6 +15,7 @@ def _text(path) -> str:
     """The PDF's text without whitespace (the title wraps) and with SARA AM folded to SARA AA
     (how pdftotext extracts it depends on the renderer's SARA AM fix)."""
     raw = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    raw = raw.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))  # the figures, whichever numerals the PDF uses
     return _norm(raw.replace("\u0e4d", ""))
 
 

@@ -35,7 +35,8 @@ def annual(scope="national", **kw) -> ReportSpec:
 def pdf_text(spec, tmp_path) -> str:
     target = tmp_path / "r.pdf"
     build_pdf(gather_report(spec), str(target))
-    return subprocess.run(["pdftotext", "-raw", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(["pdftotext", "-raw", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    return text.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))  # the figures, whichever numerals the PDF uses
 
 
 @pytest.fixture

@@ -116,10 +116,12 @@ def test_official_thai_pdf(data, tmp_path):
     assert squash(LESSONS) in squash(text)  # every character of a wrapped paragraph, in order
     assert "ฟื้นฟู" in text and "พื้นบ้าน" in text  # marks pulled back over their vowel
     assert "ตาบล" not in text and "นำ้" not in text
-    assert "1 ตุลาคม 2568" in text and "30 กันยายน 2569" in text  # Buddhist-era dates
+    # Thai numerals through the whole document: dates, figures, codes, page numbers
+    assert "๑ ตุลาคม ๒๕๖๘" in text and "๓๐ กันยายน ๒๕๖๙" in text  # Buddhist-era dates
+    assert not any(ch in text for ch in "0123456789"), [line for line in text.splitlines() if any(c.isascii() and c.isdigit() for c in line)][:5]
     assert "ชุมชนเข้มแข็ง" in text
     assert "ยังไม่มีข้อมูลทิศทางในอนาคตสำหรับปีงบประมาณนี้" in text  # empty part says so
-    assert "500203 บ้านหลวง ดำเนินงานอยู่ – 1 2 50.0" in text  # appendix row (ตำบลบ้านหลวง)
+    assert "๕๐๐๒๐๓ บ้านหลวง ดำเนินงานอยู่ – ๑ ๒ ๕๐.๐" in text  # appendix row (ตำบลบ้านหลวง)
     # page numbers in Thai numerals; the table of contents points at the right page
     pages = [run("pdftotext", "-f", str(n), "-l", str(n), "-raw", str(target), "-") for n in (1, 2, 3)]
     assert "พระราชบัญญัติ" in pages[2] and "๓" in pages[2].split()  # ความเป็นมา is on page ๓
@@ -146,7 +148,7 @@ def test_big_appendix_is_laid_out_apart_and_numbered(data, tmp_path, monkeypatch
     last = run("pdftotext", "-f", str(pages), "-l", str(pages), "-raw", str(target), "-")
     digits = str(pages).translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
     assert digits in last.split()  # stamped from the page-number overlay
-    text = run("pdftotext", "-raw", str(target), "-")
+    text = run("pdftotext", "-raw", str(target), "-").translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))  # the figures, whichever numerals the PDF uses
     for council in Council.objects.all():
         assert f"{council.subdistrict.code} {council.subdistrict.name_th} " in text
     assert "จังหวัดเชียงราย" in text

@@ -217,7 +217,7 @@ def test_pdf_and_xlsx_are_made_from_one_gather(world, codi_staff, monkeypatch):
     assert ("ดำเนินงานอยู่", 3) in summary
     text = subprocess.run(
         ["pdftotext", "-raw", report.file.path, "-"], capture_output=True, text=True, check=True
-    ).stdout
+    ).stdout.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
     assert text.count("ดำเนินงานอยู่ 3") == 2  # the same figure in the chart and its table
 
 

@@ -68,6 +68,7 @@ def test_report_pdf_is_thai_with_embedded_sarabun(data, tmp_path):
     for line in fonts.splitlines()[2:]:
         assert line.split()[-5:-2] == ["yes", "yes", "yes"], line  # embedded, subset, unicode map
     text = subprocess.run(["pdftotext", "-raw", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    text = text.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))  # the figures, whichever numerals the PDF uses
     assert "ปีงบประมาณ พ.ศ. 2569" in text
     assert "1 ตุลาคม 2568" in text and "30 กันยายน 2569" in text
     assert "ความเป็นมา" in text and "ภาคผนวก" in text
@@ -220,3 +221,25 @@ def test_a_published_report_keeps_its_figures_whatever_is_recorded_later(
         sheet = load_workbook(fh, read_only=True)["สรุป"]
         cells = [[c for c in row if c is not None] for row in sheet.iter_rows(values_only=True)]
     assert ["รวม", 3] in cells
+
+
+def test_the_narrative_shapes_the_report_and_its_numerals(world, codi_staff, data, django_capture_on_commit_callbacks):
+    """What CODI staff wrote for FY 2569 goes into the PDF in the source's shape (title,
+    subject, background in paragraphs, closing) with Arabic numerals chosen for the whole
+    document; a province's report without its own narrative takes the country's."""
+    services.narrative_save(
+        fiscal_year=2569, by=codi_staff, title="รายงานการสังเคราะห์ผลการดำเนินงาน ปี 2569",
+        subject="สภาองค์กรชุมชนตำบลกับหน่วยงานภาคี", background="ย่อหน้าแรกของความเป็นมา\nย่อหน้าที่สองของความเป็นมา",
+        results="ผลการทำงานร่วมกับท้องถิ่น", closing="สถาบันพัฒนาองค์กรชุมชน", numerals="arabic",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        report = services.report_request(by=codi_staff, fiscal_year=2569, scope=ReportScope.PROVINCE, province=world.province)
+    report.refresh_from_db()
+    text = subprocess.run(["pdftotext", "-raw", report.file.path, "-"], capture_output=True, text=True, check=True).stdout
+    flat = "".join(text.split())
+    for words in ("รายงานการสังเคราะห์ผลการดำเนินงาน ปี 2569", "เรื่อง สภาองค์กรชุมชนตำบลกับหน่วยงานภาคี",
+                  "ย่อหน้าแรกของความเป็นมา", "ย่อหน้าที่สองของความเป็นมา", "ผลการทำงานร่วมกับท้องถิ่น", "สถาบันพัฒนาองค์กรชุมชน"):
+        assert "".join(words.split()) in flat, words
+    assert "พระราชบัญญัติสภาองค์กรชุมชน" not in flat  # the written background replaces the default one
+    assert not any(ch in text for ch in "๐๑๒๓๔๕๖๗๘๙")  # Arabic numerals through the whole document
+    assert "1 ตุลาคม 2568" in text

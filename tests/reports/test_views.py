@@ -264,6 +264,17 @@ def test_narrative_page(client, world, codi_staff, officer_d):
     n = ReportNarrative.objects.get(fiscal_year=2569)
     assert (n.lessons, n.expected_results, n.future_directions, n.updated_by) == ("บทเรียน", "ผล", "ทิศทาง", codi_staff)
     assert "บทเรียน" in client.get("/reports/narratives/2569/").content.decode()
+    full = client.post("/reports/narratives/2569/", {
+        "title": "รายงานการสังเคราะห์ผลการดำเนินงาน", "subject": "สภาองค์กรชุมชนตำบลกับหน่วยงานภาคี",
+        "background": "ย่อหน้าที่หนึ่ง\n\nย่อหน้าที่สอง", "results": "ผลการดำเนินงาน", "lessons": "บทเรียน",
+        "expected_results": "ผล", "future_directions": "ทิศทาง", "closing": "จึงเรียนมาเพื่อโปรดทราบ", "numerals": "arabic",
+    })
+    assert full.status_code == 302
+    n.refresh_from_db()
+    assert (n.title, n.background, n.closing, n.numerals) == (
+        "รายงานการสังเคราะห์ผลการดำเนินงาน", "ย่อหน้าที่หนึ่ง\n\nย่อหน้าที่สอง", "จึงเรียนมาเพื่อโปรดทราบ", "arabic",
+    )
+    assert client.post("/reports/narratives/2569/", {"numerals": "roman"}).status_code == 200  # refused, shown again
 
 
 # --- API -------------------------------------------------------------------------------
