@@ -91,7 +91,6 @@ def open_data_view(dataset: Dataset):
     )
     return extend_schema(
         tags=["open-data"],
-        operation_id=f"open_{dataset.slug}_list",
         summary=dataset.title,
         description=format_lazy("{}\n\n{}", dataset.description, LICENCE),
     )(view).as_view()
