@@ -117,3 +117,16 @@ def test_the_contact_rule_refuses_the_public_and_other_areas(world, staff_x, sta
     assert permissions.can_see_council_contact(user=AnonymousUser(), council=x) is False
     assert permissions.can_see_council_contact(user=staff_y, council=x) is False
     assert permissions.can_see_council_contact(user=staff_x, council=x) is True
+
+
+def test_the_api_gives_the_coordinator_only_inside_the_area(client, world, staff_x, staff_y):
+    Council.objects.filter(pk=world.council_x.pk).update(contact_name="นายประสาน งานดี", phone="081-234-5678")
+    contact = ("contact_name", "phone")
+    body = client.get("/api/v1/councils/500203/").json()
+    assert [body[k] for k in contact] == ["", ""]
+    client.force_login(staff_y)
+    body = client.get("/api/v1/councils/500203/").json()
+    assert [body[k] for k in contact] == ["", ""]
+    client.force_login(staff_x)
+    body = client.get("/api/v1/councils/500203/").json()
+    assert [body[k] for k in contact] == ["นายประสาน งานดี", "081-234-5678"]
