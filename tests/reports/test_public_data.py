@@ -5,7 +5,6 @@ import csv
 import datetime as dt
 import io
 import json
-import re
 
 import pytest
 from django.core.cache import caches
@@ -15,7 +14,6 @@ from openpyxl import load_workbook
 
 from councils.choices import AssessmentLevel
 from councils.models import Assessment, Council
-from geo.tilegrid import tiles
 from meetings.choices import MeetingKind, MeetingStatus
 from plans.choices import AlignmentStatus
 from reports import dashboard
@@ -152,14 +150,6 @@ def test_bad_dashboard_choices_answer_in_thai(client, published):
     assert response.context["measure"].slug == "assessment"
 
 
-def test_the_grid_places_each_of_the_77_provinces_once():
-    layout = tiles()
-    assert len(layout) == 77
-    assert len({code for code, _, _ in layout}) == 77
-    assert len({(col, row) for _, col, row in layout}) == 77
-    assert all(re.fullmatch(r"[1-9]\d", code) for code, _, _ in layout)
-
-
 @pytest.mark.parametrize("size", [2, 20])
 def test_dashboard_query_count_is_fixed(client, published, django_assert_num_queries, size):
     for n in range(size):
@@ -287,3 +277,16 @@ def test_the_rate_is_read_strictly(monkeypatch, raw):
         env_rate("OPEN_DATA_API_RATE", "60/minute")
     monkeypatch.setenv("OPEN_DATA_API_RATE", "100/hour")
     assert env_rate("OPEN_DATA_API_RATE", "60/minute") == "100/hour"
+
+
+def test_files_are_read_in_chunks_never_whole(client, world, monkeypatch, django_assert_num_queries):
+    """The rows come from iterator(): with chunks of 2, the four councils are one query
+    read through a cursor, and their themes are fetched chunk by chunk (2 queries)."""
+    from reports.opendata import datasets
+
+    monkeypatch.setattr(datasets, "CHUNK", 2)
+    response = client.get(f"{OPEN_DATA}councils.csv")
+    assert response.streaming
+    with django_assert_num_queries(3):
+        lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
+    assert len(lines) == 1 + 4
