@@ -66,7 +66,7 @@ class OpenDataView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            datasets=[(d, reverse(f"open-{d.slug}")) for d in DATASETS.values()],
+            datasets=[(d, reverse(f"open-{d.slug}-list")) for d in DATASETS.values()],
             dictionary=DICTIONARY,
             type_labels={k: str(v) for k, v in TYPE_LABELS.items()},
             licence=LICENCE,

@@ -7,9 +7,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.cache import caches
 from django.utils.text import format_lazy
-from drf_spectacular.utils import extend_schema
-from rest_framework import serializers
-from rest_framework.generics import ListAPIView
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import mixins, serializers, viewsets
+from rest_framework.exceptions import Throttled
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import AllowAny
 from rest_framework.throttling import AnonRateThrottle
@@ -37,6 +38,12 @@ class OpenDataThrottle(AnonRateThrottle):
         return client_ip(request) or super().get_ident(request)
 
 
+class ThrottledSerializer(serializers.Serializer):
+    """The 429 answer: the Thai message (Retry-After says when to try again)."""
+
+    detail = serializers.CharField()
+
+
 class OpenDataPagination(PageNumberPagination):
     page_size = 100
     page_size_query_param = "page_size"
@@ -61,7 +68,7 @@ def _serializer_for(dataset: Dataset) -> type[serializers.Serializer]:
     return type(name, (serializers.Serializer,), fields)
 
 
-class OpenDataListView(ListAPIView):
+class OpenDataViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     authentication_classes = []  # open: no session (so no CSRF), no token
     permission_classes = [AllowAny]
     throttle_classes = [OpenDataThrottle]
@@ -71,6 +78,10 @@ class OpenDataListView(ListAPIView):
 
     def get_queryset(self):
         return self.dataset.queryset()
+
+    def throttled(self, request, wait):
+        seconds = max(1, round(wait or 1))
+        raise Throttled(wait, detail=_("เรียกข้อมูลถี่เกินไป ลองใหม่อีก %(n)s วินาที") % {"n": seconds})
 
     def list(self, request, *args, **kwargs):
         page = self.paginate_queryset(self.get_queryset())
@@ -82,18 +93,25 @@ class OpenDataListView(ListAPIView):
         return response
 
 
-def open_data_view(dataset: Dataset):
+def open_data_viewset(dataset: Dataset):
     serializer = _serializer_for(dataset)
-    view = type(
-        serializer.__name__.removesuffix("Row") + "View",
-        (OpenDataListView,),
+    viewset = type(
+        serializer.__name__.removesuffix("Row") + "ViewSet",
+        (OpenDataViewSet,),
         {"dataset": dataset, "serializer_class": serializer},
     )
     return extend_schema(
         tags=["open-data"],
         summary=dataset.title,
         description=format_lazy("{}\n\n{}", dataset.description, LICENCE),
-    )(view).as_view()
+        responses={
+            200: serializer(many=True),
+            429: OpenApiResponse(
+                response=ThrottledSerializer,
+                description=_("เรียกเกินอัตราที่กำหนดต่อที่อยู่ IP (OPEN_DATA_API_RATE) รอตามเวลาใน Retry-After"),
+            ),
+        },
+    )(viewset)
 
 
-VIEWS = {slug: open_data_view(dataset) for slug, dataset in DATASETS.items()}
+VIEWSETS = {slug: open_data_viewset(dataset) for slug, dataset in DATASETS.items()}

@@ -1,16 +1,15 @@
 """The reports API's routes; config/api_urls.py gathers every app's."""
 
-from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from .opendata import VIEWS as OPEN_DATA_VIEWS
+from .opendata import VIEWSETS as OPEN_DATA_VIEWSETS
 from .views import ReportViewSet
 
 router = SimpleRouter()
 router.register("reports", ReportViewSet, basename="report")
 
-# The open data (read-only, no sign-in): /api/v1/open/<dataset>/
-urlpatterns = [
-    *router.urls,
-    *(path(f"open/{slug}/", view, name=f"open-{slug}") for slug, view in OPEN_DATA_VIEWS.items()),
-]
+# The open data (read-only lists, no sign-in): /api/v1/open/<dataset>/
+for slug, viewset in OPEN_DATA_VIEWSETS.items():
+    router.register(f"open/{slug}", viewset, basename=f"open-{slug}")
+
+urlpatterns = router.urls

@@ -265,6 +265,7 @@ def test_api_is_throttled_per_address(client, published, settings):
     assert client.get("/api/v1/open/activities/", REMOTE_ADDR="10.0.0.1").status_code == 200
     refused = client.get("/api/v1/open/reports/", REMOTE_ADDR="10.0.0.1")
     assert refused.status_code == 429 and "Retry-After" in refused
+    assert refused.json()["detail"].startswith("เรียกข้อมูลถี่เกินไป ลองใหม่อีก ")
     assert client.get("/api/v1/open/reports/", REMOTE_ADDR="10.0.0.2").status_code == 200
 
 
