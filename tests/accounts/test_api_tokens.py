@@ -81,3 +81,14 @@ def test_drf_admin_tokens_keep_working(client, world, staff_x):
 
     token = Token.objects.create(user=staff_x)
     assert client.get("/api/v1/organizations/", HTTP_AUTHORIZATION=f"Token {token.key}").status_code == 200
+
+
+@pytest.mark.parametrize("size", [1, 8])
+def test_token_list_query_count_is_fixed(client, world, staff_x, django_assert_num_queries, size):
+    for n in range(size):
+        api_token_create(user=staff_x, name=f"ระบบที่ {n}")
+    client.force_login(staff_x)
+    # session, user, the tokens; the menu's unread notifications and the user's roles
+    with django_assert_num_queries(5):
+        response = client.get(TOKENS)
+    assert response.content.decode().count("เพิกถอน<span") == size

@@ -29,6 +29,7 @@ from ..factories import (
     MeetingFactory,
     PlanItemFactory,
     SubdistrictFactory,
+    ThemeFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -291,3 +292,23 @@ def test_files_are_read_in_chunks_never_whole(client, world, monkeypatch, django
     with django_assert_num_queries(3):
         lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
     assert len(lines) == 1 + 4
+
+
+@pytest.mark.parametrize("size", [2, 20])
+def test_open_api_query_count_is_fixed(client, published, django_assert_num_queries, size):
+    for n in range(size):
+        council = CouncilFactory(
+            subdistrict=SubdistrictFactory(district=published.far_district, code=f"5701{n + 10:02d}")
+        )
+        council.themes.add(ThemeFactory())
+        ActivityFactory(council=council, date=dt.date(2025, 11, 20))
+    caches["shared"].clear()
+    # the count, the page of councils (area, LAO, level and organizations joined), their themes;
+    # and 6 for the throttle's counter in the shared database cache (read; on write Django's
+    # cache counts its rows to cull, then looks up, inserts, in a savepoint)
+    with django_assert_num_queries(3 + 6):
+        body = client.get("/api/v1/open/councils/", {"page_size": 1000}).json()
+    assert len(body["results"]) == 3 + size
+    with django_assert_num_queries(2 + 6):
+        body = client.get("/api/v1/open/activities/", {"page_size": 1000}).json()
+    assert len(body["results"]) == 2 + size
