@@ -41,3 +41,12 @@ class NotificationSettingsForm(forms.Form):
         label=_("รับอีเมลสรุปรายวันแทนอีเมลทีละเรื่อง"),
         required=False,
     )
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("ชื่อโทเค็น"),
+        max_length=100,
+        help_text=_("ตั้งชื่อให้รู้ว่าใช้กับระบบใด เช่น “สคริปต์ดึงข้อมูลรายเดือน”"),
+        error_messages={"required": _("กรุณาตั้งชื่อโทเค็น เช่น ชื่อระบบที่จะใช้"), "max_length": _("ชื่อยาวเกิน 100 ตัวอักษร")},
+    )

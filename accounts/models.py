@@ -131,3 +131,31 @@ class Notification(models.Model):
     @property
     def is_read(self) -> bool:
         return self.read_at is not None
+
+
+class ApiToken(models.Model):
+    """A personal API token a user makes and revokes on their own page. Several per user,
+    each with a name. Only a SHA-256 hash of the key is kept (the key is random, 256 bits,
+    so a plain hash is enough); the key is shown once, when made, and its first characters
+    (``prefix``) identify it afterwards. Sent as ``Authorization: Bearer <key>``
+    (accounts.authentication.ApiTokenAuthentication)."""
+
+    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("ผู้ใช้"))
+    name = models.CharField(_("ชื่อโทเค็น"), max_length=100)
+    prefix = models.CharField(_("ขึ้นต้นด้วย"), max_length=16)
+    key_hash = models.CharField(_("แฮชของโทเค็น"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("สร้างเมื่อ"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("ใช้ล่าสุด"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("เพิกถอนเมื่อ"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("โทเค็น API")
+        verbose_name_plural = _("โทเค็น API")
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None

@@ -11,5 +11,7 @@ urlpatterns = [
     path("notifications/", views.NotificationListView.as_view(), name="notification_list"),
     path("notifications/<int:pk>/open/", views.NotificationOpenView.as_view(), name="notification_open"),
     path("notifications/read-all/", views.NotificationReadAllView.as_view(), name="notification_read_all"),
+    path("tokens/", views.ApiTokenListView.as_view(), name="api_token_list"),
+    path("tokens/<int:pk>/revoke/", views.ApiTokenRevokeView.as_view(), name="api_token_revoke"),
     path("notifications/settings/", views.NotificationSettingsView.as_view(), name="notification_settings"),
 ]

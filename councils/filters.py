@@ -53,6 +53,8 @@ def _code_filter(field_name: str, digits: int, label, message, **kwargs) -> filt
 class _ScopedChoicesMixin:
     """Fills the selects of the HTML form from the user's scope, only when rendered."""
 
+    public = False  # the public directory: every province, districts of the chosen one
+
     select_all_labels = {
         "province": _("ทุกจังหวัด"),
         "district": _("ทุกอำเภอ"),
@@ -69,9 +71,10 @@ class _ScopedChoicesMixin:
             if not province and len(district) == 4:
                 province = district[:2]  # district codes begin with their province's
             lazy = {
-                "province": lambda: [(p.code, p.name_th) for p in provinces_for_choice(user=user)],
+                "province": lambda: [(p.code, p.name_th) for p in provinces_for_choice(user=user, public=self.public)],
                 "district": lambda: [
-                    (d.code, d.name_th) for d in districts_for_choice(user=user, province_code=province or None)
+                    (d.code, d.name_th)
+                    for d in districts_for_choice(user=user, province_code=province or None, public=self.public)
                 ],
                 "theme": lambda: [(t.code, t.name_th) for t in themes_for_choice()],
             }
@@ -161,6 +164,17 @@ class CouncilFilter(_ScopedChoicesMixin, filters.FilterSet):
         if value == NOT_ASSESSED:
             return queryset.filter(latest_level__isnull=True)
         return queryset.filter(latest_level=value)
+
+
+class PublicCouncilFilter(CouncilFilter):
+    """The public directory's filters: the same search and filters as the signed-in list,
+    less the status (the public sees published councils, whatever their status)."""
+
+    public = True
+    status = None
+
+    class Meta(CouncilFilter.Meta):
+        fields = ["q", "province", "district", "level", "theme"]
 
 
 class OrganizationFilter(_ScopedChoicesMixin, filters.FilterSet):

@@ -174,3 +174,27 @@ def can_confirm_import(*, user, job) -> bool:
 def can_see_unpublished(*, user, council) -> bool:
     """An unpublished council (and its photos) is seen only by users whose scope covers it."""
     return user.is_authenticated and covers_council(user=user, council=council)
+
+
+# The public ------------------------------------------------------------------------------------
+# What anyone may read without signing in: published councils, and of them only the fields in
+# PUBLIC_COUNCIL_FIELDS. The directory, the council's page, the dashboard and the open data all
+# take their councils from ``public_councils`` (selectors.councils.councils_public), so they
+# never disagree about which councils are public.
+
+PUBLIC_COUNCIL_FIELDS = (
+    "code", "name", "status", "subdistrict", "district", "province", "registration_number", "registered_on",
+    "address", "lao", "themes", "latest_level",
+)  # fmt: skip
+
+
+def public_councils(qs):
+    """The published councils of ``qs``: the one rule of what the public sees."""
+    return qs.filter(is_published=True)
+
+
+@rule(_("ข้อมูลผู้ประสานงานเปิดให้เฉพาะผู้ที่ดูแลพื้นที่ของสภานี้"))
+def can_see_council_contact(*, user, council) -> bool:
+    """The coordinator's name, phone and e-mail are a person's data (PDPA): users whose area
+    covers the council see them; the public sees the office address only."""
+    return user.is_authenticated and covers_council(user=user, council=council)

@@ -13,13 +13,15 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 
 from common.figures import counts_by_choice
 from common.history import m2m_at, states_at
 
 from .choices import ActivityKind, AssessmentLevel, CouncilStatus, MentorshipStatus, OrganizationKind
 from .models import Activity, Assessment, CommunityOrganization, Council, Mentorship
+from .permissions import public_councils
 
 Dates = tuple[dt.date, dt.date]
 
@@ -169,3 +171,85 @@ def council_rows(*, subdistricts, fiscal_year: int, dates: Dates | None = None) 
         if pk in rows:
             rows[pk]["level"] = str(level.get(lv, lv))
     return list(rows.values())
+
+
+# The public: the dashboard and the open data (published councils only) --------------------
+
+
+def public_subdistricts():
+    """The tambons of published councils (councils.permissions.public_councils), as a
+    subquery for the ``subdistricts`` argument of every figure here and in the apps above."""
+    from geo.models import Subdistrict
+
+    return Subdistrict.objects.filter(council__in=public_councils(Council.objects.all()).values("pk"))
+
+
+def assessment_pass_by_province() -> dict[str, tuple[int, int, int]]:
+    """Province code → (published councils whose latest assessment passed, published
+    councils assessed at least once, published councils). One query."""
+    latest = Assessment.objects.filter(council=OuterRef("pk")).order_by("-fiscal_year")
+    qs = (
+        public_councils(Council.objects.all())
+        .annotate(latest_passed=Subquery(latest.values("passed")[:1]))
+        .order_by()
+        .values_list("subdistrict__district__province__code")
+        .annotate(
+            passed=Count("pk", filter=Q(latest_passed=True)),
+            assessed=Count("pk", filter=Q(latest_passed__isnull=False)),
+            total=Count("pk"),
+        )
+    )
+    return {code: (passed, assessed, total) for code, passed, assessed, total in qs}
+
+
+def public_headline(*, fiscal_year: int) -> dict:
+    """The public dashboard's headline figures: published councils, their community
+    organizations and members, and their activities of the fiscal year. Two queries."""
+    subdistricts = public_subdistricts()
+    councils = public_councils(Council.objects.all()).aggregate(
+        n=Count("pk"), provinces=Count("subdistrict__district__province", distinct=True)
+    )
+    orgs = _organizations(subdistricts).aggregate(n=Count("pk"), members=Sum("member_count"))
+    activities = _activities(subdistricts, fiscal_year, None).aggregate(n=Count("pk"), participants=Sum("participants"))
+    return {
+        "councils": councils["n"],
+        "provinces": councils["provinces"],
+        "organizations": orgs["n"],
+        "organization_members": orgs["members"] or 0,
+        "activities": activities["n"],
+        "participants": activities["participants"] or 0,
+    }
+
+
+def open_councils() -> QuerySet[Council]:
+    """The published registry for the open data: each published council with its area, LAO,
+    themes, latest level, and its community organizations counted (no person's data)."""
+    orgs = CommunityOrganization.objects.filter(council=OuterRef("pk")).order_by().values("council")
+    return (
+        public_councils(Council.objects.all())
+        .select_related("subdistrict__district__province", "lao")
+        .prefetch_related("themes")
+        .annotate(
+            latest_level=Subquery(
+                Assessment.objects.filter(council=OuterRef("pk")).order_by("-fiscal_year").values("level")[:1]
+            ),
+            organization_count=Coalesce(Subquery(orgs.annotate(n=Count("pk")).values("n")[:1]), Value(0)),
+            organization_member_total=Coalesce(Subquery(orgs.annotate(n=Sum("member_count")).values("n")[:1]), Value(0)),
+        )
+        .order_by("subdistrict__code")
+    )
+
+
+def open_activity_counts() -> QuerySet:
+    """Activities per published council and fiscal year (dicts, by tambon code then year):
+    activities, council meetings among them, participants."""
+    return (
+        Activity.objects.filter(council__in=public_councils(Council.objects.all()).values("pk"))
+        .order_by("council__subdistrict__code", "fiscal_year")
+        .values("council__subdistrict__code", "council__name", "fiscal_year")
+        .annotate(
+            activities=Count("pk"),
+            council_meetings=Count("pk", filter=Q(kind=ActivityKind.COUNCIL_MEETING)),
+            participants=Coalesce(Sum("participants"), Value(0)),
+        )
+    )

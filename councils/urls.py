@@ -13,6 +13,8 @@ app_name = "councils"
 
 urlpatterns = [
     path("", views.CouncilListView.as_view(), name="council_list"),
+    # The public directory: before "<str:code>/", which would otherwise take "public".
+    path("public/", views.PublicCouncilListView.as_view(), name="public_list"),
     # Community organizations: before "<str:code>/", which would otherwise take "organizations".
     path("organizations/", organization_views.OrganizationListView.as_view(), name="organization_list"),
     path(

@@ -249,3 +249,19 @@ __all__ = [
     "obstacle_figures",
     "suggestion_figures",
 ]
+
+
+# The public: the open data -------------------------------------------------------------------
+
+
+def open_meetings() -> QuerySet[Meeting]:
+    """Published meetings for the open data (the public meeting list's rows, less a council
+    meeting of a council that is not published), newest first. The minutes stay on the
+    meeting's page; no names of people."""
+    from councils.models import Council
+    from councils.permissions import public_councils
+
+    from .selectors import public_meetings
+
+    councils = public_councils(Council.objects.all()).values("pk")
+    return public_meetings().filter(Q(council__isnull=True) | Q(council__in=councils)).order_by("-date", "-id")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_public
 
 app_name = "reports"
 
@@ -20,5 +20,8 @@ urlpatterns = [
         views.PublicReportDownloadView.as_view(xlsx=True),
         name="public_download_xlsx",
     ),
+    path("public/dashboard/", views_public.PublicDashboardView.as_view(), name="public_dashboard"),
+    path("public/data/", views_public.OpenDataView.as_view(), name="open_data"),
+    path("public/data/<slug:dataset>.<str:fmt>", views_public.OpenDataDownloadView.as_view(), name="open_data_download"),
     path("narratives/<int:fiscal_year>/", views.NarrativeView.as_view(), name="narrative"),
 ]

@@ -50,6 +50,7 @@ ROWS = [
     Row("accounts:password_change", POST, rule(SIGNED_IN)),
     # Councils -----------------------------------------------------------------------------
     Row("councils:council_list", GET, rule(SIGNED_IN), hides_other_areas=True),
+    Row("councils:public_list", GET, rule(PUBLIC)),
     Row("councils:council_detail", GET, rule(PUBLIC), args=X, variant="published"),
     Row("councils:council_detail", GET, rule(IN_SCOPE, anon=404), args=X, variant="unpublished", prepare="unpublish_x"),
     Row("councils:council_dashboard", GET, rule(IN_SCOPE), args=X),
@@ -213,6 +214,12 @@ ROWS = [
     Row("reports:report_regenerate", POST, rule(CODI_IN_SCOPE, 302), args=REPORT),
     Row("reports:report_publish", POST, rule(CODI_IN_SCOPE, 302), args=REPORT),
     Row("reports:public_list", GET, rule(PUBLIC)),
+    Row("reports:public_dashboard", GET, rule(PUBLIC)),
+    Row("reports:public_dashboard", GET, rule(PUBLIC), query={"measure": "alignment"}, variant="alignment"),
+    Row("reports:open_data", GET, rule(PUBLIC)),
+    Row("reports:open_data_download", GET, rule(PUBLIC), args={"dataset": "councils", "fmt": "csv"}, variant="csv"),
+    Row("reports:open_data_download", GET, rule(PUBLIC), args={"dataset": "meetings", "fmt": "xlsx"}, variant="xlsx"),
+    Row("reports:open_data_download", GET, rule(PUBLIC), args={"dataset": "dictionary", "fmt": "json"}, variant="json"),
     Row("reports:public_detail", GET, rule(PUBLIC), args=PUBLIC_REPORT),
     Row("reports:public_download", GET, rule(PUBLIC), args=PUBLIC_REPORT),
     Row("reports:public_download_xlsx", GET, rule(PUBLIC), args=PUBLIC_REPORT),
@@ -235,6 +242,10 @@ ROWS = [
     Row("meetings:suggestion_moderate", POST, rule(DISTRICT_REVIEW, 302), args=SUGGESTION, body={"action": "publish"}),
     # Notifications: each user's own
     Row("accounts:notification_list", GET, rule(SIGNED_IN)),
+    # Personal API tokens: each user's own; a POST shows the new key once (200)
+    Row("accounts:api_token_list", GET, rule(SIGNED_IN)),
+    Row("accounts:api_token_list", POST, rule(SIGNED_IN), body={"name": "ระบบทดสอบเส้นทาง"}),
+    Row("accounts:api_token_revoke", POST, rule(OWN_ONLY, 302), args={"pk": W("api_token.pk")}),
     Row("accounts:notification_open", POST, rule(OWN_ONLY, 302), args={"pk": W("notification.pk")}),
     Row("accounts:notification_read_all", POST, rule(SIGNED_IN, 302)),
     Row("accounts:notification_settings", GET, rule(SIGNED_IN)),
@@ -327,6 +338,11 @@ ROWS = [
     Row("api-schema", GET, rule(PUBLIC)),
     Row("api-docs", GET, rule(PUBLIC)),
     Row("council-list", GET, rule(PUBLIC)),
+    # The open data API: no sign-in, the same rows for everyone (throttled per address).
+    Row("open-councils-list", GET, rule(PUBLIC)),
+    Row("open-activities-list", GET, rule(PUBLIC)),
+    Row("open-meetings-list", GET, rule(PUBLIC)),
+    Row("open-reports-list", GET, rule(PUBLIC)),
     Row("council-detail", GET, rule(PUBLIC), args=X, variant="published"),
     Row("council-detail", GET, rule(IN_SCOPE, anon=404), args=X, variant="unpublished", prepare="unpublish_x"),
     Row("council-detail", PATCH, rule(COUNCIL_EDIT, anon=403), args=X),

@@ -28,6 +28,7 @@ from PIL import Image
 
 from accounts.choices import Role
 from accounts.models import Notification
+from accounts.tokens import api_token_create
 from agencies.choices import AgencyKind
 from agencies.models import CooperationAgreement, Mission
 from common.jobs.choices import JobStatus
@@ -235,6 +236,7 @@ def _build_world() -> SimpleNamespace:
     )
     suggestion = Suggestion.objects.create(district=d, text="ขอให้จัดเวทีประชาคมช่วงเย็น")
     notification = Notification.objects.create(user=users["staff_x"], text="ทดสอบ", url="/meetings/obstacles/")
+    api_token, _key = api_token_create(user=users["staff_x"], name="สคริปต์ทดสอบ")
     meetings = _build_meetings(d=d, x=x, y=y, z=z, w=w, lao=lao, users=users)
     lesson_write(by=users["staff_x"], activity=activity, what_worked="ชวนเยาวชน", what_did_not="นัดช่วงเก็บเกี่ยว",
                  theme=theme, is_published=True)  # fmt: skip
@@ -250,7 +252,7 @@ def _build_world() -> SimpleNamespace:
         plan_item=plan_item, alignment=plan_item.alignment, project=project, import_job=import_job,
         local_plan=project.local_plan, local_amendment=local_amendment, local_import_job=local_import_job,
         export_job=export_job, district_plan_pdf=district_plan_pdf, obstacle=obstacle, suggestion=suggestion,
-        notification=notification,
+        notification=notification, api_token=api_token,
         report=done_report(ReportScope.COUNCIL, x.code, council=x),
         public_report=done_report(ReportScope.PROVINCE, p.code, published=True, province=p),
     )  # fmt: skip

@@ -4,6 +4,7 @@ Values come from the environment (django-environ). A malformed value fails at st
 with the variable's name in the message, never later at request time.
 """
 
+import re
 from pathlib import Path
 
 import environ
@@ -197,6 +198,7 @@ AXES_CLIENT_IP_CALLABLE = "common.http.client_ip"
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
+        "accounts.authentication.ApiTokenAuthentication",  # personal tokens: Bearer tcp_…
         "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": [
@@ -366,6 +368,22 @@ OBSTACLE_ANSWER_DAYS = env_int("OBSTACLE_ANSWER_DAYS", 15)
 OBSTACLE_EVIDENCE_MAX_BYTES = env_int("OBSTACLE_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
 # Public suggestions: at most this many per client address per hour.
 SUGGESTION_RATE_PER_HOUR = env_int("SUGGESTION_RATE_PER_HOUR", 5)
+
+
+def env_rate(name: str, default: str) -> str:
+    """A DRF throttle rate, "<requests>/<second|minute|hour|day>" (e.g. "60/minute")."""
+    raw = env.str(name, default="").strip()
+    if raw == "":
+        return default
+    if not re.fullmatch(r"[1-9]\d*/(second|minute|hour|day)", raw):
+        raise ImproperlyConfigured(f"{name} must look like 60/minute (second, minute, hour or day), got {raw!r}")
+    return raw
+
+
+# The open data API (no sign-in): at most this many requests per client address
+# (reports.api.opendata.OpenDataThrottle, DRF's AnonRateThrottle with the scope "open_data").
+OPEN_DATA_API_RATE = env_rate("OPEN_DATA_API_RATE", "60/minute")
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {"open_data": OPEN_DATA_API_RATE}
 
 # Meetings: attachments and action-item evidence (PDF or images, recognised by their
 # content, the name's extension agreeing: meetings.content.check_upload) are refused above

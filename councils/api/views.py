@@ -119,7 +119,7 @@ class CouncilViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
             if values["lao"] is None:
                 raise ValidationError({"lao": [_("องค์กรปกครองส่วนท้องถิ่นต้องเป็น อปท. ในอำเภอของสภา หรือ อบจ. ของจังหวัด")]})
         registry.council_update_profile(council=council, by=request.user, **values)
-        return Response(CouncilSerializer(self.get_queryset().get(pk=council.pk)).data)
+        return Response(CouncilSerializer(self.get_queryset().get(pk=council.pk), context=self.get_serializer_context()).data)
 
 
 class OrganizationViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):

@@ -12,6 +12,7 @@ from geo.models import District, Province, Theme
 from ..choices import ActivityKind, MentorshipStatus
 from ..dashboard import extra_dashboard_figures
 from ..models import Activity, Assessment, CommunityOrganization, Council, CouncilMember, Mentorship
+from ..permissions import public_councils
 
 COUNCIL_JOINS = ("subdistrict__district__province",)
 
@@ -33,7 +34,13 @@ def councils_visible_to(*, user) -> QuerySet[Council]:
 
 
 def councils_public() -> QuerySet[Council]:
-    return Council.objects.filter(is_published=True).select_related(*COUNCIL_JOINS)
+    """Published councils (councils.permissions.public_councils), joined for display."""
+    return public_councils(Council.objects.all()).select_related(*COUNCIL_JOINS)
+
+
+def councils_for_public_list() -> QuerySet[Council]:
+    """The public directory: published councils with their latest level, by tambon code."""
+    return with_latest_level(councils_public()).order_by("subdistrict__code")
 
 
 def councils_readable_by(*, user) -> QuerySet[Council]:
@@ -177,10 +184,11 @@ def district_in_scope(*, user, code: str) -> District:
     return district
 
 
-def provinces_for_choice(*, user) -> QuerySet[Province]:
+def provinces_for_choice(*, user, public: bool = False) -> QuerySet[Province]:
+    """Provinces to choose from in a filter: the user's scope, or all of them (``public``)."""
     scope = scope_for(user)
-    qs = Province.objects.all()
-    if scope.national:
+    qs = Province.objects.order_by("code")
+    if public or scope.national:
         return qs
     return qs.filter(
         Q(pk__in=scope.province_ids)
@@ -189,17 +197,19 @@ def provinces_for_choice(*, user) -> QuerySet[Province]:
     ).distinct()
 
 
-def districts_for_choice(*, user, province_code: str | None = None) -> QuerySet[District]:
+def districts_for_choice(*, user, province_code: str | None = None, public: bool = False) -> QuerySet[District]:
     """Districts to choose from in a filter: those of the chosen province, else the user's
-    scope. A national user who has not chosen a province gets none (928 would be too many
-    for a phone); the form asks for the province first."""
+    scope. A national user (or the public directory, ``public``) who has not chosen a
+    province gets none (928 would be too many for a phone); the form asks for the province
+    first."""
     scope = scope_for(user)
+    national = public or scope.national
     qs = District.objects.select_related("province").order_by("code")
     if province_code:
         qs = qs.filter(province__code=province_code)
-    elif scope.national:
+    elif national:
         return qs.none()
-    if scope.national:
+    if national:
         return qs
     return qs.filter(
         Q(province_id__in=scope.province_ids)

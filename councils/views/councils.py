@@ -10,7 +10,7 @@ from common.views import ScopedObjectMixin, ServiceFormView
 
 from .. import permissions, selectors
 from ..choices import AssessmentLevel
-from ..filters import CouncilFilter
+from ..filters import CouncilFilter, PublicCouncilFilter
 from ..forms import CouncilProfileForm
 from ..models import Council
 from ..selectors import councils as council_selectors
@@ -82,6 +82,27 @@ class CouncilListView(LoginRequiredMixin, FilteredListMixin, ListView):
         return ctx
 
 
+class PublicCouncilListView(FilteredListMixin, ListView):
+    """The public directory (no sign-in): published councils only, searched and filtered
+    like the signed-in list. A separate URL, as the meetings' public list: the signed-in
+    list stays the user's own area."""
+
+    template_name = "councils/public_list.html"
+    context_object_name = "councils"
+    filterset_class = PublicCouncilFilter
+    paginate_by = 20
+
+    def base_queryset(self):
+        return council_selectors.councils_for_public_list()
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        labels = dict(AssessmentLevel.choices)
+        for council in ctx["councils"]:
+            council.latest_level_label = labels.get(council.latest_level, "")
+        return ctx
+
+
 class CouncilDetailView(DetailView):
     """The council's public page: profile, LAO, themes and activities."""
 
@@ -104,6 +125,7 @@ class CouncilDetailView(DetailView):
         ctx["summary"] = selectors.council_summary(council=council)
         ctx["can_edit"] = permissions.can_edit_council(user=user, council=council)
         ctx["can_assess"] = permissions.can_assess(user=user, council=council)
+        ctx["can_see_contact"] = permissions.can_see_council_contact(user=user, council=council)
         # Signed-in users whose area covers the council also get its dashboard and history.
         ctx["in_scope"] = user.is_authenticated and permissions.covers_council(user=user, council=council)
         return ctx

@@ -2,9 +2,14 @@
 
 from rest_framework.routers import SimpleRouter
 
+from .opendata import VIEWSETS as OPEN_DATA_VIEWSETS
 from .views import ReportViewSet
 
 router = SimpleRouter()
 router.register("reports", ReportViewSet, basename="report")
+
+# The open data (read-only lists, no sign-in): /api/v1/open/<dataset>/
+for slug, viewset in OPEN_DATA_VIEWSETS.items():
+    router.register(f"open/{slug}", viewset, basename=f"open-{slug}")
 
 urlpatterns = router.urls

@@ -203,12 +203,16 @@ def test_staff_edit_the_profile_and_the_public_page_shows_it(client, world, staf
     record = council.history.first()
     assert record.history_user == staff_x and council.history.count() == 1 + 1  # created, then this edit
     assert [row.theme_id for row in record.themes.all()] == [forest.pk]
+    contact = ("053-123 456", "banluang@example.org", "นายสมชาย ใจดี")
+    page = client.get("/councils/500203/").content.decode()
+    assert all(text in page for text in contact)  # the council's own staff see the coordinator
     client.logout()
     page = client.get("/councils/500203/").content.decode()
-    for text in ("สอช.500203/2551", "15 มีนาคม 2552", world.lao.name, "ทรัพยากรธรรมชาติ", "053-123 456",
-                 "banluang@example.org", "นายสมชาย ใจดี", "ยังไม่ได้ประเมิน"):
+    for text in ("สอช.500203/2551", "15 มีนาคม 2552", world.lao.name, "ทรัพยากรธรรมชาติ", "ยังไม่ได้ประเมิน"):
         assert text in page, text
-    assert "/edit/" not in page and "/dashboard/" not in page
+    for text in contact:  # the public does not (PDPA: a person's name and phone)
+        assert text not in page, text
+    assert "/edit/" not in page and "/councils/500203/dashboard/" not in page
 
 
 def test_profile_edit_with_nothing_changed_writes_no_history(client, world, staff_x):

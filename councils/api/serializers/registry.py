@@ -21,6 +21,7 @@ from ...choices import (
 )
 from ...images import web_photo
 from ...models import Activity, ActivityPhoto, CommunityOrganization, Council
+from ...permissions import can_see_council_contact
 from ...services.activities import MAX_PHOTOS
 
 DATE_ERRORS = {"invalid": _("รูปแบบวันที่ไม่ถูกต้อง ใช้ YYYY-MM-DD (ค.ศ.)")}
@@ -90,6 +91,19 @@ class CouncilSerializer(serializers.ModelSerializer):
             "is_published",
         ]
         read_only_fields = fields
+
+    CONTACT_FIELDS = ("contact_name", "phone", "email")
+
+    def to_representation(self, instance):
+        """The coordinator's name, phone and e-mail only for users whose area covers the
+        council (councils.permissions.can_see_council_contact, as on the council's page)."""
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        if user is None or not can_see_council_contact(user=user, council=instance):
+            for name in self.CONTACT_FIELDS:
+                data[name] = ""
+        return data
 
 
 class OrganizationSerializer(serializers.ModelSerializer):

@@ -1,0 +1,106 @@
+"""The public pages of figures (no sign-in): the dashboard with its province map, and the
+open data page with its downloads."""
+
+from __future__ import annotations
+
+from django import forms
+from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import TemplateView
+
+from common.thai import current_fiscal_year
+
+from . import dashboard
+from .opendata import writers
+from .opendata.datasets import DATASETS, DICTIONARY, DOWNLOADS, LICENCE, LICENCE_URL, TYPE_LABELS
+
+YEARS_SHOWN = 5
+
+
+class DashboardForm(forms.Form):
+    measure = forms.ChoiceField(
+        label=gettext_lazy("ระบายสีแผนที่ตาม"),
+        required=False,
+        error_messages={"invalid_choice": gettext_lazy("ไม่มีตัวชี้วัด “%(value)s” ให้เลือก")},
+    )
+    year = forms.TypedChoiceField(
+        label=gettext_lazy("ปีงบประมาณ"),
+        coerce=int,
+        required=False,
+        error_messages={"invalid_choice": gettext_lazy("เลือกปีงบประมาณ %(value)s ไม่ได้ เลือกจากรายการ")},
+    )
+
+    def __init__(self, *args, this_year: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["measure"].choices = [(m.slug, m.label) for m in dashboard.MEASURES.values()]
+        self.fields["year"].choices = [(y, str(y)) for y in range(this_year, this_year - YEARS_SHOWN, -1)]
+
+
+class PublicDashboardView(TemplateView):
+    template_name = "reports/public_dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        this_year = current_fiscal_year()
+        form = DashboardForm(self.request.GET or None, this_year=this_year)
+        valid = form.is_valid() if form.is_bound else False
+        data = form.cleaned_data if valid else {}
+        measure = dashboard.MEASURES.get(data.get("measure") or "", next(iter(dashboard.MEASURES.values())))
+        year = data.get("year") or this_year
+        ctx.update(
+            form=form,
+            measure=measure,
+            fiscal_year=year,
+            figures=dashboard.headline(fiscal_year=year),
+            map=dashboard.tile_map(measure, fiscal_year=year),
+        )
+        return ctx
+
+
+class OpenDataView(TemplateView):
+    template_name = "reports/open_data.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            datasets=[(d, reverse(f"open-{d.slug}-list")) for d in DATASETS.values()],
+            dictionary=DICTIONARY,
+            type_labels={k: str(v) for k, v in TYPE_LABELS.items()},
+            licence=LICENCE,
+            licence_url=LICENCE_URL,
+            formats=FORMATS,
+            **kwargs,
+        )
+
+
+FORMATS = ("csv", "xlsx", "json")
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+class OpenDataDownloadView(View):
+    """One dataset in one format, streamed (a 404 for an unknown dataset or format)."""
+
+    def get(self, request, dataset, fmt):
+        found = DOWNLOADS.get(dataset)
+        if found is None or fmt not in FORMATS:
+            raise Http404(_("ไม่พบชุดข้อมูลนี้"))
+        base = request.build_absolute_uri("/").rstrip("/")
+        filename = f"{found.slug}-{timezone.localdate():%Y%m%d}.{fmt}"
+        if fmt == "xlsx":
+            return FileResponse(
+                writers.xlsx_file(found, base=base),
+                as_attachment=True,
+                filename=filename,
+                content_type=CONTENT_TYPES[fmt],
+            )
+        lines = writers.csv_lines(found, base=base) if fmt == "csv" else writers.json_chunks(found, base=base)
+        response = StreamingHttpResponse(lines, content_type=CONTENT_TYPES[fmt])
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
