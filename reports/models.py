@@ -40,7 +40,12 @@ class Report(Job):
     is_published = models.BooleanField(_("เผยแพร่ต่อสาธารณะ"), default=False)
     published_at = models.DateTimeField(_("เผยแพร่เมื่อ"), null=True, blank=True)
     published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("ผู้เผยแพร่")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ผู้เผยแพร่"),
     )
     province = models.ForeignKey(
         "geo.Province",
@@ -133,3 +138,8 @@ class ReportNarrative(models.Model):
 
     def __str__(self):
         return str(self.fiscal_year)
+
+
+from .indicators.models import Indicator, IndicatorTarget, IndicatorValue, Period  # noqa: E402
+
+__all__ = ["Indicator", "IndicatorTarget", "IndicatorValue", "Period", "Report", "ReportNarrative"]

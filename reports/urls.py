@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .indicators.urls import urlpatterns as indicator_urls
 
 app_name = "reports"
 
@@ -21,4 +22,5 @@ urlpatterns = [
         name="public_download_xlsx",
     ),
     path("narratives/<int:fiscal_year>/", views.NarrativeView.as_view(), name="narrative"),
+    *indicator_urls,
 ]

@@ -371,6 +371,8 @@ SUGGESTION_RATE_PER_HOUR = env_int("SUGGESTION_RATE_PER_HOUR", 5)
 # content, the name's extension agreeing: meetings.content.check_upload) are refused above
 # this size.
 MEETING_ATTACHMENT_MAX_BYTES = env_int("MEETING_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+# Evidence attached to a monitoring indicator value (PDF, image, XLSX or DOCX).
+INDICATOR_EVIDENCE_MAX_BYTES = env_int("INDICATOR_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
 
 # Plans: a subsidy proposal's documents (PDF, images, XLSX or DOCX, recognised by their
 # content: common.uploads.recognise) are refused above this size.
