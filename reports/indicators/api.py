@@ -120,7 +120,7 @@ class IndicatorValueViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewS
         return Response(ValueSerializer(services.value_approve(value_id=value.pk, by=request.user)).data)
 
     @extend_schema(request=ReturnInputSerializer, responses=ValueSerializer)
-    @action(detail=True, methods=["post"], url_path="return")
+    @action(detail=True, methods=["post"], url_path="return", url_name="return")
     def return_value(self, request, pk=None):
         value = self.get_object()
         data = ReturnInputSerializer(data=request.data)
