@@ -48,9 +48,7 @@ def activity_participants(*, subdistricts, fiscal_year: int, dates: Dates | None
     return _activities(subdistricts, fiscal_year, dates).aggregate(n=Sum("participants"))["n"] or 0
 
 
-def activity_themes(
-    *, subdistricts, fiscal_year: int, dates: Dates | None = None, top: int = 10
-) -> list[tuple[str, int]]:
+def activity_themes(*, subdistricts, fiscal_year: int, dates: Dates | None = None, top: int = 10) -> list[tuple[str, int]]:
     """(theme, activities) for the themes of the councils that held the activities, the
     ``top`` themes with most activities first."""
     return list(
@@ -96,16 +94,8 @@ def council_rows(*, subdistricts, fiscal_year: int, dates: Dates | None = None) 
     councils = Council.objects.in_subdistricts(subdistricts).order_by("subdistrict__code")
     rows = {
         pk: {
-            "id": pk,
-            "code": code,
-            "name": name,
-            "status": str(status.get(st, st)),
-            "level": "",
-            "activities": 0,
-            "district_id": district_id,
-            "district": district,
-            "province_id": province_id,
-            "province": province,
+            "id": pk, "code": code, "name": name, "status": str(status.get(st, st)), "level": "", "activities": 0,
+            "district_id": district_id, "district": district, "province_id": province_id, "province": province,
         }
         for pk, code, name, st, district_id, district, province_id, province in councils.values_list(
             "pk",

@@ -22,9 +22,7 @@ def _plan_items(subdistricts, fiscal_year: int) -> QuerySet[PlanItem]:
 def plan_items_by_alignment(*, subdistricts, fiscal_year: int) -> list[tuple[str, int]]:
     """(Thai label, plan items) for every alignment status of the year's community plans;
     an item not reviewed yet counts as pending."""
-    found = dict(
-        _plan_items(subdistricts, fiscal_year).order_by().values_list("alignment__status").annotate(n=Count("pk"))
-    )
+    found = dict(_plan_items(subdistricts, fiscal_year).order_by().values_list("alignment__status").annotate(n=Count("pk")))
     found[AlignmentStatus.PENDING.value] = found.get(AlignmentStatus.PENDING.value, 0) + found.pop(None, 0)
     return [(str(s.label), found.get(s.value, 0)) for s in AlignmentStatus]
 
@@ -96,9 +94,7 @@ def plan_figures_by_district(*, subdistricts, fiscal_year: int) -> list[AreaPlan
     items = (
         _plan_items(subdistricts, fiscal_year)
         .order_by()
-        .values_list(
-            f"{sub}_id", f"{sub}__code", f"{sub}__name_th", f"{sub}__province__code", f"{sub}__province__name_th"
-        )
+        .values_list(f"{sub}_id", f"{sub}__code", f"{sub}__name_th", f"{sub}__province__code", f"{sub}__province__name_th")
         .annotate(
             n=Count("pk"),
             aligned=Count("pk", filter=Q(alignment__status=AlignmentStatus.ALIGNED)),
@@ -111,18 +107,12 @@ def plan_figures_by_district(*, subdistricts, fiscal_year: int) -> list[AreaPlan
         r.items, r.aligned, r.partial, r.not_adopted = n, aligned, partial, not_adopted
         r.pending = n - aligned - partial - not_adopted
 
-    asked = (
-        SubsidyProposal.objects.in_subdistricts(subdistricts)
-        .filter(fiscal_year=fiscal_year)
-        .exclude(status__in=NOT_ASKED)
-    )
+    asked = SubsidyProposal.objects.in_subdistricts(subdistricts).filter(fiscal_year=fiscal_year).exclude(status__in=NOT_ASKED)
     sub = "council__subdistrict__district"
     approved = Q(status__in=APPROVED_STATUSES)
     figures = (
         asked.order_by()
-        .values_list(
-            f"{sub}_id", f"{sub}__code", f"{sub}__name_th", f"{sub}__province__code", f"{sub}__province__name_th"
-        )
+        .values_list(f"{sub}_id", f"{sub}__code", f"{sub}__name_th", f"{sub}__province__code", f"{sub}__province__name_th")
         .annotate(
             n=Count("pk"),
             approved=Count("pk", filter=approved),
@@ -137,7 +127,9 @@ def plan_figures_by_district(*, subdistricts, fiscal_year: int) -> list[AreaPlan
         r.amount_requested, r.amount_approved = requested or Decimal("0"), granted or Decimal("0")
     # A submitted row without the year it will be considered in: worked out from the calendar.
     unknown = list(
-        asked.filter(considered_in_year__isnull=True, submitted_at__isnull=False).select_related("council__subdistrict")
+        asked.filter(considered_in_year__isnull=True, submitted_at__isnull=False).select_related(
+            "council__subdistrict"
+        )
     )
     windows = proposal_windows(unknown) if unknown else {}
     for p in unknown:
@@ -150,9 +142,7 @@ def plan_figures_by_province(districts: list[AreaPlanFigures]) -> list[AreaPlanF
     """The district figures summed per province (no query)."""
     provinces: dict[str, AreaPlanFigures] = {}
     for d in districts:
-        p = provinces.setdefault(
-            d.province_code, AreaPlanFigures(d.province_code, d.province, d.province_code, d.province)
-        )
+        p = provinces.setdefault(d.province_code, AreaPlanFigures(d.province_code, d.province, d.province_code, d.province))
         p.add(d)
     return sorted(provinces.values(), key=lambda r: r.code)
 

@@ -40,12 +40,7 @@ class Report(Job):
     is_published = models.BooleanField(_("เผยแพร่ต่อสาธารณะ"), default=False)
     published_at = models.DateTimeField(_("เผยแพร่เมื่อ"), null=True, blank=True)
     published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("ผู้เผยแพร่"),
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("ผู้เผยแพร่")
     )
     province = models.ForeignKey(
         "geo.Province",

@@ -159,10 +159,14 @@ def value_save(
     _check_amount(indicator, value, text, field_text="text")
     stored = _evidence(evidence) if evidence else None
     period = period_get(fiscal_year=fiscal_year, quarter=quarter)
-    row, created = IndicatorValue.objects.select_for_update(of=("self",)).get_or_create(
-        indicator=indicator, period=period, area_key=place.key, defaults={**place.area_fields(), "entered_by": by}
+    row = (
+        IndicatorValue.objects.select_for_update(of=("self",))
+        .filter(indicator=indicator, period=period, area_key=place.key)
+        .first()
     )
-    if not created and row.status not in VALUE_EDITABLE:
+    if row is None:
+        row = IndicatorValue(indicator=indicator, period=period, **place.area_fields())
+    elif row.status not in VALUE_EDITABLE:
         raise ValidationError(_("แก้ไขไม่ได้: ผลนี้อยู่ในสถานะ “%(status)s” แล้ว") % {"status": row.get_status_display()})
     row.value = value if indicator.is_quantitative else None
     row.text = (text or "").strip()
