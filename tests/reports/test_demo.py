@@ -44,3 +44,19 @@ def test_seed_demo_agencies_missions_and_one_agreement():
     assert (Agency.objects.count(), Mission.objects.count(), Agency.history.count(), Mission.history.count()) == counts
     assert CooperationAgreement.objects.count() == 1
     assert RoleAssignment.objects.get(user__username="agency_cdd").agency.kind == "provincial_cdd_office"
+
+
+def test_seed_demo_indicators_in_every_state_once():
+    from reports.models import Indicator, IndicatorTarget, IndicatorValue
+
+    call_command("seed_demo")
+    states = sorted(IndicatorValue.objects.values_list("indicator__code", "area_key", "status"))
+    x, y = (Council.objects.get(pk=User.objects.get(username=u).role_assignments.get().council_id).code
+            for u in ("council_x", "council_y"))  # fmt: skip
+    assert states == [
+        ("M01", f"council:{x}", "approved"), ("M01", f"council:{y}", "submitted"), ("M03", f"council:{x}", "returned"),
+    ]  # fmt: skip
+    assert Indicator.objects.filter(computed="").count() == 4 and Indicator.objects.exclude(computed="").count() == 4
+    counts = (Indicator.objects.count(), IndicatorTarget.objects.count(), IndicatorValue.objects.count())
+    call_command("seed_demo")  # again: nothing new
+    assert (Indicator.objects.count(), IndicatorTarget.objects.count(), IndicatorValue.objects.count()) == counts
