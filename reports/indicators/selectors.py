@@ -11,6 +11,8 @@ from django.db.models import Avg, Count, Q, QuerySet, Sum
 
 from accounts.choices import Role
 from accounts.scoping import scope_for
+from councils.models import Council
+from geo.models import District, Province
 
 from ..choices import Aggregation, AreaLevel, Periodicity, ValueStatus
 from .areas import RANK, Place
@@ -69,6 +71,20 @@ def period_for(*, fiscal_year: int, quarter: int) -> Period:
     return Period.objects.filter(fiscal_year=fiscal_year, quarter=quarter).first() or Period(
         fiscal_year=fiscal_year, quarter=quarter
     )
+
+
+def places_within(*, place: Place) -> list[Place]:
+    """The areas one level below ``place`` (a district's councils, a province's districts,
+    the country's provinces), for links from its indicator page. One query."""
+    if place.level == AreaLevel.DISTRICT:
+        councils = Council.objects.filter(subdistrict__district=place.obj).select_related("subdistrict")
+        return [Place(AreaLevel.COUNCIL, c) for c in councils.order_by("subdistrict__code")]
+    if place.level == AreaLevel.PROVINCE:
+        districts = District.objects.filter(province=place.obj).select_related("province").order_by("code")
+        return [Place(AreaLevel.DISTRICT, d) for d in districts]
+    if place.level == AreaLevel.NATIONAL:
+        return [Place(AreaLevel.PROVINCE, p) for p in Province.objects.order_by("code")]
+    return []
 
 
 # An area's table ----------------------------------------------------------------------------

@@ -16,9 +16,12 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import ListView, TemplateView
 
+from accounts.scoping import scope_for
 from common.rules import require
 from common.thai import arabic_digits, current_fiscal_year
 from common.views import ScopedObjectMixin, ServiceFormView
+from councils.models import Council
+from geo.models import District, Province
 
 from ..choices import VALUE_EDITABLE, AreaLevel, ValueStatus
 from . import permissions, selectors, services
@@ -44,10 +47,6 @@ def area_url(place: Place, fiscal_year: int | None = None) -> str:
 
 def _my_places(user) -> list[Place]:
     """The areas a user's own indicator pages are about (links on the catalogue)."""
-    from accounts.scoping import scope_for
-    from councils.models import Council
-    from geo.models import District, Province
-
     scope = scope_for(user)
     places = [
         Place(AreaLevel.COUNCIL, c)
@@ -174,6 +173,7 @@ class AreaView(_PlaceMixin, TemplateView):
             rows=selectors.indicator_table(place=place, fiscal_year=year),
             can_enter=permissions.can_enter_value(user=self.request.user, place=place),
             years=[year + 1, year, year - 1, year - 2],
+            children=[(child, area_url(child, year)) for child in selectors.places_within(place=place)],
             **kwargs,
         )
 
