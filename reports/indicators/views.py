@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
@@ -133,7 +133,7 @@ class TargetSetView(IndicatorUpdateView):
         code = arabic_digits(data["code"].strip()) or "TH"
         try:
             place = place_get(data["level"], code)
-        except Exception:  # noqa: BLE001 - any lookup failure is "no such area"
+        except ObjectDoesNotExist:
             place = None
         if place is None or not permissions.can_see_place(user=self.request.user, place=place):
             raise ValidationError({"code": _("ไม่พบพื้นที่นี้ในพื้นที่ที่คุณรับผิดชอบ")})

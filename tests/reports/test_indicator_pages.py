@@ -186,3 +186,31 @@ def test_the_report_shows_targets_against_actuals_with_their_state(world, indica
     build_xlsx(data, str(book))
     summary = [tuple(v for v in row if v is not None) for row in load_workbook(book)["สรุป"].iter_rows(values_only=True)]
     assert ("M01", "ครัวเรือนที่ร่วมกองทุนสวัสดิการ", "ครัวเรือน", "ไตรมาส 2", 40, 30, "อนุมัติ 1 จาก 2 · รออนุมัติ 1") in summary
+
+
+def test_year_on_year_figures_of_the_annual_report(world, staff_x, codi_staff):
+    import datetime as dt
+
+    from councils.services.assessments import assessment_record
+    from meetings.choices import MeetingKind
+    from meetings.services import meetings as meeting_services
+    from reports.sections.indicators import gather_year_on_year
+
+    from ..factories import IndicatorFactory, IndicatorSetFactory
+
+    criterion = IndicatorFactory(indicator_set=IndicatorSetFactory(is_active=True), max_score=5)
+    assessment_record(council=world.council_x, fiscal_year=2568, scores={criterion.pk: 1}, by=codi_staff)
+    assessment_record(council=world.council_x, fiscal_year=2569, scores={criterion.pk: 5}, by=codi_staff)
+    assessment_record(council=world.council_z, fiscal_year=2569, scores={criterion.pk: 5}, by=codi_staff)  # elsewhere
+    for day in (dt.date(2025, 11, 3), dt.date(2026, 2, 9)):
+        meeting = meeting_services.meeting_call(by=staff_x, kind=MeetingKind.COUNCIL, title="ประชุมสภา", date=day,
+                                                council=world.council_x)  # fmt: skip
+        meeting_services.meeting_mark_held(meeting=meeting, by=staff_x)
+    spec = ReportSpec(kind="annual", fiscal_year=2569, scope="district", district_id=world.district.pk, title="ประจำปี")
+    area = gather_report(spec).area
+    ctx = gather_year_on_year(area)
+    rows = dict(ctx["rows"])
+    assert ctx["years"] == [2567, 2568, 2569]
+    assert rows["สภาที่ผ่านการประเมิน"] == [0, 0, 1]
+    assert rows["การประชุมสภาและกลไกอำเภอที่จัดแล้ว"] == [0, 0, 2]
+    assert rows["ร้อยละที่บรรจุในแผน"] == ["-", "-", "-"]
