@@ -87,10 +87,11 @@ def target_set(
                                % {"level": indicator.get_level_display()}})  # fmt: skip
     _check_amount(indicator, value, text, field_text="text")
     period = period_get(fiscal_year=fiscal_year, quarter=quarter)
-    target, _created = IndicatorTarget.objects.select_for_update().get_or_create(
-        indicator=indicator, period=period, area_key=place.key, defaults={**place.area_fields(), "set_by": by}
-    )
+    target = IndicatorTarget.objects.select_for_update().filter(
+        indicator=indicator, period=period, area_key=place.key
+    ).first() or IndicatorTarget(indicator=indicator, period=period, **place.area_fields())
     target.value, target.text, target.set_by = value, (text or "").strip(), by
+    target._history_user = by
     target.save()
     return target
 
@@ -173,6 +174,7 @@ def value_save(
     row.comment = (comment or "").strip()
     row.evidence_link = (evidence_link or "").strip()
     row.entered_by = by
+    row._history_user = by  # the history names who changed it, whichever door was used
     if stored is not None:
         content, row.evidence_name, row.evidence_type = stored
         row.evidence.save(content.name, content, save=False)
@@ -203,6 +205,7 @@ def value_submit(*, value_id: int, by) -> IndicatorValue:
     value.status = ValueStatus.SUBMITTED
     value.submitted_by, value.submitted_at = by, timezone.now()
     value.return_reason = ""
+    value._history_user = by
     value.save(update_fields=["status", "submitted_by", "submitted_at", "return_reason", "updated_at"])
     notify(
         users=_deciders(value),
@@ -227,6 +230,7 @@ def _decide(*, value_id: int, by, to: str, reason: str = "") -> IndicatorValue:
         raise ValidationError({"reason": _("กรุณาระบุเหตุผลที่ส่งกลับ")})
     value.status, value.decided_by, value.decided_at = to, by, timezone.now()
     value.return_reason = reason if to == ValueStatus.RETURNED else ""
+    value._history_user = by
     value.save(update_fields=["status", "decided_by", "decided_at", "return_reason", "updated_at"])
     notify(
         users=[value.submitted_by],

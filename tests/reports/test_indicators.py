@@ -55,7 +55,10 @@ def test_council_staff_enter_and_submit_the_district_officer_approves(world, sta
     approved.refresh_from_db()
     assert (approved.status, approved.decided_by) == (ValueStatus.APPROVED, officer_d)
     assert approved.decided_at is not None
-    assert [h.status for h in approved.history.order_by("history_date")] == ["draft", "submitted", "approved"]
+    history = approved.history.order_by("history_date")
+    assert [(h.status, h.history_user) for h in history] == [
+        ("draft", staff_x), ("submitted", staff_x), ("approved", officer_d),
+    ]  # fmt: skip
 
 
 def test_a_return_needs_a_reason_and_the_council_fixes_and_submits_again(world, staff_x, officer_d):
