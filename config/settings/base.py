@@ -234,6 +234,13 @@ SPECTACULAR_SETTINGS = {
         "ReportStatusEnum": "reports.choices.ReportStatus",
         "ReportScopeEnum": "reports.choices.ReportScope",
         "ReportKindEnum": "reports.choices.ReportKind",
+        "IndicatorKindEnum": "reports.choices.IndicatorKind",
+        "IndicatorDirectionEnum": "reports.choices.IndicatorDirection",
+        "IndicatorAreaLevelEnum": "reports.choices.AreaLevel",
+        "IndicatorPeriodicityEnum": "reports.choices.Periodicity",
+        "IndicatorAggregationEnum": "reports.choices.Aggregation",
+        "IndicatorComputedEnum": "reports.choices.ComputedSource",
+        "IndicatorValueStatusEnum": "reports.choices.ValueStatus",
     },
 }
 

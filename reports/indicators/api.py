@@ -22,7 +22,7 @@ from .areas import place_get, place_of
 from .models import QUARTER_CHOICES, Indicator, IndicatorValue
 
 
-class IndicatorSerializer(serializers.ModelSerializer):
+class MonitoringIndicatorSerializer(serializers.ModelSerializer):
     theme = serializers.CharField(source="theme.code", read_only=True, default=None, allow_null=True)
 
     class Meta:
@@ -32,7 +32,7 @@ class IndicatorSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ValueSerializer(serializers.ModelSerializer):
+class IndicatorValueSerializer(serializers.ModelSerializer):
     indicator = serializers.CharField(source="indicator.code", read_only=True)
     fiscal_year = serializers.IntegerField(source="period.fiscal_year", read_only=True)
     quarter = serializers.IntegerField(source="period.quarter", read_only=True)
@@ -51,7 +51,7 @@ class ValueSerializer(serializers.ModelSerializer):
         return bool(obj.evidence)
 
 
-class ValueInputSerializer(serializers.Serializer):
+class IndicatorValueInputSerializer(serializers.Serializer):
     indicator = serializers.SlugRelatedField(slug_field="code", queryset=Indicator.objects.filter(is_active=True))
     fiscal_year = serializers.IntegerField(min_value=2500, max_value=2700)
     quarter = serializers.ChoiceField(choices=QUARTER_CHOICES)
@@ -63,12 +63,12 @@ class ValueInputSerializer(serializers.Serializer):
     evidence_link = serializers.URLField(required=False, allow_blank=True, default="", max_length=500)
 
 
-class ReturnInputSerializer(serializers.Serializer):
+class IndicatorValueReturnSerializer(serializers.Serializer):
     reason = serializers.CharField(allow_blank=True)
 
 
 class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
-    serializer_class = IndicatorSerializer
+    serializer_class = MonitoringIndicatorSerializer
     permission_classes = [permissions.IsAuthenticated]
     filterset_fields = ["level", "periodicity", "is_active"]
 
@@ -80,7 +80,7 @@ class IndicatorValueViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewS
     """A value is created or changed (while a draft or returned) by POSTing it; moves are
     actions. Someone whose scope does not hold the area gets 404; inside it, not allowed, 403."""
 
-    serializer_class = ValueSerializer
+    serializer_class = IndicatorValueSerializer
     permission_classes = [permissions.IsAuthenticated, RulePermission]
     filterset_fields = ["status", "level"]
     rules = {"approve": rules.can_decide_value, "return_value": rules.can_decide_value}
@@ -89,9 +89,9 @@ class IndicatorValueViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewS
     def get_queryset(self):
         return selectors.values_visible_to(user=self.request.user).order_by("-updated_at", "-pk")
 
-    @extend_schema(request=ValueInputSerializer, responses={201: ValueSerializer})
+    @extend_schema(request=IndicatorValueInputSerializer, responses={201: IndicatorValueSerializer})
     def create(self, request, *args, **kwargs):
-        data = ValueInputSerializer(data=request.data)
+        data = IndicatorValueInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         v = data.validated_data
         try:
@@ -104,26 +104,26 @@ class IndicatorValueViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewS
             indicator=v["indicator"], fiscal_year=v["fiscal_year"], quarter=v["quarter"], place=place,
             by=request.user, value=v["value"], text=v["text"], comment=v["comment"], evidence_link=v["evidence_link"],
         )  # fmt: skip
-        return Response(ValueSerializer(value).data, status=status.HTTP_201_CREATED)
+        return Response(IndicatorValueSerializer(value).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=None, responses=ValueSerializer)
+    @extend_schema(request=None, responses=IndicatorValueSerializer)
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
         value = self.get_object()
         require(rules.can_enter_value, user=request.user, place=place_of(value))
-        return Response(ValueSerializer(services.value_submit(value_id=value.pk, by=request.user)).data)
+        return Response(IndicatorValueSerializer(services.value_submit(value_id=value.pk, by=request.user)).data)
 
-    @extend_schema(request=None, responses=ValueSerializer)
+    @extend_schema(request=None, responses=IndicatorValueSerializer)
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
         value = self.get_object()
-        return Response(ValueSerializer(services.value_approve(value_id=value.pk, by=request.user)).data)
+        return Response(IndicatorValueSerializer(services.value_approve(value_id=value.pk, by=request.user)).data)
 
-    @extend_schema(request=ReturnInputSerializer, responses=ValueSerializer)
+    @extend_schema(request=IndicatorValueReturnSerializer, responses=IndicatorValueSerializer)
     @action(detail=True, methods=["post"], url_path="return", url_name="return")
     def return_value(self, request, pk=None):
         value = self.get_object()
-        data = ReturnInputSerializer(data=request.data)
+        data = IndicatorValueReturnSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         moved = services.value_return(value_id=value.pk, by=request.user, reason=data.validated_data["reason"])
-        return Response(ValueSerializer(moved).data)
+        return Response(IndicatorValueSerializer(moved).data)
