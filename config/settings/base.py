@@ -239,7 +239,6 @@ SPECTACULAR_SETTINGS = {
         "IndicatorAreaLevelEnum": "reports.choices.AreaLevel",
         "IndicatorPeriodicityEnum": "reports.choices.Periodicity",
         "IndicatorAggregationEnum": "reports.choices.Aggregation",
-        "IndicatorComputedEnum": "reports.choices.ComputedSource",
         "IndicatorValueStatusEnum": "reports.choices.ValueStatus",
     },
 }

@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from common.api_rules import RulePermission
 from common.rules import require
 
-from ..choices import AreaLevel
+from ..choices import AreaLevel, ValueStatus
 from . import permissions as rules
 from . import selectors, services
 from .areas import place_get, place_of
@@ -24,6 +24,7 @@ from .models import QUARTER_CHOICES, Indicator, IndicatorValue
 
 class MonitoringIndicatorSerializer(serializers.ModelSerializer):
     theme = serializers.CharField(source="theme.code", read_only=True, default=None, allow_null=True)
+    computed = serializers.CharField(read_only=True, help_text=gettext_lazy("แหล่งที่ระบบคำนวณ ว่างเมื่อบันทึกค่าเอง"))
 
     class Meta:
         model = Indicator
@@ -39,6 +40,7 @@ class IndicatorValueSerializer(serializers.ModelSerializer):
     area = serializers.CharField(source="area_key", read_only=True)
     area_name = serializers.CharField(source="area_label", read_only=True)
     has_evidence = serializers.SerializerMethodField()
+    evidence_link = serializers.CharField(read_only=True)
 
     class Meta:
         model = IndicatorValue
@@ -61,6 +63,20 @@ class IndicatorValueInputSerializer(serializers.Serializer):
     text = serializers.CharField(required=False, allow_blank=True, default="")
     comment = serializers.CharField(required=False, allow_blank=True, default="")
     evidence_link = serializers.URLField(required=False, allow_blank=True, default="", max_length=500)
+
+
+class IndicatorValueMoveSerializer(serializers.Serializer):
+    seen_status = serializers.ChoiceField(
+        choices=ValueStatus.choices, required=False, allow_blank=True, default="",
+        help_text=gettext_lazy("สถานะที่ผู้ใช้เห็นอยู่ หากสถานะเปลี่ยนไปแล้ว คำขอจะถูกปฏิเสธ"),
+    )  # fmt: skip
+
+    def check(self, value) -> None:
+        seen = self.validated_data["seen_status"]
+        if seen and seen != value.status:
+            raise serializers.ValidationError(
+                {"seen_status": [_("สถานะเปลี่ยนเป็น “%(status)s” แล้ว") % {"status": value.get_status_display()}]}
+            )
 
 
 class IndicatorValueReturnSerializer(serializers.Serializer):
@@ -106,17 +122,24 @@ class IndicatorValueViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewS
         )  # fmt: skip
         return Response(IndicatorValueSerializer(value).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=None, responses=IndicatorValueSerializer)
+    def _moving(self, request):
+        value = self.get_object()
+        data = IndicatorValueMoveSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        data.check(value)
+        return value
+
+    @extend_schema(request=IndicatorValueMoveSerializer, responses=IndicatorValueSerializer)
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
-        value = self.get_object()
+        value = self._moving(request)
         require(rules.can_enter_value, user=request.user, place=place_of(value))
         return Response(IndicatorValueSerializer(services.value_submit(value_id=value.pk, by=request.user)).data)
 
-    @extend_schema(request=None, responses=IndicatorValueSerializer)
+    @extend_schema(request=IndicatorValueMoveSerializer, responses=IndicatorValueSerializer)
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
-        value = self.get_object()
+        value = self._moving(request)
         return Response(IndicatorValueSerializer(services.value_approve(value_id=value.pk, by=request.user)).data)
 
     @extend_schema(request=IndicatorValueReturnSerializer, responses=IndicatorValueSerializer)

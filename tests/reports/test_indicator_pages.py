@@ -122,6 +122,10 @@ def test_the_api_writes_through_the_same_services(client, world, indicator, staf
     client.force_login(officer_d)
     refused = client.post(f"/api/v1/indicator-values/{pk}/return/", {"reason": ""}, content_type="application/json")
     assert refused.status_code == 400 and refused.json()["reason"] == ["กรุณาระบุเหตุผลที่ส่งกลับ"]
+    stale = client.post(
+        f"/api/v1/indicator-values/{pk}/approve/", {"seen_status": "draft"}, content_type="application/json"
+    )
+    assert stale.status_code == 400 and stale.json()["seen_status"] == ["สถานะเปลี่ยนเป็น “ส่งแล้ว รออนุมัติ” แล้ว"]
     assert client.post(f"/api/v1/indicator-values/{pk}/approve/").json()["status"] == "approved"
     again = client.post(f"/api/v1/indicator-values/{pk}/approve/")
     assert again.status_code == 400
