@@ -59,9 +59,9 @@ def gather_indicators(area: ReportArea) -> dict:
         {
             "code": r.indicator.code, "name": r.indicator.name_th, "unit": r.indicator.unit, "period": _period(r),
             "target": r.target, "actual": r.actual, "state": _state(r), "met": r.met,
-            "quantitative": r.indicator.is_quantitative,
+            "quantitative": r.indicator.is_quantitative, "first": i == 0 or rows[i - 1].indicator.pk != r.indicator.pk,
         }
-        for r in rows
+        for i, r in enumerate(rows)
     ]  # fmt: skip
     return {
         "lines": lines,
@@ -97,7 +97,10 @@ def gather_year_on_year(area: ReportArea) -> dict:
             "meetings": meetings_reporting.meetings_held(subdistricts=subs, dates=fiscal_year_bounds(year)),
         })  # fmt: skip
     level_labels = [label for label, _n in columns[0]["levels"]]
-    rows = [(label, [dict(c["levels"]).get(label, 0) for c in columns]) for label in level_labels]
+    rows = [
+        (_("สภาที่ประเมินได้ระดับ%(level)s") % {"level": label}, [dict(c["levels"]).get(label, 0) for c in columns])
+        for label in level_labels
+    ]
     rows += [
         (_("สภาที่ผ่านการประเมิน"), [c["passed"] for c in columns]),
         (_("รายการแผนชุมชน"), [c["items"] for c in columns]),
