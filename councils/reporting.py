@@ -253,3 +253,11 @@ def open_activity_counts() -> QuerySet:
             participants=Coalesce(Sum("participants"), Value(0)),
         )
     )
+
+
+def councils_passed(*, subdistricts, fiscal_year: int) -> tuple[int, int]:
+    """(councils that passed the year's assessment, councils assessed that year). One query."""
+    assessed = Assessment.objects.in_subdistricts(subdistricts).filter(fiscal_year=fiscal_year).order_by()
+    totals = assessed.aggregate(assessed=Count("council", distinct=True),
+                                passed=Count("council", filter=Q(passed=True), distinct=True))  # fmt: skip
+    return totals["passed"], totals["assessed"]

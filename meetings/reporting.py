@@ -265,3 +265,24 @@ def open_meetings() -> QuerySet[Meeting]:
 
     councils = public_councils(Council.objects.all()).values("pk")
     return public_meetings().filter(Q(council__isnull=True) | Q(council__in=councils)).order_by("-date", "-id")
+
+
+# -- figures for monitoring indicators ----------------------------------------------------
+
+
+def meetings_held(*, subdistricts, dates: Dates) -> int:
+    """Council meetings and district mechanism meetings held in the period in the area
+    (minutes published or not). One query."""
+    kinds = (MeetingKind.COUNCIL, MeetingKind.DISTRICT)
+    qs = Meeting.objects.filter(kind__in=kinds, status__in=HELD, date__range=dates)
+    return qs.filter(_meeting_in_area(subdistricts)).order_by().count()
+
+
+def obstacles_answered_in_time(*, subdistricts, dates: Dates, days: int) -> tuple[int, int]:
+    """(obstacles raised in the period that the agency first answered within ``days`` days,
+    all obstacles raised in the period). One query."""
+    in_time = Q(first_answered_at__isnull=False, first_answered_at__lte=F("created_at") + dt.timedelta(days=days))
+    totals = (
+        _obstacles(subdistricts, dates).order_by().aggregate(raised=Count("pk"), in_time=Count("pk", filter=in_time))
+    )
+    return totals["in_time"], totals["raised"]

@@ -200,3 +200,17 @@ def plan_figures_total(rows: list[AreaPlanFigures]) -> AreaPlanFigures:
     for r in rows:
         total.add(r)
     return total
+
+
+def plan_alignment_share(*, subdistricts, fiscal_year: int) -> tuple[int, int]:
+    """(plan items of the year taken into an LAO or agency plan, in full or in part; all
+    the year's plan items). One query."""
+    totals = (
+        _plan_items(subdistricts, fiscal_year)
+        .order_by()
+        .aggregate(
+            n=Count("pk"),
+            aligned=Count("pk", filter=Q(alignment__status__in=(AlignmentStatus.ALIGNED, AlignmentStatus.PARTIAL))),
+        )
+    )
+    return totals["aligned"], totals["n"]

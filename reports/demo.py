@@ -33,6 +33,7 @@ from plans.demo_proposals import proposals_ensure
 from plans.models import Alignment, CommunityPlan, PlanItem
 
 from .demo_agencies import agencies_ensure
+from .indicators.demo import indicators_ensure
 
 DEMO_PASSWORD = "demo-pass-2569"
 SMALL_DISTRICTS = ("5002", "5004")  # จอมทอง, เชียงดาว (เชียงใหม่)
@@ -191,6 +192,7 @@ def seed_small(*, today: dt.date | None = None) -> list[tuple[str, str]]:
     assessments_ensure(fiscal_year=fy, today=today)
     proposals_ensure(districts=districts, by=User.objects.get(username="admin"), fiscal_year=fy)
     alignments_ensure(district=districts[0], by=User.objects.get(username="district_d1"))
+    indicators_ensure(fiscal_year=fy)
     return logins
 
 

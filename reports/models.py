@@ -157,3 +157,8 @@ class ReportNarrative(models.Model):
 
     def __str__(self):
         return f"{self.fiscal_year} {self.scope}:{self.area_code}"
+
+
+from .indicators.models import Indicator, IndicatorTarget, IndicatorValue, Period  # noqa: E402
+
+__all__ = ["Indicator", "IndicatorTarget", "IndicatorValue", "Numerals", "Period", "Report", "ReportNarrative"]

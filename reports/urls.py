@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views, views_public
+from .indicators.urls import urlpatterns as indicator_urls
 
 app_name = "reports"
 
@@ -24,4 +25,5 @@ urlpatterns = [
     path("public/data/", views_public.OpenDataView.as_view(), name="open_data"),
     path("public/data/<slug:dataset>.<str:fmt>", views_public.OpenDataDownloadView.as_view(), name="open_data_download"),
     path("narratives/<int:fiscal_year>/", views.NarrativeView.as_view(), name="narrative"),
+    *indicator_urls,
 ]

@@ -53,6 +53,9 @@ PROPOSAL_DECIDE = OBSTACLE_ANSWER  # the addressed agency's staff move it
 # A document of X's submitted proposal: no one removes it any more (a draft's: X's staff).
 DOCUMENT_DELETE_SUBMITTED = "L 403 404 404 403 404 403 403 404 403"
 CALENDAR_EDIT   = "L    403  404    404     403   404   403    403  404    OK"  # administrators only
+# Monitoring indicators: X's submitted value is decided by D's officers and CODI of the area.
+VALUE_DECIDE    = "L    403  404    404     OK    404   403    OK   404    OK"
+DECIDE_QUEUE    = "L    403  403    403     OK    OK    403    OK   OK     OK"  # officers and CODI
 
 
 def rule(kind: str, ok: int = 200, *, anon: int | None = None, **persona_codes: int) -> tuple[str, ...]:
@@ -131,6 +134,13 @@ MECHANISM_MEMBER = {"code": W("d.code"), "pk": W("mechanism_member.pk")}
 MEETING = {"pk": W("council_meeting.pk")}
 LESSON_BODY = {"what_worked": "ชวนเยาวชนร่วมเวที", "what_did_not": "นัดช่วงเก็บเกี่ยว"}
 ACTION = {"pk": W("action.pk")}
+MONITORING = {"pk": W("monitoring_indicator.pk")}
+DRAFT_VALUE = {"pk": W("draft_value.pk")}
+VALUE = {"pk": W("submitted_value.pk")}
+ENTRY_X = {"indicator_id": W("monitoring_indicator.pk"), "level": "council", "code": W("x.code"), "fiscal_year": 2569,
+           "quarter": 1}  # fmt: skip
+TARGET_FORM = {"fiscal_year": "๒๕๖๙", "quarter": "1", "level": "council", "code": W("x.code"), "value": "12"}
+VALUE_JSON = {"indicator": "M01", "fiscal_year": 2569, "quarter": 3, "level": "council", "area": W("x.code"), "value": "5"}
 
 # Known bugs, named once ---------------------------------------------------------------------
 

@@ -225,6 +225,30 @@ ROWS = [
     Row("reports:public_download_xlsx", GET, rule(PUBLIC), args=PUBLIC_REPORT),
     Row("reports:narrative", GET, rule(CODI_ONLY), args={"fiscal_year": 2569}),
     Row("reports:narrative", POST, rule(CODI_ONLY, 302), args={"fiscal_year": 2569}),
+    # Monitoring indicators: a council-level indicator; X's draft (Q1) and submitted value (Q2)
+    Row("reports:indicator_list", GET, rule(SIGNED_IN), hides_other_areas=True),
+    Row("reports:indicator_create", GET, rule(CODI_ONLY)),
+    Row("reports:indicator_create", POST, rule(CODI_ONLY)),  # no body: the form again
+    Row("reports:indicator_update", GET, rule(CODI_ONLY), args=MONITORING),
+    Row("reports:indicator_update", POST, rule(CODI_ONLY), args=MONITORING),
+    Row("reports:indicator_target", GET, rule(CODI_ONLY), args=MONITORING),
+    # X lies outside codi_q's provinces: the form again, the area not found.
+    Row("reports:indicator_target", POST, rule(CODI_ONLY, 302, codi_q=200), args=MONITORING, body=TARGET_FORM),
+    Row("reports:indicator_queue", GET, rule(DECIDE_QUEUE), hides_other_areas=True),
+    Row("reports:indicator_area", GET, rule(IN_SCOPE), args={"level": "council", "code": W("x.code")}, variant="council",
+        hides_other_areas=True),
+    Row("reports:indicator_area", GET, rule(DISTRICT_VIEW), args={"level": "district", "code": W("d.code")},
+        variant="district", hides_other_areas=True),
+    Row("reports:indicator_area", GET, rule(PROVINCE_VIEW), args={"level": "province", "code": W("p.code")},
+        variant="province"),
+    Row("reports:indicator_area", GET, rule(SIGNED_IN), args={"level": "national", "code": "TH"}, variant="national"),
+    Row("reports:indicator_entry", GET, rule(COUNCIL_EDIT), args=ENTRY_X),
+    Row("reports:indicator_entry", POST, rule(COUNCIL_EDIT, 302), args=ENTRY_X, body={"value": "๑,๒๕๐"}),
+    Row("reports:indicator_value", GET, rule(IN_SCOPE), args=VALUE),
+    Row("reports:indicator_value_submit", POST, rule(COUNCIL_EDIT, 302), args=DRAFT_VALUE),
+    Row("reports:indicator_value_approve", POST, rule(VALUE_DECIDE, 302), args=VALUE),
+    Row("reports:indicator_value_return", POST, rule(VALUE_DECIDE, 302), args=VALUE, body={"reason": "ขาดหลักฐาน"}),
+    Row("reports:indicator_evidence", GET, rule(IN_SCOPE), args=VALUE),
     # Coordination: obstacles (X's, addressed to X's LAO), suggestions to district D
     Row("meetings:obstacle_list", GET, rule(SIGNED_IN), hides_other_areas=True),
     Row("meetings:obstacle_create", GET, rule(COUNCIL_EDIT), args=X),
@@ -442,6 +466,14 @@ ROWS = [
     Row("report-list", POST, rule(CODI_ONLY, 201, anon=403, codi_q=404), body=REPORT_BODY),
     Row("report-detail", GET, rule(IN_SCOPE, anon=403), args=REPORT),
     Row("report-publish", POST, rule(CODI_IN_SCOPE, anon=403), args=REPORT, body={"publish": True}),
+    Row("indicator-list", GET, rule(SIGNED_IN, anon=403)),
+    Row("indicator-detail", GET, rule(SIGNED_IN, anon=403), args=MONITORING),
+    Row("indicator-value-list", GET, rule(SIGNED_IN, anon=403), hides_other_areas=True),
+    Row("indicator-value-list", POST, rule(COUNCIL_EDIT, 201, anon=403), body=VALUE_JSON),
+    Row("indicator-value-detail", GET, rule(IN_SCOPE, anon=403), args=VALUE),
+    Row("indicator-value-submit", POST, rule(COUNCIL_EDIT, anon=403), args=DRAFT_VALUE),
+    Row("indicator-value-approve", POST, rule(VALUE_DECIDE, anon=403), args=VALUE),
+    Row("indicator-value-return", POST, rule(VALUE_DECIDE, anon=403), args=VALUE, body={"reason": "ขาดหลักฐาน"}),
 ]
 
 # Which of the world's councils each persona's scope covers (for hides_other_areas).

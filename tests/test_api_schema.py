@@ -130,6 +130,7 @@ def fuzz_world(world, codi_staff, staff_x, _connection_kept_across_requests):
         agency=world.lao, title="ข้อตกลงทดสอบสัญญา", signed_on=today, starts_on=today, province=world.province
     )
     proposal = subsidy_proposal(council=x, recipient=world.lao, by=staff_x, items=[item])
+    monitoring, value = _indicator_value(x, staff_x)
     REAL_ROWS.clear()
     REAL_ROWS.update(
         {
@@ -138,7 +139,7 @@ def fuzz_world(world, codi_staff, staff_x, _connection_kept_across_requests):
             "members": member.pk, "mentorships": mentorship.pk, "organizations": org.code,
             "people": person.pk, "plan-items": item.pk, "community-plans": item.plan.pk, "reports": report.pk,
             "agencies": world.lao.pk, "missions": mission.pk, "agreements": agreement.pk,
-            "proposals": proposal.pk, "local-plan-amendments": amendment.pk,
+            "proposals": proposal.pk, "local-plan-amendments": amendment.pk, "indicators": monitoring.pk, "indicator-values": value.pk,
         }
     )  # fmt: skip
     REAL_FIELDS.clear()
@@ -151,9 +152,23 @@ def fuzz_world(world, codi_staff, staff_x, _connection_kept_across_requests):
             "fiscal_year": 2569, "plan": item.plan.pk, "agency": world.lao.pk, "theme": theme.code, "other_agencies": [],
             "signed_on": today.isoformat(), "starts_on": today.isoformat(),
             "recipient": world.lao.pk, "plan_items": [item.pk], "local_plan": project.local_plan.pk, "scores": [{"indicator": i.pk, "score": "3"} for i in indicators],
+            "indicator": monitoring.code, "area": x.subdistrict.code, "level": "council", "quarter": 2,
         }
     )  # fmt: skip
     return world
+
+
+def _indicator_value(council, staff):
+    """A monitoring indicator and the council's draft value for Q1 2569."""
+    from reports.indicators import services as indicator_services
+    from reports.indicators.areas import Place
+    from reports.models import Indicator as MonitoringIndicator
+
+    monitoring = MonitoringIndicator.objects.create(code="M01", name_th="ครัวเรือนที่ร่วมกองทุน", level="council",
+                                                    periodicity="quarter")  # fmt: skip
+    value = indicator_services.value_save(indicator=monitoring, fiscal_year=2569, quarter=1,
+                                          place=Place("council", council), by=staff, value=10)  # fmt: skip
+    return monitoring, value
 
 
 @schema.hook

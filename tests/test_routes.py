@@ -243,8 +243,9 @@ def _build_world() -> SimpleNamespace:
     for other in (y, z, w):  # lessons elsewhere, for the places to leave out
         lesson_write(by=users["admin"], activity=other.activities.first(), what_worked="ได้ผล", what_did_not="ไม่ได้ผล")
     proposals = _build_proposals(x=x, lao=lao, staff=users["staff_x"])
+    indicators = _build_indicators(x=x, others=(y, z, w), users=users)
     return SimpleNamespace(
-        **meetings, **proposals,
+        **meetings, **proposals, **indicators,
         p=p, q=q, d=d, e=e, f=f, x=x, y=y, v=v, z=z, w=w, lao=lao, users=users,
         activity=activity, photo_path=photo.image.name.removeprefix("activities/"), organization=organization, person=person, member=member,
         indicator_set=indicator_set, indicator=indicator, assessment=assessment, mentorship=mentorship,
@@ -337,6 +338,35 @@ def _build_proposals(*, x, lao, staff) -> dict:
     document.file.save("letter.pdf", ContentFile(b"%PDF-1.4 route table"))
     draft = subsidy_proposal(council=x, recipient=lao, by=staff, title="ร่างโครงการ")
     return {"proposal": proposal, "proposal_document": document, "draft_proposal": draft}
+
+
+def _build_indicators(*, x, others, users) -> dict:
+    """A council-level quarterly indicator: X's draft for Q1 2569, X's value for Q2 submitted
+    with evidence, and submitted values of Y, Z and W for the lists to leave out."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from reports.choices import AreaLevel, Periodicity
+    from reports.indicators import services as indicator_services
+    from reports.indicators.areas import Place
+    from reports.models import Indicator as MonitoringIndicator
+
+    indicator = MonitoringIndicator.objects.create(
+        code="M01", name_th="ครัวเรือนที่ร่วมกองทุนสวัสดิการ", unit="ครัวเรือน", level=AreaLevel.COUNCIL,
+        periodicity=Periodicity.QUARTER,
+    )
+
+    def enter(council, quarter, by, submit=True, **extra):
+        value = indicator_services.value_save(
+            indicator=indicator, fiscal_year=2569, quarter=quarter, place=Place(AreaLevel.COUNCIL, council), by=by,
+            value=10, **extra,
+        )
+        return indicator_services.value_submit(value_id=value.pk, by=by) if submit else value
+
+    draft = enter(x, 1, users["staff_x"], submit=False)
+    submitted = enter(x, 2, users["staff_x"], evidence=SimpleUploadedFile("photo.pdf", b"%PDF-1.4 evidence"))
+    for other in others:
+        enter(other, 2, users["admin"])
+    return {"monitoring_indicator": indicator, "draft_value": draft, "submitted_value": submitted}
 
 
 @pytest.fixture(scope="module")

@@ -236,6 +236,12 @@ SPECTACULAR_SETTINGS = {
         "ReportStatusEnum": "reports.choices.ReportStatus",
         "ReportScopeEnum": "reports.choices.ReportScope",
         "ReportKindEnum": "reports.choices.ReportKind",
+        "IndicatorKindEnum": "reports.choices.IndicatorKind",
+        "IndicatorDirectionEnum": "reports.choices.IndicatorDirection",
+        "IndicatorAreaLevelEnum": "reports.choices.AreaLevel",
+        "IndicatorPeriodicityEnum": "reports.choices.Periodicity",
+        "IndicatorAggregationEnum": "reports.choices.Aggregation",
+        "IndicatorValueStatusEnum": "reports.choices.ValueStatus",
     },
 }
 
@@ -389,6 +395,8 @@ REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {"open_data": OPEN_DATA_API_RATE}
 # content, the name's extension agreeing: meetings.content.check_upload) are refused above
 # this size.
 MEETING_ATTACHMENT_MAX_BYTES = env_int("MEETING_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+# Evidence attached to a monitoring indicator value (PDF, image, XLSX or DOCX).
+INDICATOR_EVIDENCE_MAX_BYTES = env_int("INDICATOR_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
 
 # Plans: a subsidy proposal's documents (PDF, images, XLSX or DOCX, recognised by their
 # content: common.uploads.recognise) are refused above this size.

@@ -13,3 +13,10 @@ for slug, viewset in OPEN_DATA_VIEWSETS.items():
     router.register(f"open/{slug}", viewset, basename=f"open-{slug}")
 
 urlpatterns = router.urls
+
+# Monitoring indicators (reports.indicators.api).
+from ..indicators.api import IndicatorValueViewSet, IndicatorViewSet  # noqa: E402
+
+router.register("indicators", IndicatorViewSet, basename="indicator")
+router.register("indicator-values", IndicatorValueViewSet, basename="indicator-value")
+urlpatterns = router.urls

@@ -16,13 +16,14 @@ from ..spec import ReportSpec
 from . import builtin as b
 from .appendix import APPENDIX
 from .base import ReportArea, Section, period_of
+from .indicators import INDICATORS, YEAR_ON_YEAR
 from .meetings import COORDINATION
 from .plans import ALIGNMENT
 
 ANNUAL = (
     b.COVER, b.TOC, b.BACKGROUND,
     b.RESULTS, b.COUNCILS, b.ORGANIZATIONS, b.ACTIVITIES, b.AGENCIES, ALIGNMENT, b.ASSESSMENTS, b.MENTORSHIPS,
-    b.LESSONS, *COORDINATION,
+    b.LESSONS, *COORDINATION, INDICATORS, YEAR_ON_YEAR,
     b.FUTURE,
     APPENDIX,
 )
@@ -32,7 +33,7 @@ ANNUAL = (
 QUARTERLY = (
     b.COVER, b.TOC, b.BACKGROUND,
     b.RESULTS, b.COUNCILS, b.ORGANIZATIONS, b.ACTIVITIES, b.AGENCIES, ALIGNMENT, b.ASSESSMENTS, b.MENTORSHIPS,
-    *COORDINATION,
+    *COORDINATION, INDICATORS,
     APPENDIX,
 )
 SECTIONS = {ReportKind.ANNUAL: ANNUAL, ReportKind.QUARTERLY: QUARTERLY}

@@ -64,3 +64,19 @@ def test_demo_councils_and_organizations_count_in_the_last_finished_year():
     assert reporting.councils_by_status(subdistricts=None, as_of=dt.date(2000, 1, 1)) == [
         (label, 0) for label, _ in reporting.councils_by_status(subdistricts=None)
     ]
+
+
+def test_seed_demo_indicators_in_every_state_once():
+    from reports.models import Indicator, IndicatorTarget, IndicatorValue
+
+    call_command("seed_demo")
+    states = sorted(IndicatorValue.objects.values_list("indicator__code", "area_key", "status"))
+    x, y = (Council.objects.get(pk=User.objects.get(username=u).role_assignments.get().council_id).code
+            for u in ("council_x", "council_y"))  # fmt: skip
+    assert states == [
+        ("M01", f"council:{x}", "approved"), ("M01", f"council:{y}", "submitted"), ("M03", f"council:{x}", "returned"),
+    ]  # fmt: skip
+    assert Indicator.objects.filter(computed="").count() == 4 and Indicator.objects.exclude(computed="").count() == 4
+    counts = (Indicator.objects.count(), IndicatorTarget.objects.count(), IndicatorValue.objects.count())
+    call_command("seed_demo")  # again: nothing new
+    assert (Indicator.objects.count(), IndicatorTarget.objects.count(), IndicatorValue.objects.count()) == counts

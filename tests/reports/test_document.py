@@ -186,10 +186,12 @@ def test_all_sarabun_weights_share_the_glyph_order_thaifix_relies_on():
 def test_each_kind_lists_its_sections(world):
     quarterly = ReportSpec(kind="quarterly", fiscal_year=2569, scope="national", quarter=2)
     slugs = [section.slug for section, _ctx in gather_report(quarterly).sections]
-    # The lessons and future chapters are written for the annual report only.
-    assert slugs == [s.slug for s in ANNUAL if s.slug not in ("lessons", "future")]
+    # The lessons and future chapters are written for the annual report only, and so is the
+    # comparison with earlier years (a quarter has none to compare with).
+    assert slugs == [s.slug for s in ANNUAL if s.slug not in ("lessons", "future", "year_on_year")]
     # The coordination figures follow the lessons narrative (the annual report) or close the
-    # results chapter (the quarterly one).
-    assert [s.slug for s in ANNUAL][-7:] == [
-        "lessons", "mechanism", "follow_up", "obstacles", "suggestions", "future", "appendix",
+    # results chapter (the quarterly one); the indicators' targets against actuals follow them.
+    assert [s.slug for s in ANNUAL][-9:] == [
+        "lessons", "mechanism", "follow_up", "obstacles", "suggestions", "indicators", "year_on_year", "future",
+        "appendix",
     ]  # fmt: skip
