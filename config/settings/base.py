@@ -233,6 +233,7 @@ SPECTACULAR_SETTINGS = {
         "OrganizationKindEnum": "councils.choices.OrganizationKind",
         "AlignmentStatusEnum": "plans.choices.AlignmentStatus",
         "ProposalStatusEnum": "plans.choices.ProposalStatus",
+        "AmendmentKindEnum": "plans.choices.AmendmentKind",
         "ReportStatusEnum": "reports.choices.ReportStatus",
         "ReportScopeEnum": "reports.choices.ReportScope",
         "ReportKindEnum": "reports.choices.ReportKind",

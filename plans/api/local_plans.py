@@ -16,7 +16,8 @@ import re
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -146,6 +147,7 @@ class LocalProjectChangeSerializer(LocalProjectFieldsSerializer, LocalAmendmentR
     pass
 
 
+@extend_schema_field(OpenApiTypes.INT)
 class ScopedProjectField(serializers.PrimaryKeyRelatedField):
     """A project the user's scope holds; any other id is "not found" (its title is not told)."""
 
