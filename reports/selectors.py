@@ -140,3 +140,40 @@ def narrative_for(spec):
         )
     }
     return found.get((spec.scope, spec.area_code)) or found.get((ReportScope.NATIONAL, "-"))
+
+
+def narrative_area(*, user, scope: str, code: str) -> str | None:
+    """The Thai name of the area a narrative is written for, when ``user`` may ask a report
+    of it (area_requestable); None when there is no such area or it lies outside the user's
+    scope. ``code`` as in the report's key ("-" for the whole country)."""
+    from django.utils.translation import gettext as _
+
+    if scope == ReportScope.NATIONAL:
+        return _("ทั้งประเทศ") if code == "-" and area_requestable(user=user, scope=scope) else None
+    found = {
+        ReportScope.REGION: lambda: ("region", Region.objects.filter(code=code).first()),
+        ReportScope.PROVINCE: lambda: ("province", Province.objects.filter(code=code).first()),
+        ReportScope.DISTRICT: lambda: ("district", District.objects.select_related("province").filter(code=code).first()),
+        ReportScope.COUNCIL: lambda: (
+            "council", Council.objects.select_related("subdistrict__district").filter(subdistrict__code=code).first()
+        ),
+    }.get(scope)
+    if found is None:
+        return None
+    name, area = found()
+    if area is None or not area_requestable(user=user, scope=scope, **{name: area}):
+        return None
+    if scope == ReportScope.PROVINCE:
+        return _("จังหวัด%(name)s") % {"name": area.name_th}
+    if scope == ReportScope.DISTRICT:
+        return _("อำเภอ%(name)s จังหวัด%(province)s") % {"name": area.name_th, "province": area.province.name_th}
+    return area.name_th if scope == ReportScope.REGION else area.name
+
+
+def narrative_provinces(*, user) -> list[Province]:
+    """Where the report page links its narratives: none for national CODI staff (they write
+    the country's), the user's provinces for regional staff. One query."""
+    scope = scope_for(user)
+    if scope.national:
+        return []
+    return list(Province.objects.filter(pk__in=scope.province_ids).order_by("code"))

@@ -25,5 +25,6 @@ urlpatterns = [
     path("public/data/", views_public.OpenDataView.as_view(), name="open_data"),
     path("public/data/<slug:dataset>.<str:fmt>", views_public.OpenDataDownloadView.as_view(), name="open_data_download"),
     path("narratives/<int:fiscal_year>/", views.NarrativeView.as_view(), name="narrative"),
+    path("narratives/<int:fiscal_year>/<str:scope>/<str:code>/", views.NarrativeView.as_view(), name="narrative_area"),
     *indicator_urls,
 ]

@@ -72,6 +72,7 @@ class ReportListView(LoginRequiredMixin, ServiceFormView):
             reports=selectors.reports_filtered(visible, **filters.filters())[:LIST_LIMIT],
             filter_form=filters,
             can_request=can_request,
+            narrative_provinces=selectors.narrative_provinces(user=self.request.user) if can_request else [],
             **kwargs,
         )
 
@@ -191,12 +192,20 @@ class PublicReportDownloadView(View):
 # Narratives: what CODI staff write for a fiscal year's annual report -------------------
 
 class NarrativeView(LoginRequiredMixin, ServiceFormView):
+    """The narrative of a fiscal year's annual report: the country's (``narratives/2569/``)
+    or one area's (``narratives/2569/province/50/``). CODI staff only (403 otherwise), for an
+    area they may ask a report of (404 outside it)."""
+
     template_name = "reports/narrative_form.html"
     form_class = NarrativeForm
 
     def dispatch(self, request, *args, **kwargs):
+        self.scope, self.area_code = kwargs.get("scope", ReportScope.NATIONAL), kwargs.get("code", "-")
         if request.user.is_authenticated:
             require(permissions.can_write_narrative, user=request.user)
+            self.area_label = selectors.narrative_area(user=request.user, scope=self.scope, code=self.area_code)
+            if self.area_label is None:
+                raise Http404(_("ไม่พบพื้นที่นี้ หรืออยู่นอกพื้นที่ที่คุณรับผิดชอบ"))
         try:
             validate_be_year(kwargs["fiscal_year"])
         except ValidationError as exc:
@@ -205,20 +214,26 @@ class NarrativeView(LoginRequiredMixin, ServiceFormView):
 
     def get_form_kwargs(self):
         instance = ReportNarrative.objects.filter(
-            fiscal_year=self.kwargs["fiscal_year"], scope=ReportScope.NATIONAL, area_code="-"
+            fiscal_year=self.kwargs["fiscal_year"], scope=self.scope, area_code=self.area_code
         ).first()
         return {**super().get_form_kwargs(), "instance": instance}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(fiscal_year=self.kwargs["fiscal_year"], **kwargs)
+        return super().get_context_data(
+            fiscal_year=self.kwargs["fiscal_year"], area_label=self.area_label, national=self.scope == ReportScope.NATIONAL,
+            **kwargs,
+        )
 
     success_message = gettext_lazy("บันทึกบทสรุปปีงบประมาณ %(year)s แล้ว")
 
     def run_service(self, form):
-        return services.narrative_save(fiscal_year=self.kwargs["fiscal_year"], by=self.request.user, **form.cleaned_data)
+        return services.narrative_save(
+            fiscal_year=self.kwargs["fiscal_year"], by=self.request.user, scope=self.scope, area_code=self.area_code,
+            **form.cleaned_data,
+        )
 
     def success_message_args(self, result):
         return {"year": self.kwargs["fiscal_year"]}
 
     def get_success_url(self):
-        return reverse("reports:narrative", kwargs={"fiscal_year": self.kwargs["fiscal_year"]})
+        return self.request.path

@@ -223,8 +223,12 @@ ROWS = [
     Row("reports:public_detail", GET, rule(PUBLIC), args=PUBLIC_REPORT),
     Row("reports:public_download", GET, rule(PUBLIC), args=PUBLIC_REPORT),
     Row("reports:public_download_xlsx", GET, rule(PUBLIC), args=PUBLIC_REPORT),
-    Row("reports:narrative", GET, rule(CODI_ONLY), args={"fiscal_year": 2569}),
-    Row("reports:narrative", POST, rule(CODI_ONLY, 302), args={"fiscal_year": 2569}),
+    # The country's narrative: national CODI staff (a province's CODI staff write their areas')
+    Row("reports:narrative", GET, rule(CODI_ONLY, codi_q=404), args={"fiscal_year": 2569}),
+    Row("reports:narrative", POST, rule(CODI_ONLY, 302, codi_q=404), args={"fiscal_year": 2569}),
+    Row("reports:narrative_area", GET, rule(CODI_ONLY, codi_q=404), args={"fiscal_year": 2569, "scope": "province", "code": "50"}),
+    Row("reports:narrative_area", POST, rule(CODI_ONLY, 302, codi_q=404),
+        args={"fiscal_year": 2569, "scope": "province", "code": "50"}),
     # Monitoring indicators: a council-level indicator; X's draft (Q1) and submitted value (Q2)
     Row("reports:indicator_list", GET, rule(SIGNED_IN), hides_other_areas=True),
     Row("reports:indicator_create", GET, rule(CODI_ONLY)),

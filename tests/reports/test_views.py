@@ -323,3 +323,25 @@ def test_api_publish(reports, codi_staff, officer_d):
     bad = _api(codi_staff).post(f"/api/v1/reports/{reports['Dq'].pk}/publish/", {}, format="json")
     assert bad.status_code == 400
     assert _api().get("/api/v1/reports/").status_code in (401, 403)
+
+
+def test_narrative_of_an_area(client, world, codi_staff, codi_regional):
+    """A province's narrative is its own; a regional CODI officer writes only inside their
+    provinces (404 outside), and an area that does not exist is 404."""
+    url = "/reports/narratives/2569/province/50/"
+    client.force_login(codi_staff)
+    page = client.get(url)
+    assert page.status_code == 200 and "จังหวัดเชียงใหม่" in page.content.decode()
+    assert client.post(url, {"title": "รายงานจังหวัดเชียงใหม่", "numerals": "arabic"}).status_code == 302
+    n = ReportNarrative.objects.get(fiscal_year=2569, scope="province", area_code="50")
+    assert (n.title, n.numerals) == ("รายงานจังหวัดเชียงใหม่", "arabic")
+    assert not ReportNarrative.objects.filter(scope="national").exists()
+    assert client.get("/reports/narratives/2569/province/99/").status_code == 404
+    assert client.get("/reports/narratives/2569/planet/50/").status_code == 404
+    client.force_login(codi_regional)  # CODI staff of province 50 only
+    assert client.get(url).status_code == 200
+    assert client.get("/reports/narratives/2569/province/57/").status_code == 404
+    assert client.post("/reports/narratives/2569/province/57/", {"title": "x"}).status_code == 404
+    assert client.get("/reports/narratives/2569/").status_code == 404  # the country's: national staff only
+    listing = client.get("/reports/").content.decode()  # the report page links their province's narrative
+    assert "/province/50/" in listing and 'href="/reports/narratives/2570/"' not in listing
