@@ -87,7 +87,9 @@ class OpenDataViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         page = self.paginate_queryset(self.get_queryset())
         base = request.build_absolute_uri("/").rstrip("/")
         names = self.dataset.names
-        rows = [dict(zip(names, (plain(v) for v in self.dataset.row(obj, base)), strict=True)) for obj in page]
+        rows = [
+            dict(zip(names, (plain(v) for v in row), strict=True)) for obj in page for row in self.dataset.rows_of(obj, base)
+        ]
         response = self.get_paginated_response(rows)
         response["X-Licence"] = "CC-BY-4.0"
         return response

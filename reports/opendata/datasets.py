@@ -56,9 +56,17 @@ class Dataset:
     columns: tuple[Column, ...]
     queryset: Callable[[], QuerySet]
     row: Callable[[object, str], tuple]  # (object, the site's base URL) -> values in column order
+    # A dataset of several rows per object (a report's figures): (object, base) -> rows.
+    expand: Callable[[object, str], Iterator[tuple]] | None = None
 
     def rows(self, *, base: str = "") -> Iterator[tuple]:
         for obj in self.queryset().iterator(chunk_size=CHUNK):
+            yield from self.rows_of(obj, base)
+
+    def rows_of(self, obj, base: str = "") -> Iterator[tuple]:
+        if self.expand is not None:
+            yield from self.expand(obj, base)
+        else:
             yield self.row(obj, base)
 
     @property
@@ -247,7 +255,50 @@ REPORTS = Dataset(
     row=_report_row,
 )
 
-DATASETS = {d.slug: d for d in (COUNCILS, ACTIVITIES, MEETINGS, REPORTS)}
+def _figure_rows(report, base: str) -> Iterator[tuple]:
+    """The figures a published report was made from (Report.figures, frozen with it): one row
+    per figure, with its section, line and the line's label."""
+    area = _report_area(report)
+    for block in report.figures or []:
+        for number, line in enumerate(block.get("lines", []), start=1):
+            if not line:
+                continue
+            label, *values = line
+            for column, value in enumerate(values, start=1):
+                if value is None or value == "":
+                    continue
+                yield (
+                    report.pk, report.fiscal_year, report.quarter, report.get_scope_display(), area,
+                    block.get("section", ""), number, str(label), column, str(value),
+                )  # fmt: skip
+
+
+REPORT_FIGURES = Dataset(
+    slug="report_figures",
+    title=_("ตัวเลขในรายงานที่เผยแพร่"),
+    description=_(
+        "ตัวเลขสรุปของรายงานที่เผยแพร่ทุกฉบับ ตามที่บันทึกไว้เมื่อสร้างรายงาน (ข้อมูลที่บันทึกภายหลังไม่เปลี่ยนตัวเลขเหล่านี้) "
+        "หนึ่งแถวต่อหนึ่งตัวเลข: หัวข้อ บรรทัด ชื่อรายการ และคอลัมน์ของตัวเลขในบรรทัดนั้น "
+        "(ใน API แต่ละหน้าและจำนวน count นับเป็นรายงาน หน้าหนึ่งจึงมีตัวเลขของรายงานในหน้านั้นทุกตัว)"
+    ),
+    columns=(
+        Column("report_id", _("รหัสรายงาน"), INTEGER, _("เลขประจำรายงานในพอร์ทัล (ชุดข้อมูล reports)")),
+        Column("fiscal_year", _("ปีงบประมาณ (พ.ศ.)"), INTEGER, _("ปีงบประมาณที่รายงาน")),
+        Column("quarter", _("ไตรมาส"), INTEGER, _("ไตรมาสของปีงบประมาณ 1–4 (ว่างถ้าเป็นรายงานทั้งปี)")),
+        Column("scope", _("ขอบเขต"), TEXT, _("ระดับพื้นที่ของรายงาน")),
+        Column("area", _("พื้นที่"), TEXT, _("ชื่อพื้นที่ที่รายงานครอบคลุม")),
+        Column("section", _("หัวข้อ"), TEXT, _("หัวข้อของรายงานที่ตัวเลขอยู่")),
+        Column("line", _("บรรทัด"), INTEGER, _("ลำดับบรรทัดในหัวข้อ")),
+        Column("label", _("รายการ"), TEXT, _("ชื่อรายการของบรรทัด")),
+        Column("column", _("คอลัมน์"), INTEGER, _("ลำดับตัวเลขในบรรทัด (1 คือตัวเลขแรกหลังชื่อรายการ)")),
+        Column("value", _("ค่า"), TEXT, _("ตัวเลข (หรือข้อความ) ตามที่แสดงในรายงาน")),
+    ),
+    queryset=lambda: selectors.reports_published().select_related("council", "district", "province", "region"),
+    row=lambda report, base: (),
+    expand=_figure_rows,
+)
+
+DATASETS = {d.slug: d for d in (COUNCILS, ACTIVITIES, MEETINGS, REPORTS, REPORT_FIGURES)}
 
 
 # The data dictionary, itself a dataset -------------------------------------------------------

@@ -82,7 +82,9 @@ def published(world):
     MeetingFactory(kind=MeetingKind.COUNCIL, council=y, district=world.district, status=MeetingStatus.PUBLISHED)
     MeetingFactory(kind=MeetingKind.DISTRICT, district=world.district, status=MeetingStatus.HELD)
     report = Report.objects.create(
-        fiscal_year=2569, scope="national", key="n", status="done", progress=100, is_published=True
+        fiscal_year=2569, scope="national", key="n", status="done", progress=100, is_published=True,
+        figures=[{"section": "สภาองค์กรชุมชนตำบลจำแนกตามสถานะ", "lines": [["ดำเนินงานอยู่", 3], ["รวม", 4]]},
+                 {"section": "แผนระดับอำเภอ", "lines": [["จอมทอง", 5, 2, 25000.0]]}],
     )
     report.file.save("n.pdf", ContentFile(b"%PDF-1.4 test"))
     Report.objects.create(fiscal_year=2569, scope="national", key="n", version=2, status="done", progress=100)
@@ -239,7 +241,22 @@ def test_reports_and_dictionary_downloads(client, published):
     dictionary = json.loads(_body(client.get(f"{OPEN_DATA}dictionary.json")))
     assert {"dataset": "activities", "column": "fiscal_year", "label": "ปีงบประมาณ (พ.ศ.)", "type": "integer",
             "meaning": "ปีงบประมาณแบบไทย 1 ต.ค.–30 ก.ย. เรียกตามปีที่สิ้นสุด"} in dictionary  # fmt: skip
-    assert len({(d["dataset"], d["column"]) for d in dictionary}) == len(dictionary) == 45
+    assert len({(d["dataset"], d["column"]) for d in dictionary}) == len(dictionary) == 55
+
+
+def test_a_published_reports_figures_are_open_data(client, published):
+    """The figures a published report was made from, one row per figure; an unpublished
+    version's are not there."""
+    rows = list(csv.DictReader(io.StringIO(_body(client.get(f"{OPEN_DATA}report_figures.csv")).lstrip("\ufeff"))))
+    assert [(r["section"], r["line"], r["label"], r["column"], r["value"]) for r in rows] == [
+        ("สภาองค์กรชุมชนตำบลจำแนกตามสถานะ", "1", "ดำเนินงานอยู่", "1", "3"),
+        ("สภาองค์กรชุมชนตำบลจำแนกตามสถานะ", "2", "รวม", "1", "4"),
+        ("แผนระดับอำเภอ", "1", "จอมทอง", "1", "5"), ("แผนระดับอำเภอ", "1", "จอมทอง", "2", "2"),
+        ("แผนระดับอำเภอ", "1", "จอมทอง", "3", "25000.0"),
+    ]  # fmt: skip
+    assert {r["fiscal_year"] for r in rows} == {"2569"}
+    api = client.get("/api/v1/open/report_figures/").json()
+    assert api["count"] == 1 and len(api["results"]) == 5 and api["results"][0]["value"] == "3"
 
 
 @pytest.mark.parametrize("path", ["nothing.csv", "councils.pdf", "councils.CSV"])
