@@ -11,7 +11,7 @@ from plans import reporting as plans_reporting
 from plans.choices import AlignmentStatus
 
 from ..selectors import narrative_for
-from .base import ReportArea, Section, paragraphs
+from .base import ReportArea, Section, keep_together, paragraphs
 
 
 def _table(rows: list[tuple[str, int]]) -> dict:
@@ -32,7 +32,8 @@ def gather_cover(area: ReportArea) -> dict:
     n = _narrative(area)
     return {
         "area_label": area.label, "period_start": start, "period_end": end,
-        "title": n.title if n else "", "subject": n.subject if n else "",
+        "title": keep_together(n.title) if n and n.title else "",
+        "subject": keep_together(n.subject) if n and n.subject else "",
     }
 
 
