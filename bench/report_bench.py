@@ -6,8 +6,8 @@ so /usr/bin/time's per-process maximum would understate it) and times it.
 
 Cases:
   naive     one plain WeasyPrint document: the summary + ONE table with a row per council
-  ours      reports.rendering.build_pdf (small tables per province, 2 worker processes, merged
-            with pypdf, page numbers stamped, SARA AM text fix)
+  ours      reports.rendering.build_pdf: the country's appendix summed up per province (77
+            rows; every council's row is in the XLSX and the province reports), SARA AM text fix
   council   build_pdf for a single council (budget 1.5 s)
 
 Usage: DATABASE_URL=postgres://postgres@127.0.0.1:5432/helper_lists_bench \\
@@ -57,8 +57,9 @@ def run_case(case: str, year: int, out: str) -> dict:
         build.build_pdf(gather_report(spec), out)
     else:  # naive: everything in one document, the appendix as one table
         spec = ReportSpec(kind="annual", fiscal_year=year, scope="national", title="รายงานการประเมินผลประจำปี")
-        parts, groups = build.section_parts(gather_report(spec))
-        rows = [r for g in groups or [] for t in g["tables"] for r in t]
+        data = gather_report(spec)
+        parts, _groups = build.section_parts(data)
+        rows = next(ctx["rows"] for section, ctx in data.sections if section.slug == "appendix")  # every council
         parts.append(
             render_to_string("reports/pdf/sections/appendix_rows.html", {"groups": [{"heading": "", "tables": [rows]}]})
         )

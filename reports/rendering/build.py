@@ -24,6 +24,7 @@ from common.thaipdf import fix_sara_am, font_context, write_pdf
 
 from ..choices import ReportScope
 from ..sections import ReportData
+from ..sections.appendix import province_rows
 from ..sections.base import keep_together
 from .charts import bar_chart
 from .numerals import in_numerals
@@ -106,8 +107,12 @@ def section_parts(data: ReportData, *, generated_at=None, thai_numerals=True):
     parts, big_appendix = [], None
     for section, ctx in data.sections:
         extra = {}
-        if section.slug == "appendix":
-            by_province = data.area.is_national or spec.scope == ReportScope.REGION
+        if section.slug == "appendix" and data.area.is_national:
+            # The country's PDF sums its councils up per province (77 rows, not 7,436): every
+            # council's row is in the XLSX and in each province's report.
+            extra = {"inline": False, "provinces": province_rows(ctx["rows"])}
+        elif section.slug == "appendix":
+            by_province = spec.scope == ReportScope.REGION
             groups = _groups(ctx["rows"], by_province=by_province)
             extra = {"inline": len(ctx["rows"]) <= INLINE_APPENDIX_ROWS, "groups": groups}
             if not extra["inline"]:

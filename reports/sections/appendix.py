@@ -52,6 +52,43 @@ def council_rows(area: ReportArea) -> list[CouncilRow]:
     return rows
 
 
+@dataclass(slots=True)
+class ProvinceRow:
+    """One province's councils summed up: the national PDF's appendix (every council's row
+    stays in the XLSX and in the province's own report)."""
+
+    province: str
+    councils: int = 0
+    active: int = 0
+    assessed: int = 0
+    activities: int = 0
+    plan_items: int = 0
+    aligned: int = 0
+
+    @property
+    def percent_aligned(self) -> float:
+        return round(100 * self.aligned / self.plan_items, 1) if self.plan_items else 0.0
+
+
+def province_rows(rows: list[CouncilRow]) -> list[ProvinceRow]:
+    """The council rows summed per province, in the rows' (tambon code) order."""
+    from councils.choices import CouncilStatus
+
+    active = str(CouncilStatus.ACTIVE.label)
+    out: dict[int, ProvinceRow] = {}
+    for r in rows:
+        p = out.get(r.province_id)
+        if p is None:
+            p = out[r.province_id] = ProvinceRow(province=r.province)
+        p.councils += 1
+        p.active += r.status == active
+        p.assessed += bool(r.level)
+        p.activities += r.activities
+        p.plan_items += r.plan_items
+        p.aligned += r.aligned
+    return list(out.values())
+
+
 def gather_appendix(area: ReportArea) -> dict:
     return {"rows": council_rows(area)}
 

@@ -13,7 +13,7 @@ from geo.models import Region
 from reports.models import ReportNarrative
 from reports.rendering import build, build_pdf, build_xlsx
 from reports.sections import ANNUAL, ReportArea, gather_report, period_of
-from reports.sections.appendix import council_rows
+from reports.sections.appendix import council_rows, province_rows
 from reports.spec import ReportSpec
 
 from ..factories import ActivityFactory, CommunityOrganizationFactory, CommunityPlanFactory, PlanItemFactory
@@ -121,7 +121,13 @@ def test_official_thai_pdf(data, tmp_path):
     assert not any(ch in text for ch in "0123456789"), [line for line in text.splitlines() if any(c.isascii() and c.isdigit() for c in line)][:5]
     assert "ชุมชนเข้มแข็ง" in text
     assert "ยังไม่มีข้อมูลทิศทางในอนาคตสำหรับปีงบประมาณนี้" in text  # empty part says so
-    assert "๕๐๐๒๐๓ บ้านหลวง ดำเนินงานอยู่ – ๑ ๒ ๕๐.๐" in text  # appendix row (ตำบลบ้านหลวง)
+    # the country's appendix: one row per province (every council's row is in the XLSX)
+    chiang_mai = next(p for p in province_rows(council_rows(ReportArea(national()))) if p.province == "เชียงใหม่")
+    row = [chiang_mai.province, chiang_mai.councils, chiang_mai.active, chiang_mai.assessed, chiang_mai.activities,
+           chiang_mai.plan_items, chiang_mai.percent_aligned]  # fmt: skip
+    assert (chiang_mai.councils, chiang_mai.plan_items) == (3, 2)
+    assert " ".join(str(v) for v in row).translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")) in text
+    assert "๕๐๐๒๐๓ บ้านหลวง" not in text
     # page numbers in Thai numerals; the table of contents points at the right page
     pages = [run("pdftotext", "-f", str(n), "-l", str(n), "-raw", str(target), "-") for n in (1, 2, 3)]
     assert "พระราชบัญญัติ" in pages[2] and "๓" in pages[2].split()  # ความเป็นมา is on page ๓
@@ -139,19 +145,22 @@ def test_empty_narrative_sections_say_so(data, tmp_path):
     assert "\n2\n" in text and "๒" not in text.split("สารบัญ")[0]
 
 
-def test_big_appendix_is_laid_out_apart_and_numbered(data, tmp_path, monkeypatch):
+def test_big_appendix_is_laid_out_apart_and_numbered(data, world, tmp_path, monkeypatch):
+    """A province's report lists every council: a big appendix is laid out in worker
+    processes, a district at a time here, and numbered on."""
     monkeypatch.setattr(build, "INLINE_APPENDIX_ROWS", 1)
-    monkeypatch.setattr(build, "CHUNK_ROWS", 1)  # one chunk per province, two worker processes
+    monkeypatch.setattr(build, "CHUNK_ROWS", 1)  # one chunk per district, two worker processes
     target = tmp_path / "r.pdf"
-    build_pdf(gather_report(national()), str(target))
+    spec = ReportSpec(kind="annual", fiscal_year=2569, scope="province", province_id=world.province.pk, title="รายงานจังหวัด")
+    build_pdf(gather_report(spec), str(target))
     pages = int(next(line.split()[-1] for line in run("pdfinfo", str(target)).splitlines() if line.startswith("Pages")))
     last = run("pdftotext", "-f", str(pages), "-l", str(pages), "-raw", str(target), "-")
     digits = str(pages).translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
     assert digits in last.split()  # stamped from the page-number overlay
     text = run("pdftotext", "-raw", str(target), "-").translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))  # the figures, whichever numerals the PDF uses
-    for council in Council.objects.all():
+    for council in Council.objects.filter(subdistrict__district__province=world.province):
         assert f"{council.subdistrict.code} {council.subdistrict.name_th} " in text
-    assert "จังหวัดเชียงราย" in text
+    assert "อำเภอเชียงดาว" in text and "เวียง" not in text.split("ภาคผนวก")[-1]
 
 
 def test_xlsx_has_the_same_figures(data, tmp_path):
