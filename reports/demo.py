@@ -33,6 +33,7 @@ from plans.demo_proposals import proposals_ensure
 from plans.models import Alignment, CommunityPlan, PlanItem
 
 from .demo_agencies import agencies_ensure
+from .demo_years import past_years_ensure
 from .indicators.demo import indicators_ensure
 
 DEMO_PASSWORD = "demo-pass-2569"
@@ -191,8 +192,11 @@ def seed_small(*, today: dt.date | None = None) -> list[tuple[str, str]]:
     indicator_set_ensure()
     assessments_ensure(fiscal_year=fy, today=today)
     proposals_ensure(districts=districts, by=User.objects.get(username="admin"), fiscal_year=fy)
-    alignments_ensure(district=districts[0], by=User.objects.get(username="district_d1"))
+    alignments_ensure(district=districts[0], by=User.objects.get(username="district_d1"), fiscal_year=fy)
     indicators_ensure(fiscal_year=fy)
+    past_years_ensure(
+        districts=districts, fiscal_year=fy, themes=themes, profiles=SCORE_PROFILES, indicator_set_name=INDICATOR_SET_NAME
+    )
     return logins
 
 
