@@ -33,6 +33,8 @@ from plans.demo_proposals import proposals_ensure
 from plans.models import Alignment, CommunityPlan, PlanItem
 
 from .demo_agencies import agencies_ensure
+from .demo_clock import clock_at, moment
+from .demo_meetings import meetings_ensure
 from .demo_years import past_years_ensure
 from .indicators.demo import indicators_ensure
 
@@ -197,6 +199,9 @@ def seed_small(*, today: dt.date | None = None) -> list[tuple[str, str]]:
     past_years_ensure(
         districts=districts, fiscal_year=fy, themes=themes, profiles=SCORE_PROFILES, indicator_set_name=INDICATOR_SET_NAME
     )
+    meetings_ensure(districts=districts, fiscal_year=fy, today=today)
+    with clock_at(moment(fiscal_year_bounds(fy - 1)[1] - dt.timedelta(days=20))):
+        indicators_ensure(fiscal_year=fy - 1)  # the last finished year's values, entered before it closed
     return logins
 
 
