@@ -35,6 +35,7 @@ from plans.models import Alignment, CommunityPlan, PlanItem
 from .demo_agencies import agencies_ensure
 from .demo_clock import clock_at, moment
 from .demo_meetings import meetings_ensure
+from .demo_narrative import narrative_ensure
 from .demo_years import past_years_ensure
 from .indicators.demo import indicators_ensure
 
@@ -202,6 +203,7 @@ def seed_small(*, today: dt.date | None = None) -> list[tuple[str, str]]:
     meetings_ensure(districts=districts, fiscal_year=fy, today=today)
     with clock_at(moment(fiscal_year_bounds(fy - 1)[1] - dt.timedelta(days=20))):
         indicators_ensure(fiscal_year=fy - 1)  # the last finished year's values, entered before it closed
+    narrative_ensure(fiscal_year=fy - 1)
     return logins
 
 
@@ -303,14 +305,17 @@ def assessments_ensure(*, fiscal_year: int, today: dt.date) -> None:
     reason = next(
         (s.reason for s in mentor_suggestions(user=codi, mentee=mentee, limit=20) if s.council.pk == mentor.pk), ""
     )
-    mentorship = mentorship_start(mentor=mentor, mentee=mentee, by=codi, started_on=day, reason=reason)
-    mentoring_visit_log(
-        mentorship=mentorship,
-        by=codi,
-        date=day,
-        notes="ตำบลพี่เลี้ยงพาแกนนำไปดูงานกองทุนสวัสดิการชุมชนและกลุ่มอาชีพ แลกเปลี่ยนวิธีระดมเงินออมและจัดทำระเบียบกองทุน",
-        participants=18,
-    )
+    # Paired in the last finished year (its report shows it), visited then and this year.
+    started = min(day, fiscal_year_bounds(fiscal_year - 1)[0] + dt.timedelta(days=75))
+    with clock_at(moment(started)):
+        mentorship = mentorship_start(mentor=mentor, mentee=mentee, by=codi, started_on=started, reason=reason)
+    visits = [
+        (started + dt.timedelta(days=30), "ตำบลพี่เลี้ยงช่วยทบทวนแผนพัฒนาตำบลและจัดลำดับความสำคัญของปัญหา", 12),
+        (day, "ตำบลพี่เลี้ยงพาแกนนำไปดูงานกองทุนสวัสดิการชุมชนและกลุ่มอาชีพ แลกเปลี่ยนวิธีระดมเงินออมและจัดทำระเบียบกองทุน", 18),
+    ]
+    for date, notes, participants in visits:
+        with clock_at(moment(min(date, day))):
+            mentoring_visit_log(mentorship=mentorship, by=codi, date=min(date, day), notes=notes, participants=participants)
 
 
 NATIONAL_CHANGE_REASON = "seed_demo --scale national"
