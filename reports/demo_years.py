@@ -72,6 +72,7 @@ def past_years_ensure(*, districts, fiscal_year: int, themes: dict, profiles, in
     users = {u.username: u for u in User.objects.filter(username__in=["admin", "codi_national", "district_d1", "district_d2"])}
     officers = {districts[0].pk: users["district_d1"], districts[1].pk: users["district_d2"]}
     indicator_set = IndicatorSet.objects.prefetch_related("indicators").get(name=indicator_set_name)
+    _council_themes(councils, themes, since=fiscal_year_bounds(fiscal_year - PAST_YEARS)[0])
     for year in past_years(fiscal_year):
         start, end = fiscal_year_bounds(year)
         _activities(councils, year, start, offices)
@@ -81,6 +82,17 @@ def past_years_ensure(*, districts, fiscal_year: int, themes: dict, profiles, in
             alignments_ensure(district=district, by=officers[district.pk], fiscal_year=year, outcomes=OUTCOMES, step=step)
         _assessments(councils, year, end, indicator_set, profiles, by=users["codi_national"], back=fiscal_year - year)
         _proposals(councils, year, start, by=users["admin"])
+
+
+def _council_themes(councils, themes, *, since: dt.date) -> None:
+    """Two themes each council works on, given before the first past year (so the reports
+    of every year rank the activities by theme); a council with themes is left alone."""
+    codes = [code for code, *_ in PLAN_ITEMS]
+    with_themes = set(Council.themes.through.objects.filter(council__in=councils).values_list("council_id", flat=True))
+    for i, council in enumerate(councils):
+        if council.pk not in with_themes:
+            with clock_at(moment(since)):
+                council.themes.set([themes[codes[i % len(codes)]], themes[codes[(i + 2) % len(codes)]]])
 
 
 def _stepper(first: dt.datetime, *, days: int):
