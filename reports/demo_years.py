@@ -69,7 +69,10 @@ def past_years_ensure(*, districts, fiscal_year: int, themes: dict, profiles, in
         .order_by("subdistrict__code")
     )
     offices = {a.district_id: a for a in Agency.objects.filter(kind=AgencyKind.DISTRICT_OFFICE, district__in=districts)}
-    users = {u.username: u for u in User.objects.filter(username__in=["admin", "codi_national", "district_d1", "district_d2"])}
+    users = {
+        u.username: u
+        for u in User.objects.filter(username__in=["admin", "codi_national", "district_d1", "district_d2"])
+    }
     officers = {districts[0].pk: users["district_d1"], districts[1].pk: users["district_d2"]}
     indicator_set = IndicatorSet.objects.prefetch_related("indicators").get(name=indicator_set_name)
     _council_themes(councils, themes, since=fiscal_year_bounds(fiscal_year - PAST_YEARS)[0])
@@ -79,7 +82,9 @@ def past_years_ensure(*, districts, fiscal_year: int, themes: dict, profiles, in
         _plans(councils, year, start, themes)
         for district in districts:
             step = _stepper(moment(start + dt.timedelta(days=20)), days=9)
-            alignments_ensure(district=district, by=officers[district.pk], fiscal_year=year, outcomes=OUTCOMES, step=step)
+            alignments_ensure(
+                district=district, by=officers[district.pk], fiscal_year=year, outcomes=OUTCOMES, step=step
+            )
         _assessments(councils, year, end, indicator_set, profiles, by=users["codi_national"], back=fiscal_year - year)
         _proposals(councils, year, start, by=users["admin"])
 
@@ -135,7 +140,9 @@ def _activities(councils, year, start, offices) -> None:
 
 
 def _plans(councils, year, start, themes) -> None:
-    have = set(CommunityPlan.objects.filter(council__in=councils, fiscal_year=year).values_list("council_id", flat=True))
+    have = set(
+        CommunityPlan.objects.filter(council__in=councils, fiscal_year=year).values_list("council_id", flat=True)
+    )
     for i, council in enumerate(councils):
         if council.pk in have:
             continue
