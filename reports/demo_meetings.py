@@ -212,6 +212,9 @@ def _action_ending(item, days_from_due, due, today) -> None:
 
 def _year_obstacles(councils, office, officer, themes, year, start, today) -> None:
     staff = {a.council_id: a.user for a in RoleAssignment.objects.filter(council__in=councils).select_related("user")}
+    answerers = {
+        a.agency_id: a.user for a in RoleAssignment.objects.filter(agency__isnull=False).select_related("user")
+    }
     for n, (theme, title, detail) in enumerate(OBSTACLES):
         council = councils[(n + year) % len(councils)]
         agency = council.lao if n % 2 == 0 and council.lao_id else office
@@ -233,7 +236,7 @@ def _year_obstacles(councils, office, officer, themes, year, start, today) -> No
                     obstacle.save()
             continue
         with clock_at(moment(answered, 14)):
-            Response.objects.create(obstacle=obstacle, by=officer, text=answer, status=status)
+            Response.objects.create(obstacle=obstacle, by=answerers.get(agency.pk, officer), text=answer, status=status)
             obstacle.status, obstacle.first_answered_at = status, timezone.now()
             obstacle.save()
 
