@@ -10,6 +10,8 @@ changes nothing."""
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 from django.db import transaction
 
 from .choices import AlignmentStatus as A
@@ -26,11 +28,12 @@ NOTES = {
 
 
 @transaction.atomic
-def alignments_ensure(*, district, by) -> int:
-    """Review the district's plan items as ``by`` (one of its district officers) would.
-    Returns how many reviews were recorded."""
+def alignments_ensure(*, district, by, fiscal_year: int, outcomes=OUTCOMES, step=nullcontext) -> int:
+    """Review the district's plan items of ``fiscal_year`` as ``by`` (one of its district
+    officers) would, dealing ``outcomes``; each review runs inside ``step()`` (the past
+    years' demo passes a clock). Returns how many reviews were recorded."""
     items = list(
-        PlanItem.objects.filter(plan__council__subdistrict__district=district)
+        PlanItem.objects.filter(plan__council__subdistrict__district=district, plan__fiscal_year=fiscal_year)
         .select_related("plan__council__subdistrict__district__province", "plan__council__lao", "alignment")
         .order_by("plan__council__subdistrict__code", "pk")
     )
@@ -41,7 +44,7 @@ def alignments_ensure(*, district, by) -> int:
     }
     made = 0
     for index, item in enumerate(items):
-        outcome = OUTCOMES[index % len(OUTCOMES)]
+        outcome = outcomes[index % len(outcomes)]
         alignment = getattr(item, "alignment", None)
         if outcome == A.PENDING or (alignment is not None and alignment.reviewed_at is not None):
             continue
@@ -50,7 +53,8 @@ def alignments_ensure(*, district, by) -> int:
         if project is None and outcome != A.NOT_ADOPTED:
             lao = item.plan.council.lao
             note = f"{note} (บรรจุไว้ในแผนพัฒนาท้องถิ่นของ{lao.name if lao else 'อปท.'})"
-        alignment_review(
+        with step():
+            alignment_review(
             plan_item=item, by=by, status=outcome, note=note, local_plan_project=project,
             from_suggestion=project is not None and index % 2 == 0,
         )  # fmt: skip

@@ -7,6 +7,7 @@ proposal is left alone."""
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from decimal import Decimal
 
 from django.db import transaction
@@ -53,38 +54,49 @@ def _lao_of(council) -> Agency | None:
     return Agency.objects.local_governments().filter(subdistrict=council.subdistrict).order_by("pk").first()
 
 
-def _move_to(proposal, status, *, by) -> None:
+def move_to(proposal, status, *, by, step=nullcontext) -> None:
+    """Move a draft to ``status`` through the services; each move runs inside ``step()``
+    (the past years' demo passes a clock that moves on a few weeks a move)."""
     pk = proposal.pk
     if status == S.DRAFT:
         return
-    services.proposal_submit(proposal_id=pk, by=by)
+    with step():
+        services.proposal_submit(proposal_id=pk, by=by)
     if status == S.SUBMITTED:
         return
     if status == S.WITHDRAWN:
-        services.proposal_withdraw(proposal_id=pk, by=by, note="ได้รับงบจากกองทุนหลักประกันสุขภาพตำบลแล้ว")
+        with step():
+            services.proposal_withdraw(proposal_id=pk, by=by, note="ได้รับงบจากกองทุนหลักประกันสุขภาพตำบลแล้ว")
         return
-    services.proposal_receive(proposal_id=pk, by=by, note="รับเรื่องไว้พิจารณา")
+    with step():
+        services.proposal_receive(proposal_id=pk, by=by, note="รับเรื่องไว้พิจารณา")
     if status == S.RECEIVED:
         return
-    services.proposal_consider(proposal_id=pk, by=by, note="เสนอคณะกรรมการพัฒนาท้องถิ่น")
+    with step():
+        services.proposal_consider(proposal_id=pk, by=by, note="เสนอคณะกรรมการพัฒนาท้องถิ่น")
     if status == S.UNDER_CONSIDERATION:
         return
     asked = proposal.amount_requested
     if status == S.NOT_APPROVED:
-        services.proposal_reject(proposal_id=pk, by=by, note="ซ้ำกับโครงการในแผนพัฒนาท้องถิ่นที่ดำเนินการอยู่แล้ว")
+        with step():
+            services.proposal_reject(proposal_id=pk, by=by, note="ซ้ำกับโครงการในแผนพัฒนาท้องถิ่นที่ดำเนินการอยู่แล้ว")
         return
     if status == S.PARTLY_APPROVED:
-        services.proposal_partly_approve(
-            proposal_id=pk, by=by, amount=(asked * Decimal("0.6")).quantize(Decimal("1")), note="งบอุดหนุนปีนี้มีจำกัด"
-        )
+        with step():
+            services.proposal_partly_approve(
+                proposal_id=pk, by=by, amount=(asked * Decimal("0.6")).quantize(Decimal("1")), note="งบอุดหนุนปีนี้มีจำกัด"
+            )
         return
-    services.proposal_approve(proposal_id=pk, by=by, amount=asked)
+    with step():
+        services.proposal_approve(proposal_id=pk, by=by, amount=asked)
     if status == S.APPROVED:
         return
-    services.proposal_carry_out(proposal_id=pk, by=by, note="โอนงบอุดหนุนแล้ว")
+    with step():
+        services.proposal_carry_out(proposal_id=pk, by=by, note="โอนงบอุดหนุนแล้ว")
     if status == S.CARRIED_OUT:
         return
-    services.proposal_report(proposal_id=pk, by=by, result="ดำเนินการครบตามแผน ผู้ได้รับประโยชน์ 120 คน")
+    with step():
+        services.proposal_report(proposal_id=pk, by=by, result="ดำเนินการครบตามแผน ผู้ได้รับประโยชน์ 120 คน")
 
 
 @transaction.atomic
@@ -101,7 +113,7 @@ def proposals_ensure(*, districts, by, fiscal_year: int) -> int:
         by_district.setdefault(council.subdistrict.district_id, []).append(council)
     made = 0
     for council, statuses in (pair for group in by_district.values() for pair in deal(group)):
-        if SubsidyProposal.objects.filter(council=council).exists():
+        if SubsidyProposal.objects.filter(council=council, fiscal_year=fiscal_year).exists():
             continue
         lao = _lao_of(council)
         items = list(PlanItem.objects.filter(plan__council=council).select_related("plan", "theme").order_by("pk"))
@@ -110,7 +122,9 @@ def proposals_ensure(*, districts, by, fiscal_year: int) -> int:
         for n, status in enumerate(statuses):
             item = items[n % len(items)]
             name = council.subdistrict.name_th
-            title = TITLES.get(item.theme.code, "โครงการ{title} ตำบล{name}").format(name=name, title=thai_truncate(item.title, 80))
+            title = TITLES.get(item.theme.code, "โครงการ{title} ตำบล{name}").format(
+                name=name, title=thai_truncate(item.title, 80)
+            )
             budget = item.budget_needed
             lines = [("ค่าวัสดุอุปกรณ์", (budget * Decimal("0.5")).quantize(Decimal("1"))),
                      ("ค่าอาหารและเครื่องดื่มผู้เข้าร่วม", (budget * Decimal("0.3")).quantize(Decimal("1")))]  # fmt: skip
@@ -119,6 +133,6 @@ def proposals_ensure(*, districts, by, fiscal_year: int) -> int:
                 title=title, budget_lines=lines, target_group="ผู้สูงอายุและผู้พิการในตำบล",
                 objective="เพื่อแก้ปัญหาตามแผนพัฒนาชุมชนที่สภาองค์กรชุมชนตำบลจัดทำร่วมกับชาวบ้าน",
             )  # fmt: skip
-            _move_to(proposal, status, by=by)
+            move_to(proposal, status, by=by)
             made += 1
     return made

@@ -33,6 +33,10 @@ from plans.demo_proposals import proposals_ensure
 from plans.models import Alignment, CommunityPlan, PlanItem
 
 from .demo_agencies import agencies_ensure
+from .demo_clock import clock_at, moment
+from .demo_meetings import meetings_ensure
+from .demo_narrative import narrative_ensure
+from .demo_years import past_years_ensure
 from .indicators.demo import indicators_ensure
 
 DEMO_PASSWORD = "demo-pass-2569"
@@ -83,7 +87,7 @@ def themes_ensure() -> dict[str, Theme]:
 
 
 def village_name(tambon_name: str) -> str:
-    """"บ้าน" and the tambon's name, never "บ้านบ้านหลวง" for a tambon named บ้านหลวง."""
+    """ "บ้าน" and the tambon's name, never "บ้านบ้านหลวง" for a tambon named บ้านหลวง."""
     return "บ้าน" + tambon_name.removeprefix("บ้าน")
 
 
@@ -191,8 +195,19 @@ def seed_small(*, today: dt.date | None = None) -> list[tuple[str, str]]:
     indicator_set_ensure()
     assessments_ensure(fiscal_year=fy, today=today)
     proposals_ensure(districts=districts, by=User.objects.get(username="admin"), fiscal_year=fy)
-    alignments_ensure(district=districts[0], by=User.objects.get(username="district_d1"))
+    alignments_ensure(district=districts[0], by=User.objects.get(username="district_d1"), fiscal_year=fy)
     indicators_ensure(fiscal_year=fy)
+    past_years_ensure(
+        districts=districts,
+        fiscal_year=fy,
+        themes=themes,
+        profiles=SCORE_PROFILES,
+        indicator_set_name=INDICATOR_SET_NAME,
+    )
+    meetings_ensure(districts=districts, fiscal_year=fy, today=today)
+    with clock_at(moment(fiscal_year_bounds(fy - 1)[1] - dt.timedelta(days=20))):
+        indicators_ensure(fiscal_year=fy - 1)  # the last finished year's values, entered before it closed
+    narrative_ensure(fiscal_year=fy - 1)
     return logins
 
 
@@ -273,8 +288,12 @@ def assessments_ensure(*, fiscal_year: int, today: dt.date) -> None:
     indicator_set = IndicatorSet.objects.prefetch_related("indicators").get(name=INDICATOR_SET_NAME)
     indicators = sorted(indicator_set.indicators.all(), key=lambda i: i.order)
     day = min(today, timezone.localdate())
-    councils = list(Council.objects.filter(subdistrict__district__code__in=SMALL_DISTRICTS).order_by("subdistrict__code"))
-    done = set(Assessment.objects.filter(fiscal_year=fiscal_year, council__in=councils).values_list("council_id", flat=True))
+    councils = list(
+        Council.objects.filter(subdistrict__district__code__in=SMALL_DISTRICTS).order_by("subdistrict__code")
+    )
+    done = set(
+        Assessment.objects.filter(fiscal_year=fiscal_year, council__in=councils).values_list("council_id", flat=True)
+    )
     for i, council in enumerate(councils):
         if council.pk in done:
             continue
@@ -294,14 +313,19 @@ def assessments_ensure(*, fiscal_year: int, today: dt.date) -> None:
     reason = next(
         (s.reason for s in mentor_suggestions(user=codi, mentee=mentee, limit=20) if s.council.pk == mentor.pk), ""
     )
-    mentorship = mentorship_start(mentor=mentor, mentee=mentee, by=codi, started_on=day, reason=reason)
-    mentoring_visit_log(
-        mentorship=mentorship,
-        by=codi,
-        date=day,
-        notes="ตำบลพี่เลี้ยงพาแกนนำไปดูงานกองทุนสวัสดิการชุมชนและกลุ่มอาชีพ แลกเปลี่ยนวิธีระดมเงินออมและจัดทำระเบียบกองทุน",
-        participants=18,
-    )
+    # Paired in the last finished year (its report shows it), visited then and this year.
+    started = min(day, fiscal_year_bounds(fiscal_year - 1)[0] + dt.timedelta(days=75))
+    with clock_at(moment(started)):
+        mentorship = mentorship_start(mentor=mentor, mentee=mentee, by=codi, started_on=started, reason=reason)
+    visits = [
+        (started + dt.timedelta(days=30), "ตำบลพี่เลี้ยงช่วยทบทวนแผนพัฒนาตำบลและจัดลำดับความสำคัญของปัญหา", 12),
+        (day, "ตำบลพี่เลี้ยงพาแกนนำไปดูงานกองทุนสวัสดิการชุมชนและกลุ่มอาชีพ แลกเปลี่ยนวิธีระดมเงินออมและจัดทำระเบียบกองทุน", 18),
+    ]
+    for date, notes, participants in visits:
+        with clock_at(moment(min(date, day))):
+            mentoring_visit_log(
+                mentorship=mentorship, by=codi, date=min(date, day), notes=notes, participants=participants
+            )
 
 
 NATIONAL_CHANGE_REASON = "seed_demo --scale national"
@@ -376,7 +400,9 @@ def _seed_national_batch(batch, orgs_wanted, *, themes, fy, start, days) -> dict
                 name=f"สภาองค์กรชุมชนตำบล{s.name_th}",
                 status=rngs[s.pk].choices(council_statuses, weights=[85, 12, 3])[0],
                 registration_number=f"สอช.{s.code}",
-                registered_on=dt.date(2009 + rngs[s.pk].randrange(14), 1 + rngs[s.pk].randrange(12), 1 + rngs[s.pk].randrange(28)),
+                registered_on=dt.date(
+                    2009 + rngs[s.pk].randrange(14), 1 + rngs[s.pk].randrange(12), 1 + rngs[s.pk].randrange(28)
+                ),
             )
             for s in batch
         ],

@@ -2,6 +2,7 @@
 
 from collections import Counter
 
+from common.thai import current_fiscal_year
 from plans.choices import ProposalStatus
 from plans.models import Alignment, SubsidyProposal
 
@@ -18,14 +19,18 @@ def test_the_demo_seed_gives_proposals_in_every_status_once(db):
             SubdistrictFactory(district=district, code=f"{district_code}{k:02d}")
     seed_small()
     every = set(ProposalStatus.values)
+    fy = current_fiscal_year()  # the past years' proposals and reviews: tests/reports/test_demo_years.py
     for code in ("5002", "5004"):  # each district's councils show every status
-        of_district = SubsidyProposal.objects.filter(council__subdistrict__district__code=code)
+        of_district = SubsidyProposal.objects.filter(council__subdistrict__district__code=code, fiscal_year=fy)
         assert set(of_district.values_list("status", flat=True)) == every, code
-    assert SubsidyProposal.objects.count() == 20
+    assert SubsidyProposal.objects.filter(fiscal_year=fy).count() == 20
+    total = SubsidyProposal.objects.count()
     submitted = SubsidyProposal.objects.exclude(status=ProposalStatus.DRAFT)
     assert not submitted.filter(considered_in_year__isnull=True).exists()
     # the demo district officer's reviews: most items reviewed, through the service
-    d1 = Alignment.objects.filter(plan_item__plan__council__subdistrict__district__code="5002")
+    d1 = Alignment.objects.filter(
+        plan_item__plan__council__subdistrict__district__code="5002", plan_item__plan__fiscal_year=fy
+    )
     statuses = Counter(d1.values_list("status", flat=True))
     assert statuses == {"aligned": 7, "partial": 3, "not_adopted": 2, "pending": 3}  # 5 tambons x 3 items
     aligned = d1.filter(status="aligned")
@@ -34,9 +39,15 @@ def test_the_demo_seed_gives_proposals_in_every_status_once(db):
     reviewed = d1.exclude(status="pending")
     assert reviewed.filter(reviewed_by__username="district_d1", reviewed_at__isnull=False).count() == 12
     assert reviewed.filter(status="not_adopted", local_plan_project__isnull=True).count() == 2
-    assert not Alignment.objects.filter(plan_item__plan__council__subdistrict__district__code="5004").exclude(status="pending").exists()
+    assert (
+        not Alignment.objects.filter(
+            plan_item__plan__council__subdistrict__district__code="5004", plan_item__plan__fiscal_year=fy
+        )
+        .exclude(status="pending")
+        .exists()
+    )
     histories = Alignment.history.count()
     seed_small()  # again: nothing new
-    assert SubsidyProposal.objects.count() == 20
+    assert SubsidyProposal.objects.count() == total
     assert Counter(d1.values_list("status", flat=True)) == statuses
     assert Alignment.history.count() == histories
