@@ -4,24 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('councils', '0011_import_job_holds_national_ids'),
+        ("councils", "0011_import_job_holds_national_ids"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='activityphoto',
-            name='in_report',
-            field=models.BooleanField(default=False, verbose_name='เลือกลงรายงานประจำปี'),
+            model_name="activityphoto",
+            name="in_report",
+            field=models.BooleanField(default=False, verbose_name="เลือกลงรายงานประจำปี"),
         ),
         migrations.AlterField(
-            model_name='activityphoto',
-            name='caption',
-            field=models.CharField(blank=True, max_length=255, verbose_name='คำบรรยายภาพ'),
+            model_name="activityphoto",
+            name="caption",
+            field=models.CharField(blank=True, max_length=255, verbose_name="คำบรรยายภาพ"),
         ),
         migrations.AddIndex(
-            model_name='activityphoto',
-            index=models.Index(condition=models.Q(('in_report', True)), fields=['activity'], name='activityphoto_in_report'),
+            model_name="activityphoto",
+            index=models.Index(
+                condition=models.Q(("in_report", True)), fields=["activity"], name="activityphoto_in_report"
+            ),
         ),
     ]

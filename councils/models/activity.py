@@ -76,7 +76,9 @@ class ActivityPhoto(models.Model):
         verbose_name = _("ภาพกิจกรรม")
         verbose_name_plural = _("ภาพกิจกรรม")
         # The report's photo section reads only the chosen few.
-        indexes = [models.Index(fields=["activity"], condition=models.Q(in_report=True), name="activityphoto_in_report")]
+        indexes = [
+            models.Index(fields=["activity"], condition=models.Q(in_report=True), name="activityphoto_in_report")
+        ]
 
     def __str__(self):
         return self.caption or self.image.name

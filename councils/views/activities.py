@@ -87,7 +87,5 @@ class ActivityPhotoReportView(ActivityPageMixin, View):
             raise Http404(_("ไม่พบภาพนี้"))
         in_report = request.POST.get("in_report") == "1"
         activity_services.activity_photo_choose(photo=photo, by=request.user, in_report=in_report)
-        messages.success(
-            request, _("เลือกภาพลงรายงานประจำปีแล้ว") if in_report else _("นำภาพออกจากรายงานประจำปีแล้ว")
-        )
+        messages.success(request, _("เลือกภาพลงรายงานประจำปีแล้ว") if in_report else _("นำภาพออกจากรายงานประจำปีแล้ว"))
         return redirect(f"{self.activity.council.get_absolute_url()}#activity-{self.activity.pk}")

@@ -9,8 +9,9 @@ import subprocess
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image, ImageDraw, ImageFilter
+from PIL import Image, ImageDraw
 
+from common.thaipdf import pdf_image_dir
 from councils.models import ActivityPhoto
 from reports.rendering import build_pdf
 from reports.rendering.photos import print_copy, print_copy_path
@@ -35,18 +36,18 @@ def national() -> ReportSpec:
 
 
 def camera_jpeg(size=(4000, 3000), seed=0) -> bytes:
-    """A photo-like JPEG straight off a camera: smooth light, shapes and fine grain
-    (flat colour would shrink to nothing and flatter the budget)."""
+    """A photo-like JPEG straight off a camera (~3.5 MB at 4000×3000): smooth light, shapes
+    and grain coarse enough to survive the downscale, so each print copy weighs what a
+    real photo's does (~120 KB); flat colour would shrink to nothing and flatter the budget."""
     w, h = size
     image = Image.radial_gradient("L").resize(size).convert("RGB")
     draw = ImageDraw.Draw(image)
     for i in range(40):
         x, y = (seed * 97 + i * 211) % w, (seed * 53 + i * 137) % h
         draw.ellipse((x, y, x + w // 6, y + h // 5), fill=((i * 40 + seed * 17) % 256, (i * 90) % 256, (i * 150) % 256))
-    grain = Image.effect_noise(size, 24).convert("RGB")
-    image = Image.blend(image.filter(ImageFilter.GaussianBlur(2)), grain, 0.25)
+    grain = Image.merge("RGB", [Image.effect_noise((w // 4, h // 4), 60) for _ in range(3)]).resize(size, Image.BICUBIC)
     out = io.BytesIO()
-    image.save(out, "JPEG", quality=92)
+    Image.blend(image, grain, 0.35).save(out, "JPEG", quality=92)
     return out.getvalue()
 
 
@@ -123,7 +124,9 @@ def test_print_copies_are_made_once_and_a_missing_file_is_left_out(world, settin
 def test_a_national_report_with_24_camera_photos_stays_within_its_budget(world, tmp_path, settings):
     assert settings.REPORT_PHOTOS_MAX == 24
     councils = [world.council_x, world.council_y, world.council_z, world.council_w]
-    councils += [CouncilFactory(subdistrict=SubdistrictFactory(district=world.far_district, code=f"57010{i}")) for i in (2, 3)]
+    councils += [
+        CouncilFactory(subdistrict=SubdistrictFactory(district=world.far_district, code=f"57010{i}")) for i in (2, 3)
+    ]
     for i in range(30):  # more chosen than the cap: 24 go in
         activity = ActivityFactory(council=councils[i % len(councils)], date=DAY)
         photo_of(activity, caption=f"ภาพกิจกรรมที่ {i + 1}", in_report=True, data=camera_jpeg(seed=i))
@@ -131,4 +134,6 @@ def test_a_national_report_with_24_camera_photos_stays_within_its_budget(world, 
     build_pdf(gather_report(national()), str(target))
     images = pdf_images(target)
     assert len(images) == 24 and all(size == (1000, 750) for size in images)
+    copies = list(pdf_image_dir().rglob("*.jpg"))  # made for the 24 picked only, each photo-weight
+    assert len(copies) == 24 and sum(f.stat().st_size for f in copies) > 24 * 80_000
     assert target.stat().st_size < BUDGET_BYTES, target.stat().st_size
