@@ -212,3 +212,16 @@ def test_report_photos_keeps_to_the_area(world, django_assert_num_queries):
     with django_assert_num_queries(1):
         picked = report_photos(subdistricts=area, fiscal_year=2569, limit=24)
     assert [p["caption"] for p in picked] == ["P"]
+
+
+@pytest.mark.parametrize("activities", [1, 6])
+def test_the_council_page_with_choice_buttons_keeps_its_query_count(
+    client, world, codi_staff, activities, django_assert_max_num_queries
+):
+    for _ in range(activities):
+        photo_of(ActivityFactory(council=world.council_x), caption="เวที", in_report=True)
+    client.force_login(codi_staff)
+    client.get("/councils/500203/")  # warm the session and scope
+    with django_assert_max_num_queries(10):  # the same at 1 and 6 activities: no query per photo
+        page = client.get("/councils/500203/").content.decode()
+    assert page.count("นำออกจากรายงาน") == activities
