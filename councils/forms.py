@@ -129,9 +129,9 @@ class ActivityForm(forms.ModelForm):
             self.fields["remove_photos"].queryset = self.instance.photos.all()
             self.fields["remove_photos"].label_from_instance = lambda p: p.caption or _("ภาพที่ %(n)s") % {"n": p.pk}
             self.fields["remove_photos"].label = _("ลบภาพนี้")
-            for photo in self.instance.photos.all():
+            for n, photo in enumerate(self.instance.photos.all(), start=1):
                 self.fields[CAPTION_PREFIX + str(photo.pk)] = forms.CharField(
-                    label=_("คำบรรยายภาพ"),
+                    label=_("คำบรรยายภาพที่ %(n)s") % {"n": n},
                     required=False,
                     max_length=255,
                     initial=photo.caption,
