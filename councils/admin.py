@@ -213,7 +213,8 @@ from .models import ActivityPhoto  # noqa: E402
 
 @admin.register(ActivityPhoto)
 class ActivityPhotoAdmin(admin.ModelAdmin):
-    list_display = ("activity", "caption", "width", "height", "created_at")
+    list_display = ("activity", "caption", "in_report", "width", "height", "created_at")
+    list_filter = ("in_report",)
     search_fields = ("activity__title", "caption")
     list_select_related = ("activity",)
     raw_id_fields = ("activity",)

@@ -19,6 +19,8 @@ from .selectors.councils import laos_for_council, themes_for_choice
 from .services.activities import MAX_PHOTOS
 
 GROUP_PREFIX = "group_"
+CAPTION_PREFIX = "caption_"
+IN_REPORT_PREFIX = "in_report_"
 
 
 class MultipleFileInput(forms.FileInput):
@@ -56,6 +58,14 @@ class ActivityForm(forms.ModelForm):
         required=False,
         help_text=gettext_lazy("เลือกได้ไม่เกิน 5 ภาพ ไฟล์ละไม่เกิน 8 MB ระบบจะย่อขนาดให้อัตโนมัติ"),
     )
+    photo_caption = forms.CharField(
+        label=gettext_lazy("คำบรรยายภาพ"),
+        required=False,
+        max_length=255,
+        help_text=gettext_lazy("ใช้กับภาพที่แนบครั้งนี้ทุกภาพ แก้ทีละภาพได้ภายหลังที่หน้าแก้ไขกิจกรรม"),
+        error_messages={"max_length": gettext_lazy("คำบรรยายภาพต้องยาวไม่เกิน %(limit_value)d ตัวอักษร")},
+    )
+    photos_in_report = forms.BooleanField(label=gettext_lazy("เลือกลงรายงานประจำปี"), required=False)
     remove_photos = forms.ModelMultipleChoiceField(
         label=gettext_lazy("ลบภาพเดิม"),
         queryset=None,
@@ -118,10 +128,32 @@ class ActivityForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["remove_photos"].queryset = self.instance.photos.all()
             self.fields["remove_photos"].label_from_instance = lambda p: p.caption or _("ภาพที่ %(n)s") % {"n": p.pk}
+            self.fields["remove_photos"].label = _("ลบภาพนี้")
+            for n, photo in enumerate(self.instance.photos.all(), start=1):
+                self.fields[CAPTION_PREFIX + str(photo.pk)] = forms.CharField(
+                    label=_("คำบรรยายภาพที่ %(n)s") % {"n": n},
+                    required=False,
+                    max_length=255,
+                    initial=photo.caption,
+                    error_messages={"max_length": _("คำบรรยายภาพต้องยาวไม่เกิน 255 ตัวอักษร")},
+                )
+                self.fields[IN_REPORT_PREFIX + str(photo.pk)] = forms.BooleanField(
+                    label=_("เลือกลงรายงานประจำปี"), required=False, initial=photo.in_report
+                )
         else:
             del self.fields["remove_photos"]
 
     # Layout helpers for the template ---------------------------------------------------
+    def photo_rows(self):
+        """Each kept photo with its remove box, caption and report choice: [(photo, box, caption, in_report)]."""
+        if "remove_photos" not in self.fields:
+            return []
+        return [
+            (box.data["value"].instance, box, self[CAPTION_PREFIX + str(box.data["value"])],
+             self[IN_REPORT_PREFIX + str(box.data["value"])])
+            for box in self["remove_photos"].subwidgets
+        ]  # fmt: skip
+
     def group_fields(self):
         return [self[GROUP_PREFIX + g.value] for g in ParticipantGroup]
 
@@ -199,9 +231,18 @@ class ActivityForm(forms.ModelForm):
         kwargs = {name: data[name] for name in ("date", "kind", "title", "description", "outcomes", "participants")}
         kwargs["participants_by_group"] = data["participants_by_group"]
         kwargs["agencies"] = list(data["agencies"])
+        kwargs["photo_caption"] = data.get("photo_caption", "")
+        kwargs["photos_in_report"] = data.get("photos_in_report", False)
         if self.instance.pk:
             kwargs["add_photos"] = data["photos"]
             kwargs["remove_photos"] = list(data.get("remove_photos") or [])
+            kwargs["photo_edits"] = {
+                photo.pk: {
+                    "caption": data.get(CAPTION_PREFIX + str(photo.pk), ""),
+                    "in_report": data.get(IN_REPORT_PREFIX + str(photo.pk), False),
+                }
+                for photo in self.instance.photos.all()
+            }
         else:
             kwargs["photos"] = data["photos"]
         return kwargs

@@ -42,6 +42,16 @@ def can_edit_activity(*, user, activity) -> bool:
     return can_edit_council(user=user, council=activity.council)
 
 
+@rule(_("คุณไม่มีสิทธิ์เลือกภาพลงรายงานประจำปีของสภานี้"))
+def can_choose_report_photos(*, user, activity) -> bool:
+    """Which of an activity's photos go into the annual report: the council's own staff
+    (they also write the captions) and CODI staff whose area covers the council."""
+    scope = scope_for(user)
+    return can_edit_council(user=user, council=activity.council) or (
+        scope.is_codi() and scope.covers_subdistrict(activity.council.subdistrict)
+    )
+
+
 @rule(_("คุณไม่มีสิทธิ์แก้ไของค์กรชุมชนของสภานี้"))
 def can_edit_organization(*, user, organization) -> bool:
     return can_edit_council(user=user, council=organization.council)

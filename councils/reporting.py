@@ -20,7 +20,7 @@ from common.figures import counts_by_choice
 from common.history import m2m_at, states_at
 
 from .choices import ActivityKind, AssessmentLevel, CouncilStatus, MentorshipStatus, OrganizationKind
-from .models import Activity, Assessment, CommunityOrganization, Council, Mentorship
+from .models import Activity, ActivityPhoto, Assessment, CommunityOrganization, Council, Mentorship
 from .permissions import public_councils
 
 Dates = tuple[dt.date, dt.date]
@@ -171,6 +171,43 @@ def council_rows(*, subdistricts, fiscal_year: int, dates: Dates | None = None) 
         if pk in rows:
             rows[pk]["level"] = str(level.get(lv, lv))
     return list(rows.values())
+
+
+def report_photos(*, subdistricts, fiscal_year: int, limit: int) -> list[dict]:
+    """The photos chosen for the annual report (``in_report``) of the area's activities of
+    ``fiscal_year``, at most ``limit``, picked fairly: one province after another, and in
+    each province one council after another, each council's newest first. Each a dict:
+    ``id``, ``name`` (the stored file), ``caption``, ``council``, ``province``, ``date``.
+    One query."""
+    qs = (
+        ActivityPhoto.objects.filter(in_report=True, activity__in=_activities(subdistricts, fiscal_year, None))
+        .order_by("activity__council__subdistrict__code", "-activity__date", "-pk")
+        .values_list(
+            "pk", "image", "caption", "activity__date", "activity__council_id", "activity__council__name",
+            "activity__council__subdistrict__district__province__name_th",
+        )
+    )  # fmt: skip
+    councils: dict[int, list[dict]] = {}
+    province_of: dict[int, str] = {}
+    for pk, name, caption, date, council_id, council, province in qs:
+        councils.setdefault(council_id, []).append(
+            {"id": pk, "name": name, "caption": caption, "date": date, "council": council, "province": province}
+        )
+        province_of[council_id] = province
+    provinces: dict[str, list[dict]] = {}
+    for council_id in councils:  # councils in tambon-code order, so provinces in code order too
+        provinces.setdefault(province_of[council_id], [])
+    for province in provinces:
+        provinces[province] = _round_robin([c for cid, c in councils.items() if province_of[cid] == province])
+    return _round_robin(list(provinces.values()))[:limit]
+
+
+def _round_robin(queues: list[list]) -> list:
+    """The first item of each queue in turn, then the second of each, and so on."""
+    out, depth = [], max((len(q) for q in queues), default=0)
+    for i in range(depth):
+        out += [q[i] for q in queues if i < len(q)]
+    return out
 
 
 # The public: the dashboard and the open data (published councils only) --------------------

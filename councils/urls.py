@@ -56,6 +56,11 @@ urlpatterns = [
     path("<str:code>/activities/new/", activity_views.ActivityCreateView.as_view(), name="activity_create"),
     path("<str:code>/activities/<int:pk>/edit/", activity_views.ActivityUpdateView.as_view(), name="activity_update"),
     path(
+        "<str:code>/activities/<int:pk>/photos/<int:photo_id>/report/",
+        activity_views.ActivityPhotoReportView.as_view(),
+        name="activity_photo_report",
+    ),
+    path(
         "<str:code>/activities/<int:pk>/history/", activity_views.ActivityHistoryView.as_view(), name="activity_history"
     ),
     path("<str:code>/dashboard/", views.CouncilDashboardView.as_view(), name="council_dashboard"),

@@ -61,6 +61,11 @@ ROWS = [
     Row("councils:activity_update", GET, rule(COUNCIL_EDIT), args=ACTIVITY),
     Row("councils:activity_update", POST, rule(COUNCIL_EDIT), args=ACTIVITY),
     Row("councils:activity_history", GET, rule(IN_SCOPE), args=ACTIVITY),
+    # Choosing a photo for the annual report: X's staff and CODI staff in scope (as members).
+    Row(
+        "councils:activity_photo_report", POST, rule(MEMBERS_MANAGE, 302),
+        args={**ACTIVITY, "photo_id": W("photo.pk")}, body={"in_report": "1"},
+    ),
     Row("activity-photo", GET, rule(PUBLIC), args={"path": W("photo_path")}, variant="published"),
     Row(
         "activity-photo", GET, rule(IN_SCOPE, anon=404), args={"path": W("photo_path")}, variant="unpublished",

@@ -247,7 +247,7 @@ def _build_world() -> SimpleNamespace:
     return SimpleNamespace(
         **meetings, **proposals, **indicators,
         p=p, q=q, d=d, e=e, f=f, x=x, y=y, v=v, z=z, w=w, lao=lao, users=users,
-        activity=activity, photo_path=photo.image.name.removeprefix("activities/"), organization=organization, person=person, member=member,
+        activity=activity, photo=photo, photo_path=photo.image.name.removeprefix("activities/"), organization=organization, person=person, member=member,
         indicator_set=indicator_set, indicator=indicator, assessment=assessment, mentorship=mentorship,
         theme=theme, dopa=dopa, mission=mission, agreement=agreement, public_agreement=public_agreement,
         plan_item=plan_item, alignment=plan_item.alignment, project=project, import_job=import_job,

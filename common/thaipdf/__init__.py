@@ -9,7 +9,7 @@ import io
 
 from django.conf import settings
 
-from .fetcher import LocalOnlyFetcher, font_url
+from .fetcher import LocalOnlyFetcher, font_url, pdf_image_dir
 from .thaifix import fix_sara_am
 
 
@@ -33,4 +33,4 @@ def render_pdf(html: str) -> bytes:
     return out.getvalue()
 
 
-__all__ = ["LocalOnlyFetcher", "fix_sara_am", "font_context", "font_url", "render_pdf", "write_pdf"]
+__all__ = ["LocalOnlyFetcher", "fix_sara_am", "font_context", "font_url", "pdf_image_dir", "render_pdf", "write_pdf"]

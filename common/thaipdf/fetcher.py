@@ -1,7 +1,8 @@
 """A WeasyPrint URL fetcher that fetches nothing from outside.
 
-Only ``data:`` URLs and files under the project's static directories and the Sarabun
-font package are served; every other URL (http, https, ftp, any other file) is refused.
+Only ``data:`` URLs and files under the project's static directories, the Sarabun font
+package and the PDF image cache (``pdf_image_dir``: photos already downscaled for print)
+are served; every other URL (http, https, ftp, any other file) is refused.
 """
 
 from __future__ import annotations
@@ -16,8 +17,13 @@ from weasyprint.urls import URLFetcher
 FONT_DIR = Path(fontpkg_sarabun.ROOT) / "files"
 
 
+def pdf_image_dir() -> Path:
+    """Where images made small for a PDF are kept (under MEDIA_ROOT, never served by URL)."""
+    return Path(settings.MEDIA_ROOT) / "pdf-images"
+
+
 def allowed_roots() -> list[Path]:
-    roots = [FONT_DIR.resolve()]
+    roots = [FONT_DIR.resolve(), pdf_image_dir().resolve()]
     roots += [Path(p).resolve() for p in settings.STATICFILES_DIRS]
     return roots
 

@@ -405,3 +405,10 @@ INDICATOR_EVIDENCE_MAX_BYTES = env_int("INDICATOR_EVIDENCE_MAX_BYTES", 10 * 1024
 # Plans: a subsidy proposal's documents (PDF, images, XLSX or DOCX, recognised by their
 # content: common.uploads.recognise) are refused above this size.
 PROPOSAL_DOCUMENT_MAX_BYTES = env_int("PROPOSAL_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024)
+
+# The annual report's photo section (reports/sections/photos.py): at most this many of the
+# photos chosen for it, each downscaled to this many px on its long side and re-encoded as
+# JPEG at this quality (2 per row on A4: ~8 cm wide, so 1000 px prints at ~300 dpi).
+REPORT_PHOTOS_MAX = env_int("REPORT_PHOTOS_MAX", 24)
+REPORT_PHOTO_EDGE = env_int("REPORT_PHOTO_EDGE", 1000)
+REPORT_PHOTO_QUALITY = env_int("REPORT_PHOTO_QUALITY", 70)

@@ -57,7 +57,8 @@ class Activity(TimeStampedModel):
 
 
 class ActivityPhoto(models.Model):
-    """A photo of an activity, resized for the web when uploaded."""
+    """A photo of an activity, resized for the web when uploaded. Its file never changes
+    (a new photo is a new row under a new random name), so the name is the photo's version."""
 
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="photos", verbose_name=_("กิจกรรม"))
     image = models.ImageField(
@@ -65,13 +66,19 @@ class ActivityPhoto(models.Model):
     )
     width = models.PositiveIntegerField(default=0, editable=False)
     height = models.PositiveIntegerField(default=0, editable=False)
-    caption = models.CharField(_("คำอธิบายภาพ"), max_length=255, blank=True)
+    caption = models.CharField(_("คำบรรยายภาพ"), max_length=255, blank=True)
+    # Chosen for the annual report's photo section (by the council's staff or CODI staff).
+    in_report = models.BooleanField(_("เลือกลงรายงานประจำปี"), default=False)
     created_at = models.DateTimeField(_("อัปโหลดเมื่อ"), auto_now_add=True)
 
     class Meta:
         ordering = ["id"]
         verbose_name = _("ภาพกิจกรรม")
         verbose_name_plural = _("ภาพกิจกรรม")
+        # The report's photo section reads only the chosen few.
+        indexes = [
+            models.Index(fields=["activity"], condition=models.Q(in_report=True), name="activityphoto_in_report")
+        ]
 
     def __str__(self):
         return self.caption or self.image.name

@@ -22,6 +22,7 @@ from ..selectors.activities import agencies_for_council
 from .history import save_with_history
 
 MAX_PHOTOS = 5
+CAPTION_MAX = ActivityPhoto._meta.get_field("caption").max_length
 ACTIVITY_FIELDS = ("date", "kind", "title", "description", "outcomes", "participants", "participants_by_group")
 
 
@@ -92,8 +93,12 @@ def activity_log(
     agencies: Iterable = (),
     photos: Iterable = (),
     photo=None,
+    photo_caption: str = "",
+    photos_in_report: bool = False,
 ) -> Activity:
-    """Record an activity a council held. Only that council's staff (or an admin) may."""
+    """Record an activity a council held. Only that council's staff (or an admin) may.
+    The new photos get ``photo_caption`` and, with ``photos_in_report``, go into the
+    annual report."""
     _check_may_edit(council, by, _("คุณไม่มีสิทธิ์บันทึกกิจกรรมของสภานี้"))
     if kind in RETIRED_ACTIVITY_KINDS:
         raise ValidationError({"kind": RETIRED_KIND_MESSAGE})
@@ -115,9 +120,53 @@ def activity_log(
     activity.full_clean()
     agency_ids = _agency_ids(council, agencies)
     save_with_history(activity, by=by, m2m={"agencies": agency_ids} if agency_ids else None)
-    for image in photos:
-        ActivityPhoto.objects.create(activity=activity, image=image)
+    _add_photos(activity, photos, caption=photo_caption, in_report=photos_in_report)
     return activity
+
+
+def _add_photos(activity: Activity, images, *, caption: str, in_report: bool) -> None:
+    caption = _clean_caption(caption)
+    for image in images:
+        ActivityPhoto.objects.create(activity=activity, image=image, caption=caption, in_report=bool(in_report))
+
+
+def _clean_caption(caption) -> str:
+    caption = (caption or "").strip()
+    if len(caption) > CAPTION_MAX:
+        raise ValidationError({"photo_caption": _("คำบรรยายภาพต้องยาวไม่เกิน %(n)s ตัวอักษร") % {"n": CAPTION_MAX}})
+    return caption
+
+
+def _edit_photos(existing, edits: Mapping, remove_ids) -> list[ActivityPhoto]:
+    """Apply ``edits`` ({photo id: {"caption": ..., "in_report": ...}}) to the kept photos;
+    the photos that changed (not yet saved)."""
+    by_pk = {p.pk: p for p in existing}
+    unknown = set(edits) - set(by_pk)
+    if unknown:
+        raise ValidationError({"photos": _("ไม่พบภาพที่ต้องการแก้ไขในกิจกรรมนี้")})
+    changed = []
+    for pk, edit in edits.items():
+        if pk in remove_ids:
+            continue
+        photo = by_pk[pk]
+        caption = _clean_caption(edit.get("caption", photo.caption))
+        in_report = bool(edit.get("in_report", photo.in_report))
+        if (caption, in_report) != (photo.caption, photo.in_report):
+            photo.caption, photo.in_report = caption, in_report
+            changed.append(photo)
+    return changed
+
+
+@transaction.atomic
+def activity_photo_choose(*, photo: ActivityPhoto, by, in_report: bool) -> ActivityPhoto:
+    """Put a photo into the annual report, or take it out: the council's staff or CODI
+    staff whose area covers the council (``permissions.can_choose_report_photos``)."""
+    if not permissions.can_choose_report_photos(user=by, activity=photo.activity):
+        raise PermissionDenied(_("คุณไม่มีสิทธิ์เลือกภาพลงรายงานประจำปีของสภานี้"))
+    if photo.in_report != bool(in_report):
+        photo.in_report = bool(in_report)
+        photo.save(update_fields=["in_report"])
+    return photo
 
 
 @transaction.atomic
@@ -128,10 +177,15 @@ def activity_update(
     agencies: Iterable | None = None,
     add_photos: Iterable = (),
     remove_photos: Iterable = (),
+    photo_caption: str = "",
+    photos_in_report: bool = False,
+    photo_edits: Mapping | None = None,
     **fields,
 ) -> Activity:
     """Change an activity (its council's staff only). Writes nothing, and no history, when
-    nothing changed. Photos added or removed are told in the history record's reason."""
+    nothing changed. Photos added or removed, and captions or report choices changed
+    (``photo_edits``: {photo id: {"caption": ..., "in_report": ...}}), are told in the
+    history record's reason; the added photos get ``photo_caption`` and ``photos_in_report``."""
     _check_may_edit(activity.council, by, _("คุณไม่มีสิทธิ์แก้ไขกิจกรรมของสภานี้"))
     add_photos = [p for p in add_photos if p]
     remove_ids = {getattr(p, "pk", p) for p in remove_photos}
@@ -140,6 +194,7 @@ def activity_update(
     if unknown:
         raise ValidationError({"remove_photos": _("ไม่พบภาพที่ต้องการลบในกิจกรรมนี้")})
     _check_photo_count(len(existing) - len(remove_ids) + len(add_photos))
+    edited = _edit_photos(existing, photo_edits or {}, remove_ids)
 
     # Compared with the stored row, not the instance: a ModelForm may already have set it.
     stored = Activity.objects.filter(pk=activity.pk).values(*ACTIVITY_FIELDS).get()
@@ -167,6 +222,11 @@ def activity_update(
         reasons.append(ngettext("เพิ่มภาพ %(n)s ภาพ", "เพิ่มภาพ %(n)s ภาพ", len(add_photos)) % {"n": len(add_photos)})
     if remove_ids:
         reasons.append(ngettext("ลบภาพ %(n)s ภาพ", "ลบภาพ %(n)s ภาพ", len(remove_ids)) % {"n": len(remove_ids)})
+    if edited:
+        reasons.append(
+            ngettext("แก้คำบรรยายหรือการเลือกลงรายงาน %(n)s ภาพ", "แก้คำบรรยายหรือการเลือกลงรายงาน %(n)s ภาพ", len(edited))
+            % {"n": len(edited)}
+        )
     if not (changed or reasons):
         return activity
 
@@ -176,8 +236,9 @@ def activity_update(
             name, storage = photo.image.name, photo.image.storage
             photo.delete()
             transaction.on_commit(lambda name=name, storage=storage: storage.delete(name))
-    for image in add_photos:
-        ActivityPhoto.objects.create(activity=activity, image=image)
+    if edited:
+        ActivityPhoto.objects.bulk_update(edited, ["caption", "in_report"])
+    _add_photos(activity, add_photos, caption=photo_caption, in_report=photos_in_report)
     if "photos" in getattr(activity, "_prefetched_objects_cache", {}):
         del activity._prefetched_objects_cache["photos"]
     return activity

@@ -1,6 +1,11 @@
 """Logging an activity, editing it (its council's staff only) and reading its history."""
 
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views import View
 from django.views.generic import TemplateView
 
 from common.views import ScopedObjectMixin, ServiceFormView
@@ -67,3 +72,20 @@ class ActivityHistoryView(ActivityPageMixin, TemplateView):
             can_edit=permissions.can_edit_activity(user=self.request.user, activity=self.activity),
             **kwargs,
         )
+
+
+class ActivityPhotoReportView(ActivityPageMixin, View):
+    """Put one of the activity's photos into the annual report, or take it out (POST
+    ``in_report`` = 1 or 0): the council's staff and CODI staff whose area covers it."""
+
+    rule = permissions.can_choose_report_photos
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        photo = next((p for p in self.activity.photos.all() if p.pk == self.kwargs["photo_id"]), None)
+        if photo is None:
+            raise Http404(_("ไม่พบภาพนี้"))
+        in_report = request.POST.get("in_report") == "1"
+        activity_services.activity_photo_choose(photo=photo, by=request.user, in_report=in_report)
+        messages.success(request, _("เลือกภาพลงรายงานประจำปีแล้ว") if in_report else _("นำภาพออกจากรายงานประจำปีแล้ว"))
+        return redirect(f"{self.activity.council.get_absolute_url()}#activity-{self.activity.pk}")

@@ -121,6 +121,7 @@ class CouncilDetailView(DetailView):
         ctx["activities"] = activities = list(selectors.council_activities(council=council, limit=20))
         for activity in activities:
             activity.group_counts = group_counts(activity.participants_by_group)
+            activity.can_choose_photos = permissions.can_choose_report_photos(user=user, activity=activity)
         ctx["latest_level_label"] = dict(AssessmentLevel.choices).get(council.latest_level, "")
         ctx["summary"] = selectors.council_summary(council=council)
         ctx["can_edit"] = permissions.can_edit_council(user=user, council=council)

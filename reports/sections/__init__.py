@@ -18,11 +18,13 @@ from .appendix import APPENDIX
 from .base import ReportArea, Section, period_of
 from .indicators import INDICATORS, YEAR_ON_YEAR
 from .meetings import COORDINATION
+from .photos import PHOTOS
 from .plans import ALIGNMENT
 
 ANNUAL = (
     b.COVER, b.TOC, b.BACKGROUND,
     b.RESULTS, b.COUNCILS, b.ORGANIZATIONS, b.ACTIVITIES, b.AGENCIES, ALIGNMENT, b.ASSESSMENTS, b.MENTORSHIPS,
+    PHOTOS,  # the chosen activity photos close the results chapter
     b.LESSONS, *COORDINATION, INDICATORS, YEAR_ON_YEAR,
     b.FUTURE,
     APPENDIX,

@@ -135,7 +135,7 @@ def test_staff_log_an_activity_with_photos_agencies_and_groups_on_a_phone(
     page.wait_for_url(f"**/activities/{activity.pk}/edit/")
     expect(page.get_by_label("เด็กและเยาวชน")).to_have_value("10")
     page.get_by_label("จำนวนผู้เข้าร่วม").fill("45")
-    page.get_by_role("checkbox", name=re.compile("ภาพที่")).first.check()
+    page.get_by_role("checkbox", name="ลบภาพนี้").first.check()
     assert _page_width(page) <= 360
     with page.expect_navigation():
         page.get_by_role("button", name="บันทึกการแก้ไข").tap()

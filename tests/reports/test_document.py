@@ -196,8 +196,8 @@ def test_each_kind_lists_its_sections(world):
     quarterly = ReportSpec(kind="quarterly", fiscal_year=2569, scope="national", quarter=2)
     slugs = [section.slug for section, _ctx in gather_report(quarterly).sections]
     # The lessons and future chapters are written for the annual report only, and so is the
-    # comparison with earlier years (a quarter has none to compare with).
-    assert slugs == [s.slug for s in ANNUAL if s.slug not in ("lessons", "future", "year_on_year")]
+    # comparison with earlier years (a quarter has none to compare with) and the chosen photos.
+    assert slugs == [s.slug for s in ANNUAL if s.slug not in ("lessons", "future", "year_on_year", "photos")]
     # The coordination figures follow the lessons narrative (the annual report) or close the
     # results chapter (the quarterly one); the indicators' targets against actuals follow them.
     assert [s.slug for s in ANNUAL][-9:] == [
