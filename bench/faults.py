@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import io
 import os
 import re
@@ -61,6 +62,7 @@ from bench.fault_tools import (  # noqa: E402
     wait_ok,
 )
 from bench.stack import PY, ROOT, Stack  # noqa: E402
+from common.thai import format_date  # noqa: E402
 
 # ---------------------------------------------------------------------------------------
 # Jobs, as CODI staff ask for them, and what the database says about them.
@@ -307,7 +309,7 @@ def drill_disk_full(d: Drill, media: Path | None):
         kind = re.search(r'<select name="kind"[^>]*>.*?<option value="([^"]+)"', form.text, re.S).group(1)
         data = {
             "csrfmiddlewaretoken": csrf(form.text),
-            "date": time.strftime("%Y-%m-%d"),
+            "date": format_date(dt.date.today()),  # dd/mm/BBBB, as the form reads it
             "kind": kind,
             "title": title,
             "participants": "12",
@@ -318,7 +320,7 @@ def drill_disk_full(d: Drill, media: Path | None):
         return staff.http.post(d.stack.url + path, data=data, files=files, allow_redirects=False, timeout=60)
 
     filler = media / "filler"
-    with open(filler, "wb") as f:
+    with open(filler, "wb", buffering=0) as f:  # unbuffered: the write that fills the disk fails here, not at close
         try:
             while True:
                 f.write(b"\0" * 65536)
