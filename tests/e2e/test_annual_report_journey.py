@@ -78,7 +78,7 @@ def test_codi_writes_chooses_a_photo_publishes_and_a_visitor_downloads(world, ne
     # 4. A visitor finds it among the published reports and downloads the PDF.
     visitor = new_page()
     visitor.goto("/reports/public/")
-    visitor.get_by_role("link", name=str(report)).first.click()
+    visitor.locator(f'a[href="/reports/public/{report.pk}/"]').click()
     with visitor.expect_download() as download:
         visitor.get_by_role("link", name="ดาวน์โหลดรายงาน (PDF)").click()
     pdf = tmp_path / "report.pdf"
