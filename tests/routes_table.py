@@ -1,4 +1,4 @@
-"""Every route says who may use it (STYLE.md rule 14): one row per HTML and API route and
+"""Every route says who may use it: one row per HTML and API route and
 method, with the status each persona gets. tests/test_routes.py walks the URLconf and
 fails for a route without a row (and for a row whose route is gone), then plays every
 row against one small world.
