@@ -376,6 +376,7 @@ ROWS = [
     Row("open-activities-list", GET, rule(PUBLIC)),
     Row("open-meetings-list", GET, rule(PUBLIC)),
     Row("open-report_figures-list", GET, rule(PUBLIC)),
+    Row("open-indicators-list", GET, rule(PUBLIC)),
     Row("open-reports-list", GET, rule(PUBLIC)),
     Row("council-detail", GET, rule(PUBLIC), args=X, variant="published"),
     Row("council-detail", GET, rule(IN_SCOPE, anon=404), args=X, variant="unpublished", prepare="unpublish_x"),

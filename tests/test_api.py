@@ -296,7 +296,7 @@ def test_every_operation_documents_its_error_answers_once():
 
     schema = SchemaGenerator().get_schema(request=None, public=True)
     operations = [(path, method, op) for path, item in schema["paths"].items() for method, op in item.items()]
-    assert len(operations) == 98  # 43 + agencies (2), missions (5), agreements (5), community plans (6), plan-item writes (3), proposals (13), open data (5), indicators (8), local plan writes (8)
+    assert len(operations) == 99  # 43 + agencies (2), missions (5), agreements (5), community plans (6), plan-item writes (3), proposals (13), open data (6), indicators (8), local plan writes (8)
     for path, method, op in operations:
         takes_input = "requestBody" in op or any(p["in"] == "query" for p in op.get("parameters", []))
         expected = {"403", "404"} | ({"400"} if takes_input or method == "delete" else set())

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -298,7 +298,64 @@ REPORT_FIGURES = Dataset(
     expand=_figure_rows,
 )
 
-DATASETS = {d.slug: d for d in (COUNCILS, ACTIVITIES, MEETINGS, REPORTS, REPORT_FIGURES)}
+def _approved_values():
+    """Approved indicator values; a council's only when the council is published."""
+    from councils.models import Council
+    from councils.permissions import public_councils
+
+    from ..choices import AreaLevel, ValueStatus
+    from ..models import IndicatorValue
+
+    published = public_councils(Council.objects.all()).values("pk")
+    return (
+        IndicatorValue.objects.filter(status=ValueStatus.APPROVED)
+        .exclude(Q(level=AreaLevel.COUNCIL) & ~Q(council__in=published))
+        .select_related("indicator", "period", "council__subdistrict", "district", "province")
+        .order_by("indicator__code", "period__fiscal_year", "period__quarter", "area_key")
+    )
+
+
+def _indicator_row(value, base: str) -> tuple:
+    return (
+        value.indicator.code,
+        value.indicator.name_th,
+        value.indicator.unit,
+        value.period.fiscal_year,
+        value.period.quarter or None,
+        value.get_level_display(),
+        value.area_key,
+        value.area_label,
+        "" if value.value is None else str(value.value),
+        value.text,
+        value.decided_at,
+    )
+
+
+INDICATORS = Dataset(
+    slug="indicators",
+    title=_("ผลตามตัวชี้วัดที่อนุมัติแล้ว"),
+    description=_(
+        "ผลการดำเนินงานตามตัวชี้วัดการติดตามผลที่ผ่านการอนุมัติแล้ว รายพื้นที่และช่วงเวลา "
+        "(ผลของสภาแสดงเฉพาะสภาที่เผยแพร่ต่อสาธารณะ ไม่มีข้อมูลบุคคลหรือไฟล์หลักฐาน)"
+    ),
+    columns=(
+        Column("indicator_code", _("รหัสตัวชี้วัด"), TEXT, _("รหัสในบัญชีตัวชี้วัดของ พอช.")),
+        Column("indicator", _("ตัวชี้วัด"), TEXT, _("ชื่อตัวชี้วัด")),
+        Column("unit", _("หน่วย"), TEXT, _("หน่วยนับของค่า")),
+        Column("fiscal_year", _("ปีงบประมาณ (พ.ศ.)"), INTEGER, _("ปีงบประมาณของผล")),
+        Column("quarter", _("ไตรมาส"), INTEGER, _("ไตรมาสของปีงบประมาณ 1–4 (ว่างถ้าเป็นผลทั้งปี)")),
+        Column("level", _("ระดับพื้นที่"), TEXT, _("สภา อำเภอ จังหวัด หรือประเทศ")),
+        Column("area_code", _("รหัสพื้นที่"), TEXT, _("ระดับและรหัสพื้นที่ เช่น council:500203")),
+        Column("area", _("พื้นที่"), TEXT, _("ชื่อพื้นที่")),
+        Column("value", _("ค่า"), TEXT, _("ผลเชิงปริมาณ (ว่างถ้าเป็นตัวชี้วัดเชิงคุณภาพ)")),
+        Column("text", _("ผลเชิงคุณภาพ"), TEXT, _("ผลที่บันทึกเป็นข้อความ")),
+        Column("approved_at", _("อนุมัติเมื่อ"), DATETIME, _("วันเวลาที่อนุมัติผล")),
+    ),
+    queryset=_approved_values,
+    row=_indicator_row,
+)
+
+DATASETS = {d.slug: d for d in (COUNCILS, ACTIVITIES, MEETINGS, REPORTS, REPORT_FIGURES, INDICATORS)}
 
 
 # The data dictionary, itself a dataset -------------------------------------------------------

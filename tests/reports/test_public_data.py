@@ -241,7 +241,7 @@ def test_reports_and_dictionary_downloads(client, published):
     dictionary = json.loads(_body(client.get(f"{OPEN_DATA}dictionary.json")))
     assert {"dataset": "activities", "column": "fiscal_year", "label": "ปีงบประมาณ (พ.ศ.)", "type": "integer",
             "meaning": "ปีงบประมาณแบบไทย 1 ต.ค.–30 ก.ย. เรียกตามปีที่สิ้นสุด"} in dictionary  # fmt: skip
-    assert len({(d["dataset"], d["column"]) for d in dictionary}) == len(dictionary) == 55
+    assert len({(d["dataset"], d["column"]) for d in dictionary}) == len(dictionary) == 66
 
 
 def test_a_published_reports_figures_are_open_data(client, published):
@@ -329,3 +329,21 @@ def test_open_api_query_count_is_fixed(client, published, django_assert_num_quer
     with django_assert_num_queries(2 + 6):
         body = client.get("/api/v1/open/activities/", {"page_size": 1000}).json()
     assert len(body["results"]) == 2 + size
+
+
+def test_approved_indicator_values_are_open_data(client, published, world):
+    """Approved values only, and a council's only when the council is published (Y is not)."""
+    from reports.models import Indicator, IndicatorValue, Period
+
+    indicator = Indicator.objects.create(code="M01", name_th="ครัวเรือนที่ร่วมกองทุนสวัสดิการ", unit="ครัวเรือน",
+                                         level="council", periodicity="quarter")  # fmt: skip
+    q1 = Period.objects.create(fiscal_year=2569, quarter=1)
+    x, y = world.council_x, world.council_y
+    for council, status, amount in ((x, "approved", "120"), (y, "approved", "999"), (world.council_z, "submitted", "5")):
+        IndicatorValue.objects.create(indicator=indicator, period=q1, level="council", council=council,
+                                      area_key=f"council:{council.subdistrict.code}", value=amount, status=status)  # fmt: skip
+    rows = list(csv.DictReader(io.StringIO(_body(client.get(f"{OPEN_DATA}indicators.csv")).lstrip("\ufeff"))))
+    assert [(r["indicator_code"], r["fiscal_year"], r["quarter"], r["area_code"], r["area"], r["value"]) for r in rows] == [
+        ("M01", "2569", "1", f"council:{x.subdistrict.code}", x.name, "120.00"),
+    ]
+    assert client.get("/api/v1/open/indicators/").json()["count"] == 1
