@@ -235,6 +235,19 @@ def _report_row(report, base: str) -> tuple:
     )
 
 
+# What a published report's rows (the reports and their figures) say of its period and area.
+REPORT_PERIOD_AND_AREA = (
+        Column("fiscal_year", _("ปีงบประมาณ (พ.ศ.)"), INTEGER, _("ปีงบประมาณที่รายงาน")),
+        Column("quarter", _("ไตรมาส"), INTEGER, _("ไตรมาสของปีงบประมาณ 1–4 (ว่างถ้าเป็นรายงานทั้งปี)")),
+        Column("scope", _("ขอบเขต"), TEXT, _("ระดับพื้นที่ของรายงาน")),
+        Column("area", _("พื้นที่"), TEXT, _("ชื่อพื้นที่ที่รายงานครอบคลุม")),
+)
+
+
+def _published_reports():
+    return selectors.reports_published().select_related("council", "district", "province", "region")
+
+
 REPORTS = Dataset(
     slug="reports",
     title=_("รายงานที่เผยแพร่"),
@@ -242,18 +255,16 @@ REPORTS = Dataset(
     columns=(
         Column("id", _("รหัสรายงาน"), INTEGER, _("เลขประจำรายงานในพอร์ทัล")),
         Column("kind", _("ประเภท"), TEXT, _("ประเภทรายงาน (ประจำปี รายไตรมาส …)")),
-        Column("fiscal_year", _("ปีงบประมาณ (พ.ศ.)"), INTEGER, _("ปีงบประมาณที่รายงาน")),
-        Column("quarter", _("ไตรมาส"), INTEGER, _("ไตรมาสของปีงบประมาณ 1–4 (ว่างถ้าเป็นรายงานทั้งปี)")),
-        Column("scope", _("ขอบเขต"), TEXT, _("ระดับพื้นที่ของรายงาน")),
-        Column("area", _("พื้นที่"), TEXT, _("ชื่อพื้นที่ที่รายงานครอบคลุม")),
+        *REPORT_PERIOD_AND_AREA,
         Column("version", _("ฉบับที่"), INTEGER, _("ฉบับของรายงาน (สร้างใหม่ได้หลายฉบับ)")),
         Column("published_at", _("เผยแพร่เมื่อ"), DATETIME, _("วันเวลาที่เผยแพร่")),
         Column("pdf_url", _("ไฟล์ PDF"), TEXT, _("ลิงก์ดาวน์โหลดรายงานฉบับ PDF")),
         Column("xlsx_url", _("ไฟล์ตัวเลข XLSX"), TEXT, _("ลิงก์ดาวน์โหลดตัวเลขของรายงาน (XLSX) ถ้ามี")),
     ),
-    queryset=lambda: selectors.reports_published().select_related("council", "district", "province", "region"),
+    queryset=_published_reports,
     row=_report_row,
 )
+
 
 def _figure_rows(report, base: str) -> Iterator[tuple]:
     """The figures a published report was made from (Report.figures, frozen with it): one row
@@ -283,17 +294,14 @@ REPORT_FIGURES = Dataset(
     ),
     columns=(
         Column("report_id", _("รหัสรายงาน"), INTEGER, _("เลขประจำรายงานในพอร์ทัล (ชุดข้อมูล reports)")),
-        Column("fiscal_year", _("ปีงบประมาณ (พ.ศ.)"), INTEGER, _("ปีงบประมาณที่รายงาน")),
-        Column("quarter", _("ไตรมาส"), INTEGER, _("ไตรมาสของปีงบประมาณ 1–4 (ว่างถ้าเป็นรายงานทั้งปี)")),
-        Column("scope", _("ขอบเขต"), TEXT, _("ระดับพื้นที่ของรายงาน")),
-        Column("area", _("พื้นที่"), TEXT, _("ชื่อพื้นที่ที่รายงานครอบคลุม")),
+        *REPORT_PERIOD_AND_AREA,
         Column("section", _("หัวข้อ"), TEXT, _("หัวข้อของรายงานที่ตัวเลขอยู่")),
         Column("line", _("บรรทัด"), INTEGER, _("ลำดับบรรทัดในหัวข้อ")),
         Column("label", _("รายการ"), TEXT, _("ชื่อรายการของบรรทัด")),
         Column("column", _("คอลัมน์"), INTEGER, _("ลำดับตัวเลขในบรรทัด (1 คือตัวเลขแรกหลังชื่อรายการ)")),
         Column("value", _("ค่า"), TEXT, _("ตัวเลข (หรือข้อความ) ตามที่แสดงในรายงาน")),
     ),
-    queryset=lambda: selectors.reports_published().select_related("council", "district", "province", "region"),
+    queryset=_published_reports,
     row=lambda report, base: (),
     expand=_figure_rows,
 )
