@@ -8,25 +8,22 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import time
 from decimal import Decimal
 
-from django.db import reset_queries, transaction
+from django.db import transaction
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history
 
 from accounts.choices import Role
 from accounts.models import RoleAssignment, User
 from agencies.choices import AgencyKind
 from agencies.models import Agency
 from common.thai import current_fiscal_year, fiscal_year_bounds
-from councils.choices import ActivityKind, CouncilStatus, OrganizationKind
+from councils.choices import ActivityKind, OrganizationKind
 from councils.models import Activity, Assessment, CommunityOrganization, Council, Indicator, IndicatorSet, Mentorship
 from councils.selectors.mentorships import mentor_suggestions
 from councils.services.assessments import IndicatorSpec, assessment_record, indicator_set_create
 from councils.services.mentorships import mentoring_visit_log, mentorship_start
 from geo.models import District, Province, Subdistrict, Theme
-from plans.choices import AlignmentStatus
 from plans.demo_alignment import alignments_ensure
 from plans.demo_local import local_plans_ensure
 from plans.demo_proposals import proposals_ensure
@@ -326,191 +323,3 @@ def assessments_ensure(*, fiscal_year: int, today: dt.date) -> None:
             mentoring_visit_log(
                 mentorship=mentorship, by=codi, date=min(date, day), notes=notes, participants=participants
             )
-
-
-NATIONAL_CHANGE_REASON = "seed_demo --scale national"
-
-
-def seed_national(
-    *,
-    councils_per_batch: int = 500,
-    organizations: int = 150_000,
-    today: dt.date | None = None,
-    stdout=None,
-) -> dict[str, int]:
-    """A council, an LAO, organizations, activities and a plan for every tambon in the country.
-
-    Bulk writes with simple-history's ``bulk_create_with_history`` (so every row has its
-    "+" history record), one transaction per batch of tambons.
-
-    Re-runnable: tambons that already have a council (the small world's, or an earlier
-    run's, even an interrupted one) are skipped. ``organizations`` is the total wanted in
-    the whole database: what already exists is counted and only the rest is spread over
-    the new councils. The small world is laid down first if it is missing, so its tambons
-    and demo logins are never taken over by national data.
-    """
-    if not Council.objects.filter(subdistrict__district__code__in=SMALL_DISTRICTS).exists():
-        seed_small(today=today)
-    themes = themes_ensure()
-    today = today or timezone.localdate()
-    fy = current_fiscal_year(today)
-    start, _ = fiscal_year_bounds(fy)
-    days_so_far = max(1, (today - start).days + 1)  # activities fall between 1 Oct and today
-    counts = dict.fromkeys(
-        ("councils", "organizations", "activities", "plans", "plan_items", "alignments", "laos", "projects"), 0
-    )
-    todo = list(Subdistrict.objects.filter(council__isnull=True).select_related("district").order_by("code"))
-    if not todo:
-        return counts
-    remaining = max(0, organizations - CommunityOrganization.objects.count())
-    per_council, extra = divmod(remaining, len(todo))  # the first `extra` new councils get one more
-    began = time.monotonic()
-    for offset in range(0, len(todo), councils_per_batch):
-        batch = todo[offset : offset + councils_per_batch]
-        orgs_wanted = [per_council + (offset + k < extra) for k in range(len(batch))]
-        with transaction.atomic():
-            done = _seed_national_batch(batch, orgs_wanted, themes=themes, fy=fy, start=start, days=days_so_far)
-        # With DEBUG on, Django keeps the SQL of every query (megabytes per bulk insert).
-        reset_queries()
-        for key, n in done.items():
-            counts[key] += n
-        if stdout is not None:
-            stdout.write(
-                f"  {offset + len(batch):,}/{len(todo):,} tambons, "
-                f"{counts['organizations']:,} organizations ({time.monotonic() - began:.1f} s)"
-            )
-            if hasattr(stdout, "flush"):
-                stdout.flush()
-    return counts
-
-
-def _seed_national_batch(batch, orgs_wanted, *, themes, fy, start, days) -> dict[str, int]:
-    history = {"default_date": timezone.now(), "default_change_reason": NATIONAL_CHANGE_REASON}
-    kinds = list(ActivityKind)
-    org_kinds = list(OrganizationKind)
-    council_statuses = list(CouncilStatus)
-    alignment_statuses = list(AlignmentStatus)
-    # One generator per tambon: its data doesn't depend on what else was already seeded.
-    rngs = {s.pk: random.Random(int(s.code)) for s in batch}
-
-    councils = bulk_create_with_history(
-        [
-            Council(
-                subdistrict=s,
-                name=f"สภาองค์กรชุมชนตำบล{s.name_th}",
-                status=rngs[s.pk].choices(council_statuses, weights=[85, 12, 3])[0],
-                registration_number=f"สอช.{s.code}",
-                registered_on=dt.date(
-                    2009 + rngs[s.pk].randrange(14), 1 + rngs[s.pk].randrange(12), 1 + rngs[s.pk].randrange(28)
-                ),
-            )
-            for s in batch
-        ],
-        Council,
-        batch_size=1000,
-        **history,
-    )
-    # bulk_create returns primary keys on PostgreSQL (and bulk_create_with_history re-reads
-    # them elsewhere), so no re-query of what was just written.
-    council_by_sub = {c.subdistrict_id: c for c in councils}
-
-    # One LAO per tambon; one that already exists (made by hand, say) is reused.
-    lao_codes = {s.pk: _lao_code(s.code) for s in batch}
-    lao_by_code = {a.dla_code: a for a in Agency.objects.filter(dla_code__in=lao_codes.values())}
-    new_laos = bulk_create_with_history(
-        [
-            Agency(
-                name=f"องค์การบริหารส่วนตำบล{s.name_th}",
-                kind=AgencyKind.SAO,
-                dla_code=lao_codes[s.pk],
-                province_id=s.district.province_id,
-                district_id=s.district_id,
-                subdistrict_id=s.pk,
-            )
-            for s in batch
-            if lao_codes[s.pk] not in lao_by_code
-        ],
-        Agency,
-        batch_size=1000,
-        **history,
-    )
-    lao_by_code.update((a.dla_code, a) for a in new_laos)
-    projects = local_plans_ensure(laos=[lao_by_code[lao_codes[s.pk]] for s in batch], fiscal_year=fy, themes=themes)
-    project_by_key = {(p.lao_id, p.title): p for p in projects}
-
-    orgs, activities, plans, item_specs = [], [], [], []
-    for s, n_orgs in zip(batch, orgs_wanted, strict=True):
-        rng, council = rngs[s.pk], council_by_sub[s.pk]
-        for j in range(n_orgs):
-            kind = rng.choice(org_kinds)
-            orgs.append(
-                CommunityOrganization(
-                    council=council,
-                    code=f"CO{s.code}{j:03d}",
-                    name=f"{kind.label}{village_name(s.name_th)} {j + 1}",
-                    kind=kind,
-                    member_count=rng.randrange(10, 300),
-                    registered_on=dt.date(2010 + rng.randrange(15), 1 + rng.randrange(12), 1 + rng.randrange(28)),
-                )
-            )
-        for _ in range(rng.randrange(5, 16)):
-            kind = rng.choice(kinds)
-            activities.append(
-                Activity(
-                    council=council,
-                    date=start + dt.timedelta(days=rng.randrange(days)),
-                    kind=kind,
-                    title=ACTIVITY_TITLES[kind],
-                    participants=rng.randrange(5, 150),
-                    fiscal_year=fy,
-                )
-            )
-        plans.append(CommunityPlan(council=council, fiscal_year=fy, title=f"แผนพัฒนาตำบล{s.name_th}"))
-        lao = lao_by_code[lao_codes[s.pk]]
-        for theme_code, description, budget in rng.sample(PLAN_ITEMS, 4):
-            status = rng.choices(alignment_statuses, weights=[40, 30, 15, 15])[0]
-            item_specs.append((len(plans) - 1, theme_code, description, budget, status, lao))
-    bulk_create_with_history(orgs, CommunityOrganization, batch_size=5000, **history)
-    bulk_create_with_history(activities, Activity, batch_size=5000, **history)
-    plans = bulk_create_with_history(plans, CommunityPlan, batch_size=2000, **history)
-
-    # bulk_create_with_history keeps the order it was given, so plans[i] is the i-th plan
-    # built above and items[k] the item of item_specs[k].
-    items = bulk_create_with_history(
-        [
-            PlanItem(
-                plan=plans[i],
-                theme=themes[theme_code],
-                title=description[:255],
-                description=description,
-                budget_needed=budget,
-            )
-            for i, theme_code, description, budget, _, _ in item_specs
-        ],
-        PlanItem,
-        batch_size=5000,
-        **history,
-    )
-    reviewed_at = timezone.now()
-    alignments = []
-    for item, (_, _, description, _, status, lao) in zip(items, item_specs, strict=True):
-        alignment = Alignment(plan_item=item, status=status)
-        if status != AlignmentStatus.PENDING:
-            alignment.reviewed_at = reviewed_at
-        if status in (AlignmentStatus.ALIGNED, AlignmentStatus.PARTIAL):
-            # As alignment_review requires: the LAO project it went into, or a note saying where.
-            alignment.local_plan_project = project_by_key.get((lao.pk, description))
-            if alignment.local_plan_project is None:
-                alignment.note = f"บรรจุไว้ในแผนพัฒนาท้องถิ่นของ{lao.name}"
-        alignments.append(alignment)
-    bulk_create_with_history(alignments, Alignment, batch_size=5000, **history)
-    return {
-        "councils": len(councils),
-        "organizations": len(orgs),
-        "activities": len(activities),
-        "plans": len(plans),
-        "plan_items": len(items),
-        "alignments": len(alignments),
-        "laos": len(new_laos),
-        "projects": len(projects),
-    }

@@ -13,7 +13,7 @@ from geo.models import Theme
 from ..choices import Aggregation, AreaLevel, ComputedSource, IndicatorKind, Periodicity
 from . import services
 from .areas import Place
-from .models import Indicator, IndicatorValue
+from .models import Indicator, IndicatorTarget, IndicatorValue
 
 Q, Y = Periodicity.QUARTER, Periodicity.YEAR
 CATALOGUE = [
@@ -59,6 +59,14 @@ def _value(indicator, place, by, *, fiscal_year, quarter, value=None, text="", c
     return services.value_submit(value_id=row.pk, by=by)
 
 
+def _target(*, indicator, fiscal_year, quarter, place, by, value):
+    """Set a target unless the area already has one for the period (a re-run writes nothing)."""
+    if not IndicatorTarget.objects.filter(indicator=indicator, period__fiscal_year=fiscal_year,
+                                          period__quarter=quarter, area_key=place.key).exists():  # fmt: skip
+        services.target_set(indicator=indicator, fiscal_year=fiscal_year, quarter=quarter, place=place, by=by,
+                            value=value)  # fmt: skip
+
+
 def indicators_ensure(*, fiscal_year: int) -> None:
     catalogue = _catalogue()
     users = {u.username: u for u in User.objects.filter(username__in=["council_x", "council_y", "district_d1",
@@ -73,10 +81,10 @@ def indicators_ensure(*, fiscal_year: int) -> None:
     district = Place(AreaLevel.DISTRICT, x.subdistrict.district)
     codi, officer = users["codi_national"], users["district_d1"]
     for place, target in ((px, 60), (py, 40)):
-        services.target_set(indicator=catalogue["M01"], fiscal_year=fiscal_year, quarter=1, place=place, by=codi,
-                            value=Decimal(target))  # fmt: skip
-    services.target_set(indicator=catalogue["M03"], fiscal_year=fiscal_year, quarter=0, place=district, by=codi,
-                        value=Decimal(80))  # fmt: skip
+        _target(indicator=catalogue["M01"], fiscal_year=fiscal_year, quarter=1, place=place, by=codi,
+                value=Decimal(target))  # fmt: skip
+    _target(indicator=catalogue["M03"], fiscal_year=fiscal_year, quarter=0, place=district, by=codi,
+            value=Decimal(80))  # fmt: skip
     approved = _value(catalogue["M01"], px, users["council_x"], fiscal_year=fiscal_year, quarter=1, value=Decimal(52),
                       comment="นับจากทะเบียนสมาชิกกองทุน ณ สิ้นไตรมาส")  # fmt: skip
     if approved is not None:

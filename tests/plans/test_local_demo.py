@@ -5,13 +5,14 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 from django.db.models import Sum
+from django.utils import timezone
 
 from agencies.models import Agency
 from common.thai import current_fiscal_year
 from geo.models import Subdistrict
 from plans.choices import AmendmentKind
 from plans.models import LocalPlan, LocalPlanProject, LocalPlanProjectBudget
-from reports import demo
+from reports import demo, demo_national
 
 pytestmark = pytest.mark.django_db
 
@@ -50,9 +51,8 @@ def test_demo_worlds_give_every_lao_a_plan_with_an_addition():
 
     # the national world's batches (bulk) lay down the same plans
     batch = list(Subdistrict.objects.filter(council__isnull=True).select_related("district").order_by("code")[:3])
-    fy = current_fiscal_year()
-    start, _ = demo.fiscal_year_bounds(fy)
-    done = demo._seed_national_batch(batch, [1, 1, 1], themes=demo.themes_ensure(), fy=fy, start=start, days=30)
+    world = demo_national.World(themes=demo.themes_ensure(), years=[current_fiscal_year()], today=timezone.localdate())
+    done = demo_national.seed_batch(batch, [1, 1, 1], world)
     assert done["projects"] == 3 * 8
     _assert_projects_in_plans()
     assert LocalPlanProject.objects.filter(lao__subdistrict__in=batch).aggregate(s=Sum("budget"))["s"] > Decimal(0)

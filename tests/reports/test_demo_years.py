@@ -10,14 +10,14 @@ from meetings.models import ActionItem, Meeting, Obstacle, Suggestion
 from plans.choices import ProposalStatus
 from plans.models import Alignment, PlanItem, ProposalEvent, SubsidyProposal
 from reports.choices import ReportKind, ReportScope
-from reports.models import IndicatorValue, ReportNarrative
+from reports.models import IndicatorTarget, IndicatorValue, ReportNarrative
 from reports.sections import gather_report
 from reports.spec import ReportSpec
 
 pytestmark = pytest.mark.django_db
 
 MODELS = (Activity, Assessment, PlanItem, Alignment, SubsidyProposal, ProposalEvent, Meeting, ActionItem, Obstacle,
-          Suggestion, IndicatorValue, ReportNarrative)  # fmt: skip
+          Suggestion, IndicatorValue, IndicatorTarget, ReportNarrative)  # fmt: skip
 
 
 def _counts():

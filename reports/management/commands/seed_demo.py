@@ -4,7 +4,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from geo.models import Subdistrict
-from reports.demo import DEMO_PASSWORD, seed_national, seed_small
+from reports.demo import DEMO_PASSWORD, seed_small
+from reports.demo_national import seed_national
 
 
 class Command(BaseCommand):
@@ -18,8 +19,13 @@ class Command(BaseCommand):
             default=500,
             help="tambons written per transaction in the national world (default 500)",
         )
+        parser.add_argument(
+            "--provinces",
+            default="",
+            help="national world: only these provinces (codes, comma-separated, e.g. 50,85); default all",
+        )
 
-    def handle(self, *args, scale, batch, **options):
+    def handle(self, *args, scale, batch, provinces, **options):
         began = time.monotonic()
         if not Subdistrict.objects.exists():
             call_command("load_areas", stdout=self.stdout)
@@ -27,7 +33,11 @@ class Command(BaseCommand):
         # demo logins keep pointing at the small world's councils.
         logins = seed_small()
         if scale == "national":
-            counts = seed_national(councils_per_batch=batch, stdout=self.stdout)
+            counts = seed_national(
+                councils_per_batch=batch,
+                provinces=[code.strip() for code in provinces.split(",") if code.strip()] or None,
+                stdout=self.stdout,
+            )
             if counts["councils"]:
                 self.stdout.write("national world, added: " + ", ".join(f"{k} {v:,}" for k, v in counts.items()))
             else:
