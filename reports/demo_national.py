@@ -23,7 +23,6 @@ from __future__ import annotations
 import datetime as dt
 import random
 import time
-from contextlib import contextmanager
 from decimal import ROUND_DOWN, Decimal
 
 from django.db import reset_queries, transaction
@@ -40,10 +39,10 @@ from plans.choices import ProposalStatus as S
 from plans.demo_local import local_plans_ensure
 from plans.models import Alignment, CommunityPlan, PlanItem, ProposalEvent, SubsidyProposal
 
+from .demo_bulk import dated, insert
 from .demo_clock import moment
 from .demo_years import PLAN_ITEMS, TITLES
 
-REASON = "seed_demo --scale national"
 YEARS = 5
 HUNDRED = Decimal(100)
 
@@ -70,44 +69,6 @@ PROPOSALS = [
     ("สร้างฝายชะลอน้ำและแนวกันไฟป่าชุมชน", "natural-resources", Decimal("60000")),
     ("จัดตั้งกองทุนสวัสดิการชุมชนระดับตำบล", "welfare", Decimal("50000")),
 ]
-
-
-@contextmanager
-def stamped(*models):
-    """Inside the block, bulk inserts of ``models`` keep the ``created_at``/``updated_at``
-    (or ``at``) the demo set on each object instead of now: their auto_now(_add) is off."""
-    saved = []
-    for model in models:
-        for field in model._meta.concrete_fields:
-            if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
-                saved.append((field, field.auto_now, field.auto_now_add))
-                field.auto_now = field.auto_now_add = False
-    try:
-        yield
-    finally:
-        for field, auto_now, auto_now_add in saved:
-            field.auto_now, field.auto_now_add = auto_now, auto_now_add
-
-
-def dated(obj, when: dt.datetime, *stamps: str):
-    """``obj`` with its history row dated ``when`` (and ``stamps`` fields set to it)."""
-    obj._history_date = when
-    for name in stamps:
-        setattr(obj, name, when)
-    return obj
-
-
-def insert(model, objs: list, *, history: bool = True, update: bool = False, batch_size: int = 5000):
-    """Bulk insert ``objs`` (already-saved rows when ``update``) and their history rows, each
-    dated by its ``_history_date``. Returns the objects (with primary keys) and the history rows."""
-    if not update:
-        model.objects.bulk_create(objs, batch_size=batch_size)
-    rows = []
-    if history and objs:
-        rows = model.history.bulk_history_create(
-            objs, batch_size=batch_size, update=update, default_change_reason=REASON
-        )
-    return objs, rows
 
 
 def seed_national(
@@ -176,6 +137,7 @@ class World:
         self.indicator_set = IndicatorSet.objects.prefetch_related("indicators").get(name=INDICATOR_SET_NAME)
         self.indicators = sorted(self.indicator_set.indicators.all(), key=lambda i: i.order)
         self.bounds = {year: fiscal_year_bounds(year) for year in years}
+        self._moments: dict[tuple[dt.date, int], dt.datetime] = {}
 
     def last_day(self, year: int) -> dt.date:
         return min(self.bounds[year][1], self.today)
@@ -188,7 +150,10 @@ class World:
         return start + dt.timedelta(days=rng.randrange(max(1, span + 1))) if span > 0 else min(start, self.today)
 
     def at(self, day: dt.date, hour: int = 10) -> dt.datetime:
-        return moment(min(day, self.today), hour)
+        key = (min(day, self.today), hour)
+        if key not in self._moments:
+            self._moments[key] = moment(*key)
+        return self._moments[key]
 
 
 def _registered(rng: random.Random, world: World, *, first: int, new_share: int) -> dt.date:
@@ -254,8 +219,7 @@ def _councils(batch, laos, rngs, world) -> dict[int, Council]:
             if day <= world.today:
                 status = CouncilStatus.DORMANT if rng.randrange(4) else CouncilStatus.DISSOLVED
                 changes.append((council, status, world.at(day)))
-    with stamped(Council):
-        _, first_rows = insert(Council, list(councils.values()))
+    _, first_rows = insert(Council, list(councils.values()))
     live = Council.themes.through.objects.bulk_create(
         [Council.themes.through(council_id=c.pk, theme_id=t.pk) for c, chosen in theme_rows for t in chosen],
         batch_size=5000,
@@ -311,8 +275,7 @@ def _organizations(batch, orgs_wanted, councils, rngs, world) -> int:
                 kind=kind, member_count=rng.randrange(10, 300), registered_on=registered,
             )  # fmt: skip
             orgs.append(dated(org, world.at(registered), "created_at", "updated_at"))
-    with stamped(CommunityOrganization):
-        insert(CommunityOrganization, orgs)
+    insert(CommunityOrganization, orgs)
     return len(orgs)
 
 
@@ -336,8 +299,7 @@ def _activities(batch, councils, laos, rngs, world) -> int:
                 )  # fmt: skip
                 activities.append(dated(activity, world.at(day, 17), "created_at", "updated_at"))
                 joint.append(laos[s.pk].pk if rng.randrange(3) == 0 else None)
-    with stamped(Activity):
-        _, rows = insert(Activity, activities)
+    _, rows = insert(Activity, activities)
     live = Activity.agencies.through.objects.bulk_create(
         [
             Activity.agencies.through(activity_id=a.pk, agency_id=lao)
@@ -370,16 +332,15 @@ def _plans(batch, councils, laos, project_by_key, rngs, world) -> dict[str, int]
                 status = rng.choices([A.PENDING, A.ALIGNED, A.PARTIAL, A.NOT_ADOPTED], weights=weights)[0]
                 reviewed = world.day_in(rng, year, after=20) if status != A.PENDING else None
                 specs.append((plan, theme_code, title, budget, status, reviewed, laos[s.pk]))
-    with stamped(CommunityPlan, PlanItem):
-        insert(CommunityPlan, plans, batch_size=2000)
-        items = [
-            dated(
-                PlanItem(plan=plan, theme=world.themes[theme_code], title=title, description=title, budget_needed=budget),
-                plan._history_date, "created_at", "updated_at",
-            )
-            for plan, theme_code, title, budget, *_ in specs
-        ]  # fmt: skip
-        insert(PlanItem, items)
+    insert(CommunityPlan, plans)
+    items = [
+        dated(
+            PlanItem(plan=plan, theme=world.themes[theme_code], title=title, description=title, budget_needed=budget),
+            plan._history_date, "created_at", "updated_at",
+        )
+        for plan, theme_code, title, budget, *_ in specs
+    ]  # fmt: skip
+    insert(PlanItem, items)
     alignments = []
     for item, (plan, _, title, _, status, reviewed, lao) in zip(items, specs, strict=True):
         alignment = Alignment(plan_item=item, status=status)
@@ -423,8 +384,7 @@ def _assessments(batch, councils, rngs, world) -> int:
             )  # fmt: skip
             assessments.append(dated(assessment, world.at(assessed), "created_at", "updated_at"))
             scores.append(points)
-    with stamped(Assessment):
-        insert(Assessment, assessments)
+    insert(Assessment, assessments)
     rows = [
         dated(AssessmentScore(assessment=a, indicator=i, score=Decimal(p)), a._history_date)
         for a, points in zip(assessments, scores, strict=True)
@@ -472,16 +432,15 @@ def _proposals(batch, councils, laos, rngs, world) -> int:
                 proposal.result_report = "ดำเนินการแล้วเสร็จตามแผน ผู้ได้รับประโยชน์พึงพอใจ"
             proposals.append(proposal)
             paths.append(steps)
-    with stamped(SubsidyProposal, ProposalEvent):
-        insert(SubsidyProposal, proposals)
-        events = []
-        for proposal, steps in zip(proposals, paths, strict=True):
-            previous = S.DRAFT
-            for status, at in steps:
-                amount = proposal.amount_approved if status in DECIDED else None
-                events.append(
-                    ProposalEvent(proposal=proposal, from_status=previous, to_status=status, amount=amount, at=at)
-                )
-                previous = status
-        ProposalEvent.objects.bulk_create(events, batch_size=5000)
+    insert(SubsidyProposal, proposals)
+    events = []
+    for proposal, steps in zip(proposals, paths, strict=True):
+        previous = S.DRAFT
+        for status, at in steps:
+            amount = proposal.amount_approved if status in DECIDED else None
+            events.append(
+                ProposalEvent(proposal=proposal, from_status=previous, to_status=status, amount=amount, at=at)
+            )
+            previous = status
+    insert(ProposalEvent, events)
     return len(proposals)

@@ -44,9 +44,9 @@ from meetings.models import (
 )
 
 from .choices import AreaLevel, ValueStatus
+from .demo_bulk import dated, insert
 from .demo_clock import moment
 from .demo_meetings import ANSWERS, ENDINGS, MATTERS, MINUTES, OBSTACLES, SUGGESTIONS
-from .demo_national import dated, insert, stamped
 from .indicators.demo import _catalogue
 from .indicators.models import IndicatorTarget, IndicatorValue, Period
 
@@ -102,8 +102,7 @@ def _targets(districts, years, catalogue, periods) -> int:
         for level, province, key in places
         if (year, key) not in have
     ]  # fmt: skip
-    with stamped(IndicatorTarget):
-        insert(IndicatorTarget, targets)
+    insert(IndicatorTarget, targets)
     return len(targets)
 
 
@@ -128,24 +127,23 @@ def _batch(districts, years, bounds, today, catalogue, periods) -> dict[str, int
         )
         for d in districts
     ]  # fmt: skip
-    with stamped(DistrictMechanism, MechanismMember):
-        insert(DistrictMechanism, mechanisms)
-        members = []
-        for mechanism, d in zip(mechanisms, districts, strict=True):
-            people = [
-                MechanismMember(mechanism=mechanism, full_name=f"นายอำเภอ{d.name_th}", position="นายอำเภอ",
-                                category=MechanismCategory.DISTRICT_OFFICE, role=MechanismRole.CHAIR, term_start=first),
-                MechanismMember(mechanism=mechanism, full_name=coordinators[d.pk].display_name, position="ปลัดอำเภอ",
-                                category=MechanismCategory.DISTRICT_OFFICE, role=MechanismRole.SECRETARY,
-                                term_start=first),
-            ]  # fmt: skip
-            for council in councils[d.pk][:3]:
-                people.append(MechanismMember(
-                    mechanism=mechanism, full_name=f"ประธาน{council.name}", position="ประธานสภาองค์กรชุมชนตำบล",
-                    category=MechanismCategory.COUNCIL, council=council, term_start=first,
-                ))  # fmt: skip
-            members += [dated(m, at(first), "created_at", "updated_at") for m in people]
-        insert(MechanismMember, members)
+    insert(DistrictMechanism, mechanisms)
+    members = []
+    for mechanism, d in zip(mechanisms, districts, strict=True):
+        people = [
+            MechanismMember(mechanism=mechanism, full_name=f"นายอำเภอ{d.name_th}", position="นายอำเภอ",
+                            category=MechanismCategory.DISTRICT_OFFICE, role=MechanismRole.CHAIR, term_start=first),
+            MechanismMember(mechanism=mechanism, full_name=coordinators[d.pk].display_name, position="ปลัดอำเภอ",
+                            category=MechanismCategory.DISTRICT_OFFICE, role=MechanismRole.SECRETARY,
+                            term_start=first),
+        ]  # fmt: skip
+        for council in councils[d.pk][:3]:
+            people.append(MechanismMember(
+                mechanism=mechanism, full_name=f"ประธาน{council.name}", position="ประธานสภาองค์กรชุมชนตำบล",
+                category=MechanismCategory.COUNCIL, council=council, term_start=first,
+            ))  # fmt: skip
+        members += [dated(m, at(first), "created_at", "updated_at") for m in people]
+    insert(MechanismMember, members)
     counts = _meetings(districts, mechanisms, councils, coordinators, years, bounds, today, at)
     counts["obstacles"] = _obstacles(districts, councils, coordinators, years, bounds, today, at)
     counts["suggestions"] = _suggestions(districts, coordinators, years, bounds, today, at)
@@ -191,42 +189,39 @@ def _meetings(districts, mechanisms, councils, coordinators, years, bounds, toda
                 meeting.created_at = at(day - dt.timedelta(days=14))
                 meetings.append(dated(meeting, at(min(published, today), 15), "updated_at"))
                 specs.append((meeting, matters, d, q, year))
-    with stamped(Meeting, Resolution, ActionItem):
-        insert(Meeting, meetings)
-        agenda, resolutions, actions, done = [], [], [], []
-        for meeting, matters, d, q, year in specs:
-            when = meeting._history_date
-            agenda.append(dated(AgendaItem(meeting=meeting, order=1, title="เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ"), when))
-            for order, (matter, resolution_text, action, who) in enumerate(matters, start=2):
-                item = dated(AgendaItem(meeting=meeting, order=order, title=matter), when)
-                agenda.append(item)
-                resolution = dated(Resolution(agenda_item=item, text=resolution_text), when, "created_at", "updated_at")
-                resolutions.append(resolution)
-                if not councils[d.pk]:
-                    continue
-                council = councils[d.pk][(q + order + year) % len(councils[d.pk])]
-                assignee = (
-                    {"assignee_agency": council.lao}
-                    if who == "lao" and council.lao_id
-                    else {"assignee_council": council}
-                )
-                due = meeting.date + dt.timedelta(days=45)
-                action_item = ActionItem(
-                    resolution=resolution, title=action, due_date=due, created_by=coordinators[d.pk], **assignee
-                )
-                actions.append(dated(action_item, when, "created_at", "updated_at"))
-                ending = ENDINGS[(len(actions) + year) % len(ENDINGS)]
-                finished = due + dt.timedelta(days=ending) if ending is not None else None
-                if finished is not None and finished <= today:
-                    done.append((action_item, at(finished, 16)))
-        insert(AgendaItem, agenda)
-        insert(Resolution, resolutions)
-        insert(ActionItem, actions)
-        for item, when in done:
-            item.status, item.updated_at = ActionStatus.DONE, when
-            item._history_date = when
-        ActionItem.objects.bulk_update([item for item, _ in done], ["status", "updated_at"], batch_size=2000)
-        insert(ActionItem, [item for item, _ in done], update=True)
+    insert(Meeting, meetings)
+    agenda, resolutions, actions, done = [], [], [], []
+    for meeting, matters, d, q, year in specs:
+        when = meeting._history_date
+        agenda.append(dated(AgendaItem(meeting=meeting, order=1, title="เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ"), when))
+        for order, (matter, resolution_text, action, who) in enumerate(matters, start=2):
+            item = dated(AgendaItem(meeting=meeting, order=order, title=matter), when)
+            agenda.append(item)
+            resolution = dated(Resolution(agenda_item=item, text=resolution_text), when, "created_at", "updated_at")
+            resolutions.append(resolution)
+            if not councils[d.pk]:
+                continue
+            council = councils[d.pk][(q + order + year) % len(councils[d.pk])]
+            assignee = (
+                {"assignee_agency": council.lao} if who == "lao" and council.lao_id else {"assignee_council": council}
+            )
+            due = meeting.date + dt.timedelta(days=45)
+            action_item = ActionItem(
+                resolution=resolution, title=action, due_date=due, created_by=coordinators[d.pk], **assignee
+            )
+            actions.append(dated(action_item, when, "created_at", "updated_at"))
+            ending = ENDINGS[(len(actions) + year) % len(ENDINGS)]
+            finished = due + dt.timedelta(days=ending) if ending is not None else None
+            if finished is not None and finished <= today:
+                done.append((action_item, at(finished, 16)))
+    insert(AgendaItem, agenda)
+    insert(Resolution, resolutions)
+    insert(ActionItem, actions)
+    for item, when in done:
+        item.status, item.updated_at = ActionStatus.DONE, when
+        item._history_date = when
+    ActionItem.objects.bulk_update([item for item, _ in done], ["status", "updated_at"], batch_size=2000)
+    insert(ActionItem, [item for item, _ in done], update=True)
     return {"meetings": len(meetings), "action_items": len(actions)}
 
 
@@ -259,13 +254,12 @@ def _obstacles(districts, councils, coordinators, years, bounds, today, at) -> i
                 elif raised + dt.timedelta(days=30) <= today:
                     obstacle.overdue_notified_at = at(raised + dt.timedelta(days=30), 8)
                 obstacles.append(obstacle)
-    with stamped(Obstacle, Response):
-        insert(Obstacle, obstacles)
-        responses = [
-            dated(Response(obstacle=o, by=o.raised_by, text=text, status=status), when, "created_at")
-            for o, text, status, when in answers
-        ]
-        insert(Response, responses)
+    insert(Obstacle, obstacles)
+    responses = [
+        dated(Response(obstacle=o, by=o.raised_by, text=text, status=status), when, "created_at")
+        for o, text, status, when in answers
+    ]
+    insert(Response, responses)
     return len(obstacles)
 
 
@@ -293,8 +287,7 @@ def _suggestions(districts, coordinators, years, bounds, today, at) -> int:
                         suggestion.answer, suggestion.answered_by = answer, officer
                         suggestion.answered_at = at(last)
                 suggestions.append(dated(suggestion, at(last), "updated_at"))
-    with stamped(Suggestion):
-        insert(Suggestion, suggestions)
+    insert(Suggestion, suggestions)
     return len(suggestions)
 
 
@@ -332,6 +325,5 @@ def _indicator_values(districts, councils, coordinators, years, bounds, today, c
                         row.status = ValueStatus.APPROVED
                 when = row.decided_at or row.submitted_at
                 values.append(dated(row, when, "created_at", "updated_at"))
-    with stamped(IndicatorValue):
-        insert(IndicatorValue, values)
+    insert(IndicatorValue, values)
     return len(values)
