@@ -85,6 +85,9 @@ def _draw(chart: Chart) -> str:
     colours = [s.colour or PALETTE[i % len(PALETTE)] for i, s in enumerate(chart.series)]
     values = [float(v) for s in chart.series for v in s.values if v is not None]
     top, step = _nice_top(max(values, default=0))
+    # Many categories (quarters): their labels slant, below a taller chart.
+    slant = len(chart.categories) > 6
+    height = HEIGHT + (56 if slant else 0)
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 
     def y(v: float) -> float:
@@ -92,7 +95,7 @@ def _draw(chart: Chart) -> str:
 
     e = escape
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" class="chart-svg" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" class="chart-svg" role="img" '
         f'aria-labelledby="{chart.ident}-t {chart.ident}-d">',
         f'<title id="{chart.ident}-t">{e(chart.title)}</title><desc id="{chart.ident}-d">{e(chart.desc)}</desc>',
     ]
@@ -137,10 +140,14 @@ def _draw(chart: Chart) -> str:
                     f'<text x="{bx + bar / 2:.1f}" y="{top_y - 3:.1f}" font-size="10" text-anchor="middle">'
                     f"{e(number(v))}</text>"
                 )
-        out.append(
-            f'<text x="{LEFT + group * i + group / 2:.1f}" y="{HEIGHT - BOTTOM + 18}" font-size="12" '
-            f'text-anchor="middle">{e(category)}</text>'
-        )
+        cx, cy = LEFT + group * i + group / 2, HEIGHT - BOTTOM + 18
+        if slant:
+            out.append(
+                f'<text x="{cx:.1f}" y="{cy - 4}" font-size="11" text-anchor="end" '
+                f'transform="rotate(-45 {cx:.1f} {cy - 4})">{e(category)}</text>'
+            )
+        else:
+            out.append(f'<text x="{cx:.1f}" y="{cy}" font-size="12" text-anchor="middle">{e(category)}</text>')
     out.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{TOP + plot_h}" y2="{TOP + plot_h}" stroke="#757575"/>')
     out.append("</svg>")
     return "".join(out)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from councils import reporting as council_figures
 
-from .charts import TARGET_COLOUR, Chart, Series
+from .charts import PALETTE, TARGET_COLOUR, Chart, Series
 from .indicators.public import nationally, per_province, series
 from .sections.indicators import year_on_year_columns
 
@@ -34,7 +34,7 @@ def _target_actual(indicator, *, years: list[int], province=None) -> Chart:
         categories=[p.label for p in points],
         series=[
             Series(_("เป้าหมาย"), [p.target for p in points], TARGET_COLOUR),
-            Series(_("ผลที่อนุมัติแล้ว"), [p.actual for p in points]),
+            Series(_("ผลที่อนุมัติแล้ว"), [p.actual for p in points], PALETTE[0]),
         ],
         unit=unit,
     )

@@ -24,7 +24,7 @@ def _explanation(indicator) -> str:
     if indicator.level == AreaLevel.PROVINCE:
         how = _("ผลที่จังหวัดรายงานและได้รับอนุมัติแล้ว")
     else:
-        how = _("%(how)sผลของ%(areas)sในจังหวัดที่ได้รับอนุมัติแล้ว") % {
+        how = _("%(how)sของผลที่%(areas)sในจังหวัดรายงานและได้รับอนุมัติแล้ว") % {
             "how": _("ผลรวม") if indicator.aggregation == Aggregation.SUM else _("ค่าเฉลี่ย"),
             "areas": _AREAS[indicator.level],
         }
