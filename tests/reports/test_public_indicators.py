@@ -18,7 +18,14 @@ from reports.choices import Aggregation, AreaLevel, ComputedSource, IndicatorDir
 from reports.indicators.areas import Place
 from reports.models import Indicator, IndicatorTarget, IndicatorValue, Period
 
-from ..factories import CouncilFactory, IndicatorSetFactory, MeetingFactory, SubdistrictFactory
+from ..factories import (
+    CouncilFactory,
+    DistrictFactory,
+    IndicatorSetFactory,
+    MeetingFactory,
+    ProvinceFactory,
+    SubdistrictFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -139,19 +146,24 @@ def test_a_quarterly_indicator_shows_the_chosen_or_latest_quarter(client, catalo
     assert "ไม่มีไตรมาส 9 เลือก 1 ถึง 4" in response.content.decode()
 
 
+PROVINCE_CODES = ["10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21"]
+
+
 @pytest.mark.parametrize("size", [1, 12])
 def test_the_indicator_map_query_count_is_fixed(client, catalogue, django_assert_num_queries, size):
-    """As many queries for one indicator and one council as for many of each."""
+    """As many queries for one indicator and one province as for many of each."""
+    s01 = Indicator.objects.get(code="S01")
     for n in range(size):
         _indicator(f"Z{n:02d}")
-        council = CouncilFactory(
-            subdistrict=SubdistrictFactory(district=catalogue.far_district, code=f"5701{n + 10:02d}")
-        )
-        _value(Indicator.objects.get(code="S01"), _council(council), n + 1)
+        province = ProvinceFactory(code=PROVINCE_CODES[n])
+        district = DistrictFactory(province=province, code=f"{province.code}01")
+        council = CouncilFactory(subdistrict=SubdistrictFactory(district=district, code=f"{district.code}01"))
+        _value(s01, _council(council), n + 1)
     # headline (5), the catalogue, province names, the indicator's figures
     with django_assert_num_queries(8):
         response = client.get(DASHBOARD, {"measure": "indicator-S01", "year": "2569"})
-    assert _tiles(response)["57"].amount.value == Decimal(size * (size + 1) // 2)
+    tiles = _tiles(response)
+    assert [tiles[code].amount.value for code in PROVINCE_CODES[:size]] == [Decimal(n + 1) for n in range(size)]
 
 
 # --- The charts page ----------------------------------------------------------------------------
