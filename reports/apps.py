@@ -9,3 +9,8 @@ class ReportsConfig(AppConfig):
     def ready(self):
         # Register the Celery tasks in every process: services send them by name.
         from . import tasks  # noqa: F401
+
+        # Published indicators join the public dashboard's map measures.
+        from .indicators import measures
+
+        measures.register()

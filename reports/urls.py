@@ -22,6 +22,7 @@ urlpatterns = [
         name="public_download_xlsx",
     ),
     path("public/dashboard/", views_public.PublicDashboardView.as_view(), name="public_dashboard"),
+    path("public/charts/", views_public.PublicChartsView.as_view(), name="public_charts"),
     path("public/data/", views_public.OpenDataView.as_view(), name="open_data"),
     path("public/data/<slug:dataset>.<str:fmt>", views_public.OpenDataDownloadView.as_view(), name="open_data_download"),
     path("narratives/<int:fiscal_year>/", views.NarrativeView.as_view(), name="narrative"),

@@ -221,6 +221,8 @@ ROWS = [
     Row("reports:public_list", GET, rule(PUBLIC)),
     Row("reports:public_dashboard", GET, rule(PUBLIC)),
     Row("reports:public_dashboard", GET, rule(PUBLIC), query={"measure": "alignment"}, variant="alignment"),
+    Row("reports:public_charts", GET, rule(PUBLIC)),
+    Row("reports:public_charts", GET, rule(PUBLIC), query={"province": W("p.code")}, variant="province"),
     Row("reports:open_data", GET, rule(PUBLIC)),
     Row("reports:open_data_download", GET, rule(PUBLIC), args={"dataset": "councils", "fmt": "csv"}, variant="csv"),
     Row("reports:open_data_download", GET, rule(PUBLIC), args={"dataset": "meetings", "fmt": "xlsx"}, variant="xlsx"),

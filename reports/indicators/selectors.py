@@ -12,6 +12,7 @@ from django.db.models import Avg, Count, Q, QuerySet, Sum
 from accounts.choices import Role
 from accounts.scoping import scope_for
 from councils.models import Council
+from councils.permissions import public_councils
 from geo.models import District, Province
 
 from ..choices import Aggregation, AreaLevel, Periodicity, ValueStatus
@@ -30,6 +31,15 @@ def _values() -> QuerySet[IndicatorValue]:
         "indicator", "period", "council__subdistrict__district__province", "district__province", "province",
         "submitted_by", "decided_by", "entered_by",
     )  # fmt: skip
+
+
+def public_values() -> QuerySet[IndicatorValue]:
+    """What the public may see of the values (the open data's and the public pages' rule):
+    approved ones only, and a council's only while the council is published."""
+    published = public_councils(Council.objects.all()).values("pk")
+    return IndicatorValue.objects.filter(status=ValueStatus.APPROVED).exclude(
+        Q(level=AreaLevel.COUNCIL) & ~Q(council__in=published)
+    )
 
 
 def values_visible_to(*, user) -> QuerySet[IndicatorValue]:

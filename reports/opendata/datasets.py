@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -237,10 +237,10 @@ def _report_row(report, base: str) -> tuple:
 
 # What a published report's rows (the reports and their figures) say of its period and area.
 REPORT_PERIOD_AND_AREA = (
-        Column("fiscal_year", _("ปีงบประมาณ (พ.ศ.)"), INTEGER, _("ปีงบประมาณที่รายงาน")),
-        Column("quarter", _("ไตรมาส"), INTEGER, _("ไตรมาสของปีงบประมาณ 1–4 (ว่างถ้าเป็นรายงานทั้งปี)")),
-        Column("scope", _("ขอบเขต"), TEXT, _("ระดับพื้นที่ของรายงาน")),
-        Column("area", _("พื้นที่"), TEXT, _("ชื่อพื้นที่ที่รายงานครอบคลุม")),
+    Column("fiscal_year", _("ปีงบประมาณ (พ.ศ.)"), INTEGER, _("ปีงบประมาณที่รายงาน")),
+    Column("quarter", _("ไตรมาส"), INTEGER, _("ไตรมาสของปีงบประมาณ 1–4 (ว่างถ้าเป็นรายงานทั้งปี)")),
+    Column("scope", _("ขอบเขต"), TEXT, _("ระดับพื้นที่ของรายงาน")),
+    Column("area", _("พื้นที่"), TEXT, _("ชื่อพื้นที่ที่รายงานครอบคลุม")),
 )
 
 
@@ -306,18 +306,13 @@ REPORT_FIGURES = Dataset(
     expand=_figure_rows,
 )
 
+
 def _approved_values():
     """Approved indicator values; a council's only when the council is published."""
-    from councils.models import Council
-    from councils.permissions import public_councils
+    from ..indicators.selectors import public_values
 
-    from ..choices import AreaLevel, ValueStatus
-    from ..models import IndicatorValue
-
-    published = public_councils(Council.objects.all()).values("pk")
     return (
-        IndicatorValue.objects.filter(status=ValueStatus.APPROVED)
-        .exclude(Q(level=AreaLevel.COUNCIL) & ~Q(council__in=published))
+        public_values()
         .select_related("indicator", "period", "council__subdistrict", "district", "province")
         .order_by("indicator__code", "period__fiscal_year", "period__quarter", "area_key")
     )

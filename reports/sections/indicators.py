@@ -80,22 +80,29 @@ def _indicators_xlsx(ctx: dict) -> list[list]:
     return lines
 
 
+def year_on_year_columns(*, subdistricts, years: list[int]) -> list[dict]:
+    """Per fiscal year of ``years`` in the area (``subdistricts``, None for the country):
+    councils by assessment level and those passed, the plan items and those taken into a
+    plan (and the share), and meetings held. Four queries a year."""
+    columns = []
+    for year in years:
+        aligned, items = plans_reporting.plan_alignment_share(subdistricts=subdistricts, fiscal_year=year)
+        passed, assessed = councils_reporting.councils_passed(subdistricts=subdistricts, fiscal_year=year)
+        columns.append({
+            "year": year,
+            "levels": councils_reporting.assessments_by_level(subdistricts=subdistricts, fiscal_year=year),
+            "passed": passed, "assessed": assessed, "items": items, "aligned": aligned,
+            "share": round(100 * aligned / items, 1) if items else None,
+            "meetings": meetings_reporting.meetings_held(subdistricts=subdistricts, dates=fiscal_year_bounds(year)),
+        })  # fmt: skip
+    return columns
+
+
 def gather_year_on_year(area: ReportArea) -> dict:
     """This fiscal year beside the two before it: councils by assessment level and those
     passed, the share of plan items taken into a plan, and meetings held."""
     years = [area.spec.fiscal_year - 2, area.spec.fiscal_year - 1, area.spec.fiscal_year]
-    subs = area.subdistricts
-    columns = []
-    for year in years:
-        aligned, items = plans_reporting.plan_alignment_share(subdistricts=subs, fiscal_year=year)
-        passed, assessed = councils_reporting.councils_passed(subdistricts=subs, fiscal_year=year)
-        columns.append({
-            "year": year,
-            "levels": councils_reporting.assessments_by_level(subdistricts=subs, fiscal_year=year),
-            "passed": passed, "assessed": assessed, "items": items, "aligned": aligned,
-            "share": round(100 * aligned / items, 1) if items else None,
-            "meetings": meetings_reporting.meetings_held(subdistricts=subs, dates=fiscal_year_bounds(year)),
-        })  # fmt: skip
+    columns = year_on_year_columns(subdistricts=area.subdistricts, years=years)
     level_labels = [label for label, _n in columns[0]["levels"]]
     rows = [
         (_("สภาที่ประเมินได้ระดับ%(level)s") % {"level": label}, [dict(c["levels"]).get(label, 0) for c in columns])

@@ -162,11 +162,11 @@ def test_dashboard_query_count_is_fixed(client, published, django_assert_num_que
         _assess(council, passed=n % 2 == 0)
         ActivityFactory(council=council, date=dt.date(2025, 11, 20))
     # councils, organizations, activities, meetings, reports; the pass shares; province names;
-    # the theme-less form needs none
-    with django_assert_num_queries(7):
+    # the theme-less form needs none; the published indicators offered as measures: one
+    with django_assert_num_queries(8):
         assert client.get(DASHBOARD).status_code == 200
     # alignment: items per district, proposals per district (the unknown-window proposals: none)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         assert client.get(DASHBOARD, {"measure": "alignment"}).status_code == 200
 
 
