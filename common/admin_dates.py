@@ -28,7 +28,7 @@ from django.contrib.admin.templatetags import admin_list
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .forms import BEDateField, BEDateInput
+from .forms import BEDateField, BEDateInput, BEHiddenDateInput
 from .thai import thai_date
 
 ADMIN_MEDIA = forms.Media(js=["js/be-date.js"], css={"all": ["css/admin-be-date.css"]})
@@ -47,7 +47,7 @@ class AdminBESplitDateTime(widgets.AdminSplitDateTime):
     "now" shortcut) is Django's own, a time having no era."""
 
     def __init__(self, attrs=None):
-        forms.MultiWidget.__init__(self, [AdminBEDateInput, widgets.AdminTimeWidget], attrs)
+        forms.MultiWidget.__init__(self, [AdminBEDateInput, widgets.BaseAdminTimeWidget], attrs)
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
@@ -56,10 +56,19 @@ class AdminBESplitDateTime(widgets.AdminSplitDateTime):
         return context
 
 
+class BESplitHiddenDateTime(forms.SplitHiddenDateTimeWidget):
+    """The pair in hidden inputs (a field's initial value), the date in BE as it is typed."""
+
+    def __init__(self, attrs=None, **kwargs):
+        super().__init__(attrs, **kwargs)
+        self.widgets[0] = BEHiddenDateInput(attrs=self.widgets[0].attrs)
+
+
 class BESplitDateTimeField(forms.SplitDateTimeField):
     """A date (BE, as ``BEDateField`` reads it) and a time, combined in the current time zone."""
 
     widget = AdminBESplitDateTime
+    hidden_widget = BESplitHiddenDateTime
     default_error_messages = {
         "invalid_date": _("กรุณากรอกวันที่ (วว/ดด/ปปปป พ.ศ.)"),
         "invalid_time": _("กรุณากรอกเวลา (ชช:นน)"),

@@ -181,3 +181,22 @@ def test_the_change_list_shows_dates_and_its_drill_down_in_be(admin_client, worl
     assert re.search(r'<nav class="toplinks">.*2569.*</nav>', page, re.S)
     page = admin_client.get("/admin/councils/activity/?date__year=2026").content.decode()
     assert "มีนาคม 2569" in page and "มีนาคม 2026" not in page
+
+
+def test_an_unchanged_date_sent_back_as_the_hidden_initial_is_not_a_change():
+    # A field with a callable default (a user's "date joined") sends its initial value back
+    # in hidden inputs; read in BE, it must compare equal to itself.
+    from django.forms.widgets import MultiWidget
+
+    joined = dt.datetime(2026, 3, 15, 14, 30, tzinfo=BANGKOK)
+    field = BESplitDateTimeField()
+    hidden = field.hidden_widget()
+    assert isinstance(hidden, MultiWidget)
+    html = hidden.render("joined", joined)
+    assert 'value="15/03/2569"' in html and 'value="14:30:00"' in html
+    data = dict(re.findall(r'name="(joined_\d)" value="([^"]*)"', html))
+    assert not field.has_changed(joined, hidden.value_from_datadict(data, {}, "joined"))
+
+    day = BEDateField()
+    assert 'value="15/03/2569"' in day.hidden_widget().render("day", dt.date(2026, 3, 15))
+    assert not day.has_changed(dt.date(2026, 3, 15), "15/03/2569")
