@@ -60,12 +60,20 @@ class BEDateInput(forms.TextInput):
         return super().format_value(value)
 
 
+class BEHiddenDateInput(forms.HiddenInput):
+    """A date kept in a hidden input (the initial value Django sends back to tell whether
+    a field changed) in the same dd/mm/BBBB form, so the field reads it back."""
+
+    format_value = BEDateInput.format_value
+
+
 class BEDateField(forms.DateField):
     """A form date typed in the Buddhist era: 15/03/2568, ๑๕/๐๓/๒๕๖๘, 15 มี.ค. 2568,
     15 มีนาคม 2568 (common.thai.parse_date, the parser the imports use). A Christian-era or
     two-digit year is refused with a Thai message. Cleans to a ``datetime.date`` (CE)."""
 
     widget = BEDateInput
+    hidden_widget = BEHiddenDateInput
 
     def to_python(self, value):
         if value in self.empty_values:

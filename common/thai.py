@@ -87,6 +87,15 @@ def thai_date(value: dt.date | dt.datetime | None, style: str = "medium", *, dig
     return thai_strftime(value, fmt, thaidigit=digits)
 
 
+_CE_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+
+
+def be_years(text: str) -> str:
+    """Every four-digit Christian-era year in ``text`` made Buddhist era ("มีนาคม 2026" →
+    "มีนาคม 2569"), for labels Django formats with CE years (the admin's date drill-down)."""
+    return _CE_YEAR.sub(lambda m: str(ce_to_be(int(m[1]))) if looks_like_ce(int(m[1])) else m[1], str(text))
+
+
 # Characters people paste in without seeing them: zero-width space, non-joiner and joiner,
 # word joiner, byte-order mark, soft hyphen. Two codes that look identical must compare equal.
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))

@@ -5,6 +5,7 @@
     {{ activity.date|thai_date:"long" }}   25 พฤศจิกายน 2568
     {{ report.fiscal_year|thai_digits }}   ๒๕๖๙
     {{ some_date|fiscal_year }}            2569
+    {{ "มีนาคม 2026"|be_years }}            มีนาคม 2569
     {{ item.description|thai_truncate:60 }} cut at a word boundary, with "…"
 """
 
@@ -23,6 +24,12 @@ def thai_date(value, style="medium"):
 @register.filter
 def thai_date_digits(value, style="medium"):
     return thai.thai_date(value, style, digits=True)
+
+
+@register.filter
+def be_years(value):
+    """The Christian-era years in a label made Buddhist era: "มีนาคม 2026" → "มีนาคม 2569"."""
+    return thai.be_years(value)
 
 
 @register.filter

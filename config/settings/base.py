@@ -57,7 +57,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "common.admin_app.PortalAdminConfig",  # django.contrib.admin, with dates in BE
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

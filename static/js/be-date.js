@@ -47,6 +47,10 @@
   }
 
   function enhance(input) {
+    // Once only (the admin loads this script as a widget's media, maybe twice); never the
+    // admin's hidden template row of an inline, whose copies are enhanced when added.
+    if (input.hasAttribute("data-be-date-ready") || input.closest(".empty-form")) return;
+    input.setAttribute("data-be-date-ready", "");
     count += 1;
     var id = "be-date-" + count;
     var wrap = el("span", { "class": "be-date" });
@@ -180,6 +184,10 @@
   function start() {
     Array.prototype.forEach.call(document.querySelectorAll("input[data-be-date]"), enhance);
   }
+  // A row the admin adds to an inline ("Add another ...") is a copy of its template row.
+  document.addEventListener("formset:added", function (e) {
+    Array.prototype.forEach.call(e.target.querySelectorAll("input[data-be-date]"), enhance);
+  });
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

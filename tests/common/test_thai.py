@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.template import Context, Template
 
-from common.thai import current_fiscal_year, fiscal_year_bounds, fiscal_year_of, thai_date, thai_digits
+from common.thai import be_years, current_fiscal_year, fiscal_year_bounds, fiscal_year_of, thai_date, thai_digits
 from common.validators import validate_be_year, validate_ce_date
 
 
@@ -77,3 +77,11 @@ def test_typed_text_loses_invisible_characters_and_is_nfc():
     assert clean_typed_text("CO\u200b500\u200c203\u200d001\u2060\ufeff\u00ad") == "CO500203001"
     assert clean_typed_text("cafe\u0301") == "caf\u00e9"
     assert clean_typed_text("กลุ่มออมทรัพย์บ้านน้ำตก") == "กลุ่มออมทรัพย์บ้านน้ำตก"
+
+
+def test_be_years_turns_only_ce_years_of_a_label():
+    assert be_years("มีนาคม 2026") == "มีนาคม 2569"
+    assert be_years("2026") == "2569"
+    assert be_years("15 มีนาคม") == "15 มีนาคม"
+    assert be_years("มีนาคม 2569") == "มีนาคม 2569"  # already BE
+    assert be_years("รหัส 500203") == "รหัส 500203"  # not a year
