@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from config import views as portal_views
 from councils.views.media import activity_photo
+from meetings.views.photos import meeting_photo
 
 urlpatterns = [
     path("", portal_views.HomeView.as_view(), name="home"),
@@ -20,6 +21,7 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     re_path(r"^media/activities/(?P<path>.+)$", activity_photo, name="activity-photo"),
+    re_path(r"^media/meetings/photos/(?P<path>.+)$", meeting_photo, name="meeting-photo"),
 ]
 
 handler404 = "common.api.page_not_found"  # JSON for URLs under /api/, like the API's own 404s

@@ -175,31 +175,43 @@ def council_rows(*, subdistricts, fiscal_year: int, dates: Dates | None = None) 
 
 def report_photos(*, subdistricts, fiscal_year: int, limit: int) -> list[dict]:
     """The photos chosen for the annual report (``in_report``) of the area's activities of
-    ``fiscal_year``, at most ``limit``, picked fairly: one province after another, and in
-    each province one council after another, each council's newest first. Each a dict:
-    ``id``, ``name`` (the stored file), ``caption``, ``council``, ``province``, ``date``.
-    One query."""
+    ``fiscal_year``, at most ``limit``, picked fairly (``fair_pick``). One query."""
+    return fair_pick(activity_report_photos(subdistricts=subdistricts, fiscal_year=fiscal_year), limit)
+
+
+def activity_report_photos(*, subdistricts, fiscal_year: int) -> list[dict]:
+    """Every photo chosen for the annual report (``in_report``) of the area's activities of
+    ``fiscal_year``. Each a dict: ``id``, ``name`` (the stored file), ``caption``, ``date``,
+    ``council`` and ``place`` (the council's name), ``place_key`` (its tambon's code),
+    ``province``. One query."""
     qs = (
         ActivityPhoto.objects.filter(in_report=True, activity__in=_activities(subdistricts, fiscal_year, None))
         .order_by("activity__council__subdistrict__code", "-activity__date", "-pk")
         .values_list(
-            "pk", "image", "caption", "activity__date", "activity__council_id", "activity__council__name",
-            "activity__council__subdistrict__district__province__name_th",
+            "pk", "image", "caption", "activity__date", "activity__council__name",
+            "activity__council__subdistrict__code", "activity__council__subdistrict__district__province__name_th",
         )
     )  # fmt: skip
-    councils: dict[int, list[dict]] = {}
-    province_of: dict[int, str] = {}
-    for pk, name, caption, date, council_id, council, province in qs:
-        councils.setdefault(council_id, []).append(
-            {"id": pk, "name": name, "caption": caption, "date": date, "council": council, "province": province}
-        )
-        province_of[council_id] = province
-    provinces: dict[str, list[dict]] = {}
-    for council_id in councils:  # councils in tambon-code order, so provinces in code order too
-        provinces.setdefault(province_of[council_id], [])
-    for province in provinces:
-        provinces[province] = _round_robin([c for cid, c in councils.items() if province_of[cid] == province])
-    return _round_robin(list(provinces.values()))[:limit]
+    return [
+        {"id": pk, "name": name, "caption": caption, "date": date, "council": council, "place": council,
+         "place_key": code, "province": province}
+        for pk, name, caption, date, council, code, province in qs
+    ]  # fmt: skip
+
+
+def fair_pick(photos: list[dict], limit: int) -> list[dict]:
+    """At most ``limit`` of ``photos`` (dicts with ``place_key``, ``province``, ``date``,
+    ``id``), picked fairly: one province after another, and in each province one place
+    (a council, a district) after another, each place's newest first. Places go in
+    ``place_key`` order (area codes, so provinces in code order too)."""
+    places: dict[str, list[dict]] = {}
+    for photo in sorted(photos, key=lambda p: p["place_key"]):
+        places.setdefault(photo["place_key"], []).append(photo)
+    provinces: dict[str, list[list[dict]]] = {}
+    for queue in places.values():
+        queue.sort(key=lambda p: (p["date"], p["id"]), reverse=True)
+        provinces.setdefault(queue[0]["province"], []).append(queue)
+    return _round_robin([_round_robin(queues) for queues in provinces.values()])[:limit]
 
 
 def _round_robin(queues: list[list]) -> list:

@@ -71,8 +71,9 @@ def run_export(self, job_id: int) -> None:
 
 @shared_task(acks_late=True, soft_time_limit=10 * 60, time_limit=15 * 60)
 def sweep_job_files() -> dict:
-    """Periodic (django-celery-beat, daily): delete import and export files past retention."""
-    return retention.job_files_sweep()
+    """Periodic (django-celery-beat, daily): delete import and export files past retention,
+    and the PDF print copies no report has used lately."""
+    return {**retention.job_files_sweep(), **retention.print_copies_sweep()}
 
 
 @shared_task(acks_late=True, soft_time_limit=60, time_limit=120)

@@ -1,7 +1,16 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import ActionItem, AgendaItem, DistrictMechanism, MechanismMember, Meeting, Obstacle, Suggestion
+from .models import (
+    ActionItem,
+    AgendaItem,
+    DistrictMechanism,
+    MechanismMember,
+    Meeting,
+    MeetingPhoto,
+    Obstacle,
+    Suggestion,
+)
 
 
 class MechanismMemberInline(admin.TabularInline):
@@ -23,6 +32,13 @@ class AgendaItemInline(admin.TabularInline):
     extra = 0
 
 
+class MeetingPhotoInline(admin.TabularInline):
+    model = MeetingPhoto
+    extra = 0
+    fields = ("image", "caption", "in_report", "added_by", "created_at")
+    readonly_fields = ("image", "added_by", "created_at")
+
+
 @admin.register(Meeting)
 class MeetingAdmin(SimpleHistoryAdmin):
     list_display = ("title", "kind", "district", "council", "date", "status")
@@ -31,7 +47,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
     date_hierarchy = "date"
     raw_id_fields = ("district", "council", "mechanism", "source_activity", "created_by")
     readonly_fields = ("status", "published_at", "minutes")
-    inlines = [AgendaItemInline]
+    inlines = [AgendaItemInline, MeetingPhotoInline]
 
 
 @admin.register(ActionItem)

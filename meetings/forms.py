@@ -214,6 +214,18 @@ class FileUploadForm(forms.Form):
     file = forms.FileField(label=gettext_lazy("ไฟล์ (PDF หรือภาพ)"))
 
 
+class MeetingPhotoEditForm(forms.Form):
+    caption = forms.CharField(label=gettext_lazy("คำบรรยายภาพ"), max_length=255, required=False)
+    in_report = forms.BooleanField(label=gettext_lazy("เลือกลงรายงานประจำปี"), required=False)
+
+
+class MeetingPhotoForm(MeetingPhotoEditForm):
+    image = forms.FileField(
+        label=gettext_lazy("ภาพ (JPEG, PNG, WebP)"), widget=forms.ClearableFileInput(attrs={"accept": "image/*"})
+    )
+    field_order = ["image", "caption", "in_report"]
+
+
 class ResolutionForm(forms.Form):
     agenda_item = forms.ModelChoiceField(label=gettext_lazy("ระเบียบวาระ"), queryset=None)
     text = forms.CharField(label=gettext_lazy("มติที่ประชุม"), widget=forms.Textarea(attrs={"rows": 3}))

@@ -29,12 +29,15 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce, TruncDate
+from django.utils.translation import gettext as _
 
 from agencies.choices import AgencyKind
+from common.thai import fiscal_year_bounds
+from councils import reporting as councils_reporting
 from geo.models import District, Subdistrict
 
 from .choices import ActionStatus, MeetingKind, MeetingStatus, ObstacleStatus, SuggestionStatus
-from .models import ActionItem, DistrictMechanism, Meeting, Obstacle, Resolution, Suggestion
+from .models import ActionItem, DistrictMechanism, Meeting, MeetingPhoto, Obstacle, Resolution, Suggestion
 
 Dates = tuple[dt.date, dt.date]
 
@@ -286,3 +289,47 @@ def obstacles_answered_in_time(*, subdistricts, dates: Dates, days: int) -> tupl
         _obstacles(subdistricts, dates).order_by().aggregate(raised=Count("pk"), in_time=Count("pk", filter=in_time))
     )
     return totals["in_time"], totals["raised"]
+
+
+# -- photos chosen for the annual report ----------------------------------------------------
+
+
+def report_photos(*, subdistricts, fiscal_year: int, limit: int) -> list[dict]:
+    """The photos chosen for the annual report (``in_report``) of ``fiscal_year``: the
+    area's activities' (``councils.reporting.activity_report_photos``) and those of the
+    meetings in the area held in the year, at most ``limit``, picked fairly across provinces
+    and places (``councils.reporting.fair_pick``). Each a dict: ``id``, ``name`` (the stored
+    file), ``caption``, ``date``, ``place`` (the council, or the district of a mechanism
+    meeting or forum), ``place_key``, ``province``. Two queries."""
+    chosen = councils_reporting.activity_report_photos(subdistricts=subdistricts, fiscal_year=fiscal_year)
+    return councils_reporting.fair_pick(chosen + meeting_report_photos(subdistricts=subdistricts, fiscal_year=fiscal_year), limit)
+
+
+def meeting_report_photos(*, subdistricts, fiscal_year: int) -> list[dict]:
+    """Every photo chosen for the annual report of the meetings in the area held (minutes
+    published or not) in ``fiscal_year``, as ``report_photos`` gives them. One query."""
+    qs = (
+        MeetingPhoto.objects.filter(
+            _meeting_in_area(subdistricts, "meeting__"), in_report=True, meeting__status__in=HELD,
+            meeting__date__range=fiscal_year_bounds(fiscal_year),
+        )
+        .order_by("pk")
+        .values_list(
+            "pk", "image", "caption", "meeting__date", "meeting__council__name", "meeting__council__subdistrict__code",
+            "meeting__council__subdistrict__district__province__name_th", "meeting__district__name_th",
+            "meeting__district__code", "meeting__district__province__name_th",
+        )
+    )  # fmt: skip
+    out = []
+    for pk, name, caption, date, council, tambon, council_province, district, district_code, province in qs:
+        if council:
+            place, key, province = council, tambon, council_province
+        elif district:
+            place, key = _("อำเภอ%(name)s") % {"name": district}, district_code
+        else:
+            place, key, province = _("ระดับประเทศ"), "~", ""  # a national consultation, after every area
+        out.append(
+            {"id": pk, "name": name, "caption": caption, "date": date, "place": place, "council": place,
+             "place_key": key, "province": province}
+        )  # fmt: skip
+    return out

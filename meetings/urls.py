@@ -3,7 +3,7 @@ from django.urls import path
 from .views import actions as action_views
 from .views import mechanism as mechanism_views
 from .views import meetings as views
-from .views import obstacles, place, suggestions
+from .views import obstacles, photos, place, suggestions
 from .views import public as public_views
 
 app_name = "meetings"
@@ -68,6 +68,9 @@ urlpatterns = [
     path("<int:pk>/minutes.pdf", public_views.minutes_pdf_download, name="minutes_pdf"),
     path("<int:pk>/attachments/", views.AttachmentAddView.as_view(), name="attachment_add"),
     path("<int:pk>/attachments/<int:attachment_id>/", public_views.attachment_download, name="attachment_download"),
+    path("<int:pk>/photos/", photos.PhotoAddView.as_view(), name="photo_add"),
+    path("<int:pk>/photos/<int:photo_id>/", photos.PhotoUpdateView.as_view(), name="photo_update"),
+    path("<int:pk>/photos/<int:photo_id>/remove/", photos.PhotoRemoveView.as_view(), name="photo_remove"),
     path("<int:pk>/resolutions/", views.ResolutionAddView.as_view(), name="resolution_add"),
     path(
         "<int:pk>/resolutions/<int:resolution_id>/actions/", views.ActionItemCreateView.as_view(),

@@ -33,7 +33,8 @@ from .demo_agencies import agencies_ensure
 from .demo_clock import clock_at, moment
 from .demo_meetings import meetings_ensure
 from .demo_narrative import narrative_ensure
-from .demo_years import past_years_ensure
+from .demo_photos import photos_ensure
+from .demo_years import past_years, past_years_ensure
 from .indicators.demo import indicators_ensure
 
 DEMO_PASSWORD = "demo-pass-2569"
@@ -202,6 +203,7 @@ def seed_small(*, today: dt.date | None = None) -> list[tuple[str, str]]:
         indicator_set_name=INDICATOR_SET_NAME,
     )
     meetings_ensure(districts=districts, fiscal_year=fy, today=today)
+    photos_ensure(districts=districts, fiscal_years=[*past_years(fy), fy])
     with clock_at(moment(fiscal_year_bounds(fy - 1)[1] - dt.timedelta(days=20))):
         indicators_ensure(fiscal_year=fy - 1)  # the last finished year's values, entered before it closed
     narrative_ensure(fiscal_year=fy - 1)

@@ -132,6 +132,7 @@ LOCAL_AMENDMENT_JSON = {
 }  # fmt: skip
 MECHANISM_MEMBER = {"code": W("d.code"), "pk": W("mechanism_member.pk")}
 MEETING = {"pk": W("council_meeting.pk")}
+MEETING_PHOTO = {"pk": W("council_meeting.pk"), "photo_id": W("meeting_photo.pk")}
 LESSON_BODY = {"what_worked": "ชวนเยาวชนร่วมเวที", "what_did_not": "นัดช่วงเก็บเกี่ยว"}
 ACTION = {"pk": W("action.pk")}
 MONITORING = {"pk": W("monitoring_indicator.pk")}

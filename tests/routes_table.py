@@ -347,6 +347,13 @@ ROWS = [
         "meetings:attachment_download", GET, rule(PUBLIC),
         args={"pk": W("published_meeting.pk"), "attachment_id": W("public_attachment.pk")}, variant="published",
     ),
+    Row("meetings:photo_add", POST, rule(COUNCIL_EDIT, 302), args=MEETING),
+    Row("meetings:photo_update", POST, rule(COUNCIL_EDIT, 302), args=MEETING_PHOTO, body={"caption": "ภาพ"}),
+    Row("meetings:photo_remove", POST, rule(COUNCIL_EDIT, 302), args=MEETING_PHOTO),
+    Row(
+        "meeting-photo", GET, rule(IN_SCOPE, anon=404), args={"path": W("meeting_photo_path")}, variant="unpublished"
+    ),
+    Row("meeting-photo", GET, rule(PUBLIC), args={"path": W("public_meeting_photo_path")}, variant="published"),
     Row("meetings:resolution_add", POST, rule(DISTRICT_REVIEW, 302), args={"pk": W("district_meeting.pk")}),
     Row(
         "meetings:action_create", POST, rule(DISTRICT_REVIEW, 302),

@@ -6,7 +6,7 @@ import pytest
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from councils.models import Activity
+from councils.models import Activity, ActivityPhoto
 from plans.models import Alignment
 from reports.models import Report
 
@@ -260,6 +260,31 @@ def test_activity_api_with_agencies_groups_photos_edit_and_history(world, staff_
         "agencies": (world.lao.name, "–"),
     }
     assert api().get(f"{url}history/").status_code == 404
+
+
+def test_activity_photos_caption_and_report_choice_through_the_api(world, staff_x, staff_y, officer_d):
+    multipart = {**_activity(title="มีภาพ"), "photos": [_jpeg("1.jpg"), _jpeg("2.jpg")]}
+    multipart.update(photo_caption="ชาวบ้านร่วมกันสร้างฝายชะลอน้ำ", photos_in_report="true")
+    created = api(staff_x).post("/api/v1/activities/", multipart, format="multipart")
+    assert created.status_code == 201, created.content
+    photos = created.json()["photos"]
+    assert [(p["caption"], p["in_report"]) for p in photos] == [("ชาวบ้านร่วมกันสร้างฝายชะลอน้ำ", True)] * 2
+    url, first, second = f"/api/v1/activities/{created.json()['id']}/", photos[0]["id"], photos[1]["id"]
+    edits = {"photo_edits": [{"id": first, "caption": "ฝายเสร็จแล้ว"}, {"id": second, "in_report": False}]}
+    # Refused: another council's staff (not in scope: 404), the district officer (403).
+    assert api(staff_y).patch(url, edits, format="json").status_code == 404
+    assert api(officer_d).patch(url, edits, format="json").status_code == 403
+    edited = api(staff_x).patch(url, edits, format="json")
+    assert edited.status_code == 200, edited.content
+    assert [(p["caption"], p["in_report"]) for p in edited.json()["photos"]] == [
+        ("ฝายเสร็จแล้ว", True), ("ชาวบ้านร่วมกันสร้างฝายชะลอน้ำ", False)
+    ]  # fmt: skip
+    too_long = api(staff_x).patch(url, {"photo_edits": [{"id": first, "caption": "ก" * 256}]}, format="json")
+    assert too_long.status_code == 400 and "ไม่เกิน 255 ตัวอักษร" in str(too_long.json())
+    other = ActivityPhoto.objects.create(activity=ActivityFactory(council=world.council_x), image="activities/o.jpg", width=1, height=1)
+    stranger = api(staff_x).patch(url, {"photo_edits": [{"id": other.pk, "caption": "x"}]}, format="json")
+    assert stranger.status_code == 400 and "ไม่พบภาพที่ต้องการแก้ไขในกิจกรรมนี้" in str(stranger.json())
+    assert api(officer_d).get(url).json()["photos"][0]["in_report"] is True  # readable by whoever reads it
 
 
 def test_activity_filters(world, officer_d):

@@ -37,9 +37,11 @@ from councils.models import ActivityPhoto, ExportJob, ImportJob, Mentorship
 from councils.services.assessments import assessment_record
 from meetings.choices import MechanismCategory, MeetingKind
 from meetings.models import Suggestion
+from meetings.models.photo import PHOTO_FOLDER
 from meetings.services import actions as action_services
 from meetings.services import mechanism as mechanism_services
 from meetings.services import meetings as meeting_services
+from meetings.services import photos as photo_services
 from meetings.services.lessons import lesson_write
 from meetings.services.obstacles import obstacle_raise
 from plans.models import DistrictPlanPdf, LocalPlanAmendment, LocalPlanImport
@@ -311,6 +313,8 @@ def _build_meetings(*, d, x, y, z, w, lao, users) -> dict:
     public_attachment = meeting_services.attachment_add(
         meeting=published, by=staff, upload=SimpleUploadedFile("p.pdf", b"%PDF-1.4 public")
     )
+    meeting_photo = photo_services.photo_add(meeting=council_meeting, by=staff, upload=_png(), caption="สภา X")
+    public_photo = photo_services.photo_add(meeting=published, by=staff, upload=_png(), caption="เผยแพร่")
     meeting_services.meeting_mark_held(meeting=published, by=staff)
     published.refresh_from_db()
     meeting_services.minutes_save(meeting=published, by=staff, minutes="<p>รับทราบ</p>")
@@ -323,6 +327,8 @@ def _build_meetings(*, d, x, y, z, w, lao, users) -> dict:
         "mechanism": mechanism, "mechanism_member": member, "district_meeting": district_meeting,
         "resolution": resolution, "action": action, "action_update": update, "council_meeting": council_meeting,
         "attachment": attachment, "published_meeting": published, "public_attachment": public_attachment,
+        "meeting_photo": meeting_photo, "meeting_photo_path": meeting_photo.image.name.removeprefix(PHOTO_FOLDER),
+        "public_meeting_photo_path": public_photo.image.name.removeprefix(PHOTO_FOLDER),
     }
 
 

@@ -412,3 +412,6 @@ PROPOSAL_DOCUMENT_MAX_BYTES = env_int("PROPOSAL_DOCUMENT_MAX_BYTES", 10 * 1024 *
 REPORT_PHOTOS_MAX = env_int("REPORT_PHOTOS_MAX", 24)
 REPORT_PHOTO_EDGE = env_int("REPORT_PHOTO_EDGE", 1000)
 REPORT_PHOTO_QUALITY = env_int("REPORT_PHOTO_QUALITY", 70)
+# A photo's print copy (MEDIA_ROOT/pdf-images/) no report has used for this many days is
+# removed by the daily file retention sweep (made again when a report next needs it).
+REPORT_PHOTO_COPY_RETENTION_DAYS = env_int("REPORT_PHOTO_COPY_RETENTION_DAYS", 30)

@@ -5,7 +5,11 @@ An upload holding national ID numbers goes at once when its import finishes or i
 file still there (a preview nobody confirmed within IMPORT_NATIONAL_ID_HOLD_HOURS, or a
 job that ended without reaching the services' own clean-up).
 The rows and their history stay; only the file goes (with the list of the check's problems
-kept for the bad-rows file), and the job row says so."""
+kept for the bad-rows file), and the job row says so.
+
+The same daily sweep removes the print copies of photos made for PDFs
+(MEDIA_ROOT/pdf-images/, ``common.thaipdf.copies``) that no PDF used for
+REPORT_PHOTO_COPY_RETENTION_DAYS, and the partial files a worker left there."""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from common.jobs.choices import JobStatus
+from common.thaipdf import copies as print_copies
 
 from ..imports import staging
 from ..models import ExportJob, ImportJob
@@ -81,3 +86,9 @@ def job_files_sweep(*, now=None) -> dict[str, int]:
         removed["exports"] += 1
         logger.info("retention: removed %s of export job %s", name, job.pk)
     return removed
+
+
+def print_copies_sweep(*, now: float | None = None) -> dict[str, int]:
+    """Remove the PDF print copies unused for REPORT_PHOTO_COPY_RETENTION_DAYS and leftover
+    partial files (``common.thaipdf.copies.sweep``). ``now``: a Unix time."""
+    return print_copies.sweep(keep_days=settings.REPORT_PHOTO_COPY_RETENTION_DAYS, now=now)

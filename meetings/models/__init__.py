@@ -5,6 +5,7 @@ from .lesson import Lesson
 from .mechanism import DistrictMechanism, MechanismMember
 from .meeting import AgendaItem, Attendance, Invitation, Meeting, MeetingAttachment
 from .obstacle import Obstacle, Response
+from .photo import MeetingPhoto
 from .suggestion import Suggestion
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "MechanismMember",
     "Meeting",
     "MeetingAttachment",
+    "MeetingPhoto",
     "Obstacle",
     "Resolution",
     "Response",

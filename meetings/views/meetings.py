@@ -17,6 +17,7 @@ from ..forms import (
     AttendanceForm,
     FileUploadForm,
     MeetingForm,
+    MeetingPhotoForm,
     MinutesForm,
     ReasonForm,
     ResolutionForm,
@@ -156,6 +157,7 @@ class MeetingDetailView(ScopedObjectMixin, TemplateView):
             "agenda": selectors.meeting_agenda(meeting=meeting),
             "attendance": selectors.meeting_attendance(meeting=meeting),
             "attachments": list(meeting.attachments.order_by("uploaded_at", "id")),
+            "photos": list(meeting.photos.all()),
             "can_manage": can_manage,
             "is_planned": status == MeetingStatus.PLANNED,
             "is_held": status == MeetingStatus.HELD,
@@ -164,6 +166,7 @@ class MeetingDetailView(ScopedObjectMixin, TemplateView):
             ctx.update(
                 agenda_form=AgendaItemForm(), cancel_form=ReasonForm(), file_form=FileUploadForm(),
                 resolution_form=ResolutionForm(meeting=meeting), action_form=ActionItemForm(meeting=meeting),
+                photo_form=MeetingPhotoForm() if status != MeetingStatus.CANCELLED else None,
             )
         return super().get_context_data(**ctx, **kwargs)
 

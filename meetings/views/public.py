@@ -40,6 +40,7 @@ class PublicMeetingDetailView(DetailView):
             agenda=selectors.meeting_agenda(meeting=self.object),
             attendance=selectors.meeting_attendance(meeting=self.object),
             attachments=list(self.object.attachments.order_by("uploaded_at", "id")),
+            photos=list(self.object.photos.all()),
             **kwargs,
         )
 

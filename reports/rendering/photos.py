@@ -4,7 +4,9 @@ report with its REPORT_PHOTOS_MAX photos stays within its size budget.
 
 Each print copy is kept on disk (``common.thaipdf.pdf_image_dir``) under a name made from
 the stored file's name and the print settings. A stored photo's file never changes (a new
-photo gets a new random name), so regenerating a report reuses the copies.
+photo gets a new random name), so regenerating a report reuses the copies; each reuse marks
+the copy used (``common.thaipdf.copies``), and the daily retention sweep removes those
+unused for REPORT_PHOTO_COPY_RETENTION_DAYS.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from django.core.files.storage import default_storage
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from common.thaipdf import pdf_image_dir
+from common.thaipdf.copies import mark_used
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +38,7 @@ def print_copy(name: str) -> Path | None:
     when the stored file is missing or unreadable (the photo is then left out)."""
     path = print_copy_path(name)
     if path.exists():
+        mark_used(path)
         return path
     edge = settings.REPORT_PHOTO_EDGE
     try:

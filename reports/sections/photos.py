@@ -1,7 +1,8 @@
-"""The annual report's photos (ภาพกิจกรรม): the photos councils' staff or CODI staff chose
-for it (``ActivityPhoto.in_report``) from the area's activities of the fiscal year, at most
-REPORT_PHOTOS_MAX picked fairly across provinces and councils (``councils.reporting``),
-each with its caption, council and date, two per row. Each goes to WeasyPrint as its print
+"""The annual report's photos (ภาพกิจกรรม): the photos chosen for it (``in_report``) from
+the area's activities of the fiscal year (by councils' staff or CODI staff) and from the
+meetings in the area held in it (by whoever manages the meeting), at most REPORT_PHOTOS_MAX
+picked fairly across provinces and places (``meetings.reporting.report_photos``), each with
+its caption, place (a council, a district) and date, two per row. Each goes to WeasyPrint as its print
 copy (``reports.rendering.photos``), never as the stored file."""
 
 from __future__ import annotations
@@ -11,14 +12,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from common.thai import thai_date
-from councils import reporting as councils_reporting
+from meetings import reporting as meetings_reporting
 
 from ..rendering.photos import print_copy
 from .base import ReportArea, Section
 
 
 def gather_photos(area: ReportArea) -> dict:
-    chosen = councils_reporting.report_photos(
+    chosen = meetings_reporting.report_photos(
         subdistricts=area.subdistricts, fiscal_year=area.spec.fiscal_year, limit=settings.REPORT_PHOTOS_MAX
     )
     photos = []
@@ -31,8 +32,8 @@ def gather_photos(area: ReportArea) -> dict:
 
 
 def _xlsx(ctx: dict) -> list[list]:
-    lines = [[_("ภาพกิจกรรมในรายงาน"), ctx["total"]], [_("คำบรรยายภาพ"), _("สภา"), _("วันที่")]]
-    return lines + [[p["caption"], p["council"], thai_date(p["date"])] for p in ctx["photos"]]
+    lines = [[_("ภาพกิจกรรมในรายงาน"), ctx["total"]], [_("คำบรรยายภาพ"), _("สถานที่"), _("วันที่")]]
+    return lines + [[p["caption"], p["place"], thai_date(p["date"])] for p in ctx["photos"]]
 
 
 PHOTOS = Section("photos", _lazy("ภาพกิจกรรม"), gather_photos, chapter=False, xlsx_rows=_xlsx)

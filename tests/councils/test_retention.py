@@ -74,3 +74,58 @@ def test_a_removed_export_says_so_on_its_page(client, codi_staff, settings):
     page = client.get(f"/councils/exports/jobs/{export.pk}/").content.decode()
     assert f"ไฟล์นี้ถูกลบแล้วเมื่อครบ {settings.JOB_FILE_RETENTION_DAYS} วันตามระยะเวลาเก็บรักษา" in page
     assert client.get(f"/councils/exports/jobs/{export.pk}/download/").status_code == 404
+
+
+def _aged(path, *, made_days_ago: float, used_days_ago: float | None = None, now: float):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        path.write_bytes(b"\xff\xd8 print copy")
+    used = made_days_ago if used_days_ago is None else used_days_ago
+    os.utime(path, (now - used * 86400, now - made_days_ago * 86400))
+    return path
+
+
+def test_print_copies_unused_past_retention_and_stale_partial_files_go(settings, world, caplog):
+    """The daily sweep also clears MEDIA_ROOT/pdf-images/: a copy no report used for
+    REPORT_PHOTO_COPY_RETENTION_DAYS goes (made again when needed), one reused lately stays
+    however old, a *.part a dead worker left goes after a day."""
+    import time
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from common.thaipdf import pdf_image_dir
+    from councils.models import ActivityPhoto
+    from councils.services.retention import print_copies_sweep
+    from councils.tasks import sweep_job_files
+    from reports.rendering.photos import print_copy
+    from tests.factories import ActivityFactory
+    from tests.reports.test_photos_section import camera_jpeg
+
+    settings.REPORT_PHOTO_COPY_RETENTION_DAYS = 30
+    now = time.time()
+    root = pdf_image_dir()
+    unused = _aged(root / "ab" / "unused.jpg", made_days_ago=31, now=now)
+    reused = _aged(root / "ab" / "reused.jpg", made_days_ago=90, used_days_ago=2, now=now)
+    fresh = _aged(root / "cd" / "fresh.jpg", made_days_ago=1, now=now)
+    dead = _aged(root / "cd" / "tmpx1.part", made_days_ago=1.5, now=now)
+    writing = _aged(root / "cd" / "tmpx2.part", made_days_ago=0.1, now=now)
+    lonely = _aged(root / "ef" / "alone.jpg", made_days_ago=45, now=now)
+
+    with caplog.at_level("INFO", logger="common.thaipdf.copies"):
+        assert print_copies_sweep(now=now) == {"print_copies": 2, "partial_files": 1}
+    assert not unused.exists() and not dead.exists() and not lonely.exists()
+    assert reused.exists() and fresh.exists() and writing.exists()
+    assert not (root / "ef").exists()  # a folder left empty goes too
+    assert "removed 2 print copies and 1 partial files" in caplog.text
+
+    # A report reusing a copy marks it used: an old copy still in use is kept.
+    photo = ActivityPhoto(activity=ActivityFactory(council=world.council_x), caption="ใช้อยู่", in_report=True)
+    photo.image.save("c.jpg", SimpleUploadedFile("c.jpg", camera_jpeg((800, 600))), save=True)
+    copy = print_copy(photo.image.name)
+    _aged(copy, made_days_ago=60, now=now)
+    assert print_copy(photo.image.name) == copy
+    assert print_copies_sweep(now=time.time())["print_copies"] == 0 and copy.exists()
+    _aged(copy, made_days_ago=60, now=now)
+    # The periodic task runs both sweeps.
+    assert sweep_job_files() == {"imports": 0, "exports": 0, "print_copies": 1, "partial_files": 0}
+    assert not copy.exists()

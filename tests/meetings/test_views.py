@@ -196,6 +196,6 @@ def test_meeting_page_queries_do_not_grow_with_resolutions(
                 resolution=resolution, by=officer_d, title="งาน", due_date=meeting.date + dt.timedelta(days=9), agency=world.lao
             )
     client_for(client, officer_d)
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):
         response = client.get(meeting.get_absolute_url())
     assert response.status_code == 200

@@ -5,8 +5,8 @@ import pytest
 from django.core.management import call_command
 
 from common.thai import current_fiscal_year, fiscal_year_bounds
-from councils.models import Activity, Assessment
-from meetings.models import ActionItem, Meeting, Obstacle, Suggestion
+from councils.models import Activity, ActivityPhoto, Assessment
+from meetings.models import ActionItem, Meeting, MeetingPhoto, Obstacle, Suggestion
 from plans.choices import ProposalStatus
 from plans.models import Alignment, PlanItem, ProposalEvent, SubsidyProposal
 from reports.choices import ReportKind, ReportScope
@@ -17,7 +17,7 @@ from reports.spec import ReportSpec
 pytestmark = pytest.mark.django_db
 
 MODELS = (Activity, Assessment, PlanItem, Alignment, SubsidyProposal, ProposalEvent, Meeting, ActionItem, Obstacle,
-          Suggestion, IndicatorValue, IndicatorTarget, ReportNarrative)  # fmt: skip
+          Suggestion, IndicatorValue, IndicatorTarget, ReportNarrative, ActivityPhoto, MeetingPhoto)  # fmt: skip
 
 
 def _counts():
@@ -46,6 +46,9 @@ def test_last_finished_years_annual_report_has_data_in_every_section():
     assert all(sections[s]["paragraphs"] for s in ("background", "results", "lessons"))
     assert sections["future"]["expected"] and sections["future"]["directions"]
     assert sections["cover"]["title"]
+    photos = sections["photos"]["photos"]  # activity and meeting photos, each with its print copy
+    assert len(photos) >= 6 and all(p["caption"] and p["src"].startswith("file://") for p in photos)
+    assert any(p["place"].startswith("อำเภอ") for p in photos) and any(p["place"].startswith("สภา") for p in photos)
 
 
 def test_five_years_of_records_moving_and_reseeding_adds_nothing():
@@ -71,6 +74,13 @@ def test_five_years_of_records_moving_and_reseeding_adds_nothing():
     assert past.filter(reviewed_at__isnull=False).count() > 0.8 * past.count()
     first_start, first_end = fiscal_year_bounds(fy - 4)
     assert Obstacle.objects.filter(created_at__date__range=(first_start, first_end)).count() == 8  # 4 a district
+    # Photos in every year, a few of each year chosen for its report; each file on disk.
+    assert set(ActivityPhoto.objects.values_list("activity__fiscal_year", flat=True)) == years
+    for year in years:
+        chosen = ActivityPhoto.objects.filter(activity__fiscal_year=year, in_report=True).count()
+        assert 3 <= chosen <= 6, year
+    assert MeetingPhoto.objects.filter(in_report=True).exists()
+    assert all(p.image.storage.exists(p.image.name) for p in MeetingPhoto.objects.all())
     counts = _counts()
     call_command("seed_demo")
     assert _counts() == counts

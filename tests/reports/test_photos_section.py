@@ -137,3 +137,21 @@ def test_a_national_report_with_24_camera_photos_stays_within_its_budget(world, 
     copies = list(pdf_image_dir().rglob("*.jpg"))  # made for the 24 picked only, each photo-weight
     assert len(copies) == 24 and sum(f.stat().st_size for f in copies) > 24 * 80_000
     assert target.stat().st_size < BUDGET_BYTES, target.stat().st_size
+
+
+def test_a_chosen_meeting_photo_goes_into_the_pdf_with_its_district_and_date(world, tmp_path):
+    from meetings.choices import MeetingKind, MeetingStatus
+    from meetings.models import Meeting, MeetingPhoto
+
+    meeting = Meeting.objects.create(
+        kind=MeetingKind.DISTRICT, title="ประชุมกลไก", date=dt.date(2026, 3, 3), district=world.district,
+        status=MeetingStatus.HELD,
+    )
+    photo = MeetingPhoto(meeting=meeting, caption="เวทีกลไกอำเภอจอมทอง", in_report=True)
+    photo.image.save("m.jpg", SimpleUploadedFile("m.jpg", camera_jpeg((1600, 1200), seed=3)), save=True)
+    photo_of(ActivityFactory(council=world.council_x, date=DAY), caption="เยาวชนปลูกป่า", in_report=True)
+    target = tmp_path / "r.pdf"
+    build_pdf(gather_report(national()), str(target), thai_numerals=False)
+    assert len(pdf_images(target)) == 2
+    text = "".join(run("pdftotext", "-raw", str(target), "-").split())
+    assert "เวทีกลไกอำเภอจอมทอง" in text and "อำเภอจอมทอง·3มีนาคม2569" in text and "เยาวชนปลูกป่า" in text

@@ -131,7 +131,7 @@ class OrganizationSerializer(serializers.ModelSerializer):
 class ActivityPhotoSerializer(serializers.ModelSerializer):
     class Meta:
         model = ActivityPhoto
-        fields = ["id", "image", "width", "height", "caption"]
+        fields = ["id", "image", "width", "height", "caption", "in_report"]
         read_only_fields = fields
 
 
@@ -307,8 +307,28 @@ class ActivityInputSerializer(serializers.Serializer):
         error_messages={"max_length": _("แนบภาพได้ไม่เกิน %(max)s ภาพต่อกิจกรรม") % {"max": MAX_PHOTOS}},
     )
 
+    photo_caption = serializers.CharField(
+        max_length=255, required=False, allow_blank=True, default="",
+        help_text=_("คำบรรยายของภาพที่แนบมาพร้อมกันนี้"),
+        error_messages={"max_length": _("คำบรรยายภาพต้องยาวไม่เกิน {max_length} ตัวอักษร")},
+    )  # fmt: skip
+    photos_in_report = serializers.BooleanField(
+        required=False, default=False, help_text=_("เลือกภาพที่แนบมาพร้อมกันนี้ลงรายงานประจำปี")
+    )
+
     def validate_photos(self, files):
         return _web_photos(files)
+
+
+class PhotoEditSerializer(serializers.Serializer):
+    """One photo of the activity: its new caption and/or whether it goes into the annual report."""
+
+    id = serializers.IntegerField(error_messages={"invalid": _("รหัสภาพต้องเป็นตัวเลข"), "required": _("กรุณาระบุรหัสภาพ")})
+    caption = serializers.CharField(
+        max_length=255, required=False, allow_blank=True,
+        error_messages={"max_length": _("คำบรรยายภาพต้องยาวไม่เกิน {max_length} ตัวอักษร")},
+    )  # fmt: skip
+    in_report = serializers.BooleanField(required=False)
 
 
 class ActivityUpdateInputSerializer(ActivityInputSerializer):
@@ -327,5 +347,14 @@ class ActivityUpdateInputSerializer(ActivityInputSerializer):
         child=serializers.IntegerField(error_messages={"invalid": _("รหัสภาพต้องเป็นตัวเลข")}), required=False, default=list
     )
 
+    photo_edits = serializers.ListField(
+        child=PhotoEditSerializer(), required=False, default=list,
+        help_text=_("แก้คำบรรยายหรือการเลือกลงรายงานประจำปีของภาพที่มีอยู่: [{id, caption, in_report}]"),
+    )  # fmt: skip
+
     def validate_add_photos(self, files):
         return _web_photos(files)
+
+    def validate_photo_edits(self, edits):
+        """As the service takes them: {photo id: {"caption": ..., "in_report": ...}}."""
+        return {edit["id"]: {k: v for k, v in edit.items() if k != "id"} for edit in edits}
