@@ -288,7 +288,10 @@ def _activities(batch, councils, laos, rngs, world) -> int:
         for year in world.years:
             if world.bounds[year][1] < council.registered_on:
                 continue
-            for _ in range(rng.randrange(5, 16)):
+            wanted = rng.randrange(5, 16)
+            if world.bounds[year][1] > world.today:  # this year: as many as its days so far allow
+                wanted = round(wanted * ((world.today - world.bounds[year][0]).days + 1) / 365)
+            for _ in range(wanted):
                 day = max(world.day_in(rng, year), council.registered_on)
                 if day > world.last_day(year):
                     continue

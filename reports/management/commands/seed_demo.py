@@ -38,10 +38,10 @@ class Command(BaseCommand):
                 provinces=[code.strip() for code in provinces.split(",") if code.strip()] or None,
                 stdout=self.stdout,
             )
-            if counts["councils"]:
-                self.stdout.write("national world, added: " + ", ".join(f"{k} {v:,}" for k, v in counts.items()))
+            if any(counts.values()):
+                self.stdout.write("national world, added: " + ", ".join(f"{k} {v:,}" for k, v in counts.items() if v))
             else:
-                self.stdout.write("national world: every tambon already has a council, nothing to add")
+                self.stdout.write("national world: complete already, nothing to add")
         self.stdout.write(f"seed_demo --scale {scale}: {time.monotonic() - began:.1f} s")
         self.stdout.write(self.style.SUCCESS(f"Demo logins (password for all: {DEMO_PASSWORD}):"))
         for username, description in logins:
