@@ -76,6 +76,16 @@ def organization_members(*, subdistricts, as_of: dt.date | None = None) -> int:
     return sum(s.values["member_count"] or 0 for s in states.values())
 
 
+def organization_figures(*, subdistricts, as_of: dt.date | None = None) -> tuple[list[tuple[str, int]], int]:
+    """(organizations by kind, their members) as they stood at the end of ``as_of``: one
+    read of the states for both (nationally some 150,000 organizations)."""
+    if as_of is None:
+        return organizations_by_kind(subdistricts=subdistricts), organization_members(subdistricts=subdistricts)
+    states = organizations_at(subdistricts=subdistricts, as_of=as_of).values()
+    kinds = _choice_counts((s.values["kind"] for s in states), OrganizationKind)
+    return kinds, sum(s.values["member_count"] or 0 for s in states)
+
+
 def activities_by_kind(*, subdistricts, fiscal_year: int, dates: Dates | None = None) -> list[tuple[str, int]]:
     return counts_by_choice(_activities(subdistricts, fiscal_year, dates), "kind", ActivityKind)
 

@@ -53,8 +53,8 @@ def gather_councils(area: ReportArea) -> dict:
 
 def gather_organizations(area: ReportArea) -> dict:
     which = {"subdistricts": area.subdistricts, "as_of": area.period[1]}
-    rows = councils_reporting.organizations_by_kind(**which)
-    return {**_table(rows), "members": councils_reporting.organization_members(**which)}
+    rows, members = councils_reporting.organization_figures(**which)
+    return {**_table(rows), "members": members}
 
 
 def gather_activities(area: ReportArea) -> dict:

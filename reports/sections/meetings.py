@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from meetings import reporting as meetings_reporting
 
+from ..choices import ReportScope
 from .base import ReportArea, Section
 
 
@@ -18,9 +19,21 @@ def _which(area: ReportArea) -> dict:
 
 
 def gather_mechanism(area: ReportArea) -> dict:
-    """A quarter is expected to have one mechanism meeting, a fiscal year four."""
+    """A quarter is expected to have one mechanism meeting, a fiscal year four. The country's
+    and a region's PDF sum the districts up per province (``by_province``: province,
+    districts with a mechanism, meetings held, districts that met as often as expected);
+    every district's row stays in ``by_district`` (the XLSX) and in each province's report."""
     expected = 1 if area.quarter_dates else meetings_reporting.MEETINGS_EXPECTED_A_YEAR
-    return meetings_reporting.mechanism_meetings(**_which(area), expected=expected)
+    ctx = meetings_reporting.mechanism_meetings(**_which(area), expected=expected)
+    by_province: dict[str, list[int]] = {}
+    if area.is_national or area.spec.scope == ReportScope.REGION:
+        for _name, province, has, held in ctx["by_district"]:
+            row = by_province.setdefault(province, [0, 0, 0])
+            row[0] += bool(has)
+            row[1] += held
+            row[2] += held >= expected
+    ctx["by_province"] = [(province, *row) for province, row in by_province.items()]
+    return ctx
 
 
 def gather_follow_up(area: ReportArea) -> dict:
