@@ -14,7 +14,6 @@ Only for demo data laid down in bulk: no signals, no ``save()``, no model valida
 from __future__ import annotations
 
 import datetime as dt
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import connection, models
@@ -29,23 +28,6 @@ PAGE = 5000
 class HistoryRow:
     id: int  # the record's
     history_id: int
-
-
-@contextmanager
-def stamped(*models_):
-    """Kept for Django's own bulk paths: inside the block, ``models_``' auto_now(_add)
-    fields keep the value the demo set instead of now."""
-    saved = []
-    for model in models_:
-        for field in model._meta.concrete_fields:
-            if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
-                saved.append((field, field.auto_now, field.auto_now_add))
-                field.auto_now = field.auto_now_add = False
-    try:
-        yield
-    finally:
-        for field, auto_now, auto_now_add in saved:
-            field.auto_now, field.auto_now_add = auto_now, auto_now_add
 
 
 def dated(obj, when: dt.datetime, *stamps: str):
